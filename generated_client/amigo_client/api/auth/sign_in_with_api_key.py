@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.sign_in_with_api_key_response import SignInWithApiKeyResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    *,
+    x_api_key: str,
+    x_api_key_id: str,
+    x_user_id: str,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["x-api-key"] = x_api_key
+
+    headers["x-api-key-id"] = x_api_key_id
+
+    headers["x-user-id"] = x_user_id
+
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/{organization}/user/signin_with_api_key".format(
+            organization=quote(str(organization), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | SignInWithApiKeyResponse | None:
+    if response.status_code == 200:
+        response_200 = SignInWithApiKeyResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | SignInWithApiKeyResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_key: str,
+    x_api_key_id: str,
+    x_user_id: str,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ErrorBody | SignInWithApiKeyResponse]:
+    """Sign in with an API key
+
+     Exchange an API key for an Amigo-issued JWT that identifies the user. Use the token as
+    `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
+
+    Args:
+        organization (str):
+        x_api_key (str):
+        x_api_key_id (str):
+        x_user_id (str):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SignInWithApiKeyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        x_api_key=x_api_key,
+        x_api_key_id=x_api_key_id,
+        x_user_id=x_user_id,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_key: str,
+    x_api_key_id: str,
+    x_user_id: str,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ErrorBody | SignInWithApiKeyResponse | None:
+    """Sign in with an API key
+
+     Exchange an API key for an Amigo-issued JWT that identifies the user. Use the token as
+    `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
+
+    Args:
+        organization (str):
+        x_api_key (str):
+        x_api_key_id (str):
+        x_user_id (str):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SignInWithApiKeyResponse
+    """
+
+    return sync_detailed(
+        organization=organization,
+        client=client,
+        x_api_key=x_api_key,
+        x_api_key_id=x_api_key_id,
+        x_user_id=x_user_id,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_key: str,
+    x_api_key_id: str,
+    x_user_id: str,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ErrorBody | SignInWithApiKeyResponse]:
+    """Sign in with an API key
+
+     Exchange an API key for an Amigo-issued JWT that identifies the user. Use the token as
+    `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
+
+    Args:
+        organization (str):
+        x_api_key (str):
+        x_api_key_id (str):
+        x_user_id (str):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | SignInWithApiKeyResponse]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        x_api_key=x_api_key,
+        x_api_key_id=x_api_key_id,
+        x_user_id=x_user_id,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_api_key: str,
+    x_api_key_id: str,
+    x_user_id: str,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ErrorBody | SignInWithApiKeyResponse | None:
+    """Sign in with an API key
+
+     Exchange an API key for an Amigo-issued JWT that identifies the user. Use the token as
+    `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
+
+    Args:
+        organization (str):
+        x_api_key (str):
+        x_api_key_id (str):
+        x_user_id (str):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | SignInWithApiKeyResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            client=client,
+            x_api_key=x_api_key,
+            x_api_key_id=x_api_key_id,
+            x_user_id=x_user_id,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delete_dynamic_behavior_set_response import DeleteDynamicBehaviorSetResponse
+from ...models.error_body import ErrorBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/{organization}/dynamic_behavior_set/{dynamic_behavior_set_id}/".format(
+            organization=quote(str(organization), safe=""),
+            dynamic_behavior_set_id=quote(str(dynamic_behavior_set_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeleteDynamicBehaviorSetResponse | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = DeleteDynamicBehaviorSetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeleteDynamicBehaviorSetResponse | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[DeleteDynamicBehaviorSetResponse | ErrorBody]:
+    """Delete a dynamic behavior set
+
+     Delete a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:DeleteDynamicBehaviorInstruction` on the dynamic
+    behavior set to delete.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteDynamicBehaviorSetResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> DeleteDynamicBehaviorSetResponse | ErrorBody | None:
+    """Delete a dynamic behavior set
+
+     Delete a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:DeleteDynamicBehaviorInstruction` on the dynamic
+    behavior set to delete.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteDynamicBehaviorSetResponse | ErrorBody
+    """
+
+    return sync_detailed(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        client=client,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[DeleteDynamicBehaviorSetResponse | ErrorBody]:
+    """Delete a dynamic behavior set
+
+     Delete a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:DeleteDynamicBehaviorInstruction` on the dynamic
+    behavior set to delete.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteDynamicBehaviorSetResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> DeleteDynamicBehaviorSetResponse | ErrorBody | None:
+    """Delete a dynamic behavior set
+
+     Delete a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:DeleteDynamicBehaviorInstruction` on the dynamic
+    behavior set to delete.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteDynamicBehaviorSetResponse | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            dynamic_behavior_set_id=dynamic_behavior_set_id,
+            client=client,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

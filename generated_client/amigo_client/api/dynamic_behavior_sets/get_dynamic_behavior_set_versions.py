@@ -1,0 +1,316 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dynamic_behavior_set_version_list import DynamicBehaviorSetVersionList
+from ...models.error_body import ErrorBody
+from ...models.get_dynamic_behavior_set_versions_sort_by_item import GetDynamicBehaviorSetVersionsSortByItem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    version: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetDynamicBehaviorSetVersionsSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    params: dict[str, Any] = {}
+
+    json_version: None | str | Unset
+    if isinstance(version, Unset):
+        json_version = UNSET
+    else:
+        json_version = version
+    params["version"] = json_version
+
+    params["limit"] = limit
+
+    params["continuation_token"] = continuation_token
+
+    json_sort_by: list[str] | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = []
+        for sort_by_item_data in sort_by:
+            sort_by_item = sort_by_item_data.value
+            json_sort_by.append(sort_by_item)
+
+    params["sort_by"] = json_sort_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/{organization}/dynamic_behavior_set/{dynamic_behavior_set_id}/version/".format(
+            organization=quote(str(organization), safe=""),
+            dynamic_behavior_set_id=quote(str(dynamic_behavior_set_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DynamicBehaviorSetVersionList | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = DynamicBehaviorSetVersionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DynamicBehaviorSetVersionList | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetDynamicBehaviorSetVersionsSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[DynamicBehaviorSetVersionList | ErrorBody]:
+    """Get dynamic behavior set versions
+
+     Get the versions of a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` for the dynamic
+    behavior set to retrieve.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        version (None | str | Unset):
+        limit (int | Unset):  Default: 10.
+        continuation_token (int | Unset):  Default: 0.
+        sort_by (list[GetDynamicBehaviorSetVersionsSortByItem] | Unset):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DynamicBehaviorSetVersionList | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        version=version,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetDynamicBehaviorSetVersionsSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> DynamicBehaviorSetVersionList | ErrorBody | None:
+    """Get dynamic behavior set versions
+
+     Get the versions of a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` for the dynamic
+    behavior set to retrieve.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        version (None | str | Unset):
+        limit (int | Unset):  Default: 10.
+        continuation_token (int | Unset):  Default: 0.
+        sort_by (list[GetDynamicBehaviorSetVersionsSortByItem] | Unset):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DynamicBehaviorSetVersionList | ErrorBody
+    """
+
+    return sync_detailed(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        client=client,
+        version=version,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetDynamicBehaviorSetVersionsSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[DynamicBehaviorSetVersionList | ErrorBody]:
+    """Get dynamic behavior set versions
+
+     Get the versions of a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` for the dynamic
+    behavior set to retrieve.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        version (None | str | Unset):
+        limit (int | Unset):  Default: 10.
+        continuation_token (int | Unset):  Default: 0.
+        sort_by (list[GetDynamicBehaviorSetVersionsSortByItem] | Unset):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DynamicBehaviorSetVersionList | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        dynamic_behavior_set_id=dynamic_behavior_set_id,
+        version=version,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    dynamic_behavior_set_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    version: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetDynamicBehaviorSetVersionsSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> DynamicBehaviorSetVersionList | ErrorBody | None:
+    """Get dynamic behavior set versions
+
+     Get the versions of a dynamic behavior set.
+
+    Requires `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` for the dynamic
+    behavior set to retrieve.
+
+    Args:
+        organization (str):
+        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
+        version (None | str | Unset):
+        limit (int | Unset):  Default: 10.
+        continuation_token (int | Unset):  Default: 0.
+        sort_by (list[GetDynamicBehaviorSetVersionsSortByItem] | Unset):
+        x_mongo_cluster_name (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DynamicBehaviorSetVersionList | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            dynamic_behavior_set_id=dynamic_behavior_set_id,
+            client=client,
+            version=version,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

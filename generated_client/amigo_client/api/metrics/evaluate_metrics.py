@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.evaluate_metrics_request import EvaluateMetricsRequest
+from ...models.evaluate_metrics_response import EvaluateMetricsResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    *,
+    body: EvaluateMetricsRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/{organization}/metric/evaluate".format(
+            organization=quote(str(organization), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | EvaluateMetricsResponse | None:
+    if response.status_code == 200:
+        response_200 = EvaluateMetricsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | EvaluateMetricsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateMetricsRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ErrorBody | EvaluateMetricsResponse]:
+    """Compute metrics
+
+     Evaluate the specified metrics for the given conversation, optionally up to the specified
+    interaction. The latest version of each metric is evaluated on a finished conversation.
+    The results are also stored with source type `manual`, overwriting an earlier manual
+    result for the same conversation and metric.
+
+    Requires `Metric:EvaluateMetric` for the metrics and `Metric:GetMetricEvaluationResult`
+    for the metric results.
+
+    Args:
+        organization (str):
+        x_mongo_cluster_name (str | Unset):
+        body (EvaluateMetricsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | EvaluateMetricsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateMetricsRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ErrorBody | EvaluateMetricsResponse | None:
+    """Compute metrics
+
+     Evaluate the specified metrics for the given conversation, optionally up to the specified
+    interaction. The latest version of each metric is evaluated on a finished conversation.
+    The results are also stored with source type `manual`, overwriting an earlier manual
+    result for the same conversation and metric.
+
+    Requires `Metric:EvaluateMetric` for the metrics and `Metric:GetMetricEvaluationResult`
+    for the metric results.
+
+    Args:
+        organization (str):
+        x_mongo_cluster_name (str | Unset):
+        body (EvaluateMetricsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | EvaluateMetricsResponse
+    """
+
+    return sync_detailed(
+        organization=organization,
+        client=client,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateMetricsRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ErrorBody | EvaluateMetricsResponse]:
+    """Compute metrics
+
+     Evaluate the specified metrics for the given conversation, optionally up to the specified
+    interaction. The latest version of each metric is evaluated on a finished conversation.
+    The results are also stored with source type `manual`, overwriting an earlier manual
+    result for the same conversation and metric.
+
+    Requires `Metric:EvaluateMetric` for the metrics and `Metric:GetMetricEvaluationResult`
+    for the metric results.
+
+    Args:
+        organization (str):
+        x_mongo_cluster_name (str | Unset):
+        body (EvaluateMetricsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | EvaluateMetricsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: EvaluateMetricsRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ErrorBody | EvaluateMetricsResponse | None:
+    """Compute metrics
+
+     Evaluate the specified metrics for the given conversation, optionally up to the specified
+    interaction. The latest version of each metric is evaluated on a finished conversation.
+    The results are also stored with source type `manual`, overwriting an earlier manual
+    result for the same conversation and metric.
+
+    Requires `Metric:EvaluateMetric` for the metrics and `Metric:GetMetricEvaluationResult`
+    for the metric results.
+
+    Args:
+        organization (str):
+        x_mongo_cluster_name (str | Unset):
+        body (EvaluateMetricsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | EvaluateMetricsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            client=client,
+            body=body,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

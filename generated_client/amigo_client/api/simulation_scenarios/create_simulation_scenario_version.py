@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_simulation_scenario_version_response import CreateSimulationScenarioVersionResponse
+from ...models.error_body import ErrorBody
+from ...models.simulation_scenario_version_content import SimulationScenarioVersionContent
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    body: SimulationScenarioVersionContent,
+    version: int | None | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    params: dict[str, Any] = {}
+
+    json_version: int | None | Unset
+    if isinstance(version, Unset):
+        json_version = UNSET
+    else:
+        json_version = version
+    params["version"] = json_version
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/{organization}/simulation/scenario/{simulation_scenario_id}/version/".format(
+            organization=quote(str(organization), safe=""),
+            simulation_scenario_id=quote(str(simulation_scenario_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreateSimulationScenarioVersionResponse | ErrorBody | None:
+    if response.status_code == 201:
+        response_201 = CreateSimulationScenarioVersionResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorBody.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreateSimulationScenarioVersionResponse | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SimulationScenarioVersionContent,
+    version: int | None | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[CreateSimulationScenarioVersionResponse | ErrorBody]:
+    """Create a simulation scenario version
+
+     Create a new version of the simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` for the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset):
+        x_mongo_cluster_name (str | Unset):
+        body (SimulationScenarioVersionContent): The script of a simulation scenario version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateSimulationScenarioVersionResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        body=body,
+        version=version,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SimulationScenarioVersionContent,
+    version: int | None | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> CreateSimulationScenarioVersionResponse | ErrorBody | None:
+    """Create a simulation scenario version
+
+     Create a new version of the simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` for the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset):
+        x_mongo_cluster_name (str | Unset):
+        body (SimulationScenarioVersionContent): The script of a simulation scenario version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateSimulationScenarioVersionResponse | ErrorBody
+    """
+
+    return sync_detailed(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        client=client,
+        body=body,
+        version=version,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SimulationScenarioVersionContent,
+    version: int | None | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[CreateSimulationScenarioVersionResponse | ErrorBody]:
+    """Create a simulation scenario version
+
+     Create a new version of the simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` for the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset):
+        x_mongo_cluster_name (str | Unset):
+        body (SimulationScenarioVersionContent): The script of a simulation scenario version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreateSimulationScenarioVersionResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        body=body,
+        version=version,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SimulationScenarioVersionContent,
+    version: int | None | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> CreateSimulationScenarioVersionResponse | ErrorBody | None:
+    """Create a simulation scenario version
+
+     Create a new version of the simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` for the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset):
+        x_mongo_cluster_name (str | Unset):
+        body (SimulationScenarioVersionContent): The script of a simulation scenario version.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreateSimulationScenarioVersionResponse | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            simulation_scenario_id=simulation_scenario_id,
+            client=client,
+            body=body,
+            version=version,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

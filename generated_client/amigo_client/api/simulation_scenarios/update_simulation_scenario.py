@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.update_simulation_scenario_request import UpdateSimulationScenarioRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    body: UpdateSimulationScenarioRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/{organization}/simulation/scenario/{simulation_scenario_id}/".format(
+            organization=quote(str(organization), safe=""),
+            simulation_scenario_id=quote(str(simulation_scenario_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorBody | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSimulationScenarioRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[Any | ErrorBody]:
+    """Update a simulation scenario
+
+     Update a simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+        body (UpdateSimulationScenarioRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSimulationScenarioRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Any | ErrorBody | None:
+    """Update a simulation scenario
+
+     Update a simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+        body (UpdateSimulationScenarioRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorBody
+    """
+
+    return sync_detailed(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        client=client,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSimulationScenarioRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[Any | ErrorBody]:
+    """Update a simulation scenario
+
+     Update a simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+        body (UpdateSimulationScenarioRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        simulation_scenario_id=simulation_scenario_id,
+        body=body,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    simulation_scenario_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpdateSimulationScenarioRequest,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Any | ErrorBody | None:
+    """Update a simulation scenario
+
+     Update a simulation scenario.
+
+    Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
+
+    Args:
+        organization (str):
+        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset):
+        body (UpdateSimulationScenarioRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            simulation_scenario_id=simulation_scenario_id,
+            client=client,
+            body=body,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

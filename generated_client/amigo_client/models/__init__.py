@@ -1,0 +1,119 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .change_tool_candidates_action import ChangeToolCandidatesAction
+from .change_tool_candidates_action_type import ChangeToolCandidatesActionType
+from .create_dynamic_behavior_set_request import CreateDynamicBehaviorSetRequest
+from .create_dynamic_behavior_set_response import CreateDynamicBehaviorSetResponse
+from .create_dynamic_behavior_set_version_request import CreateDynamicBehaviorSetVersionRequest
+from .create_dynamic_behavior_set_version_response import CreateDynamicBehaviorSetVersionResponse
+from .create_simulation_scenario_request import CreateSimulationScenarioRequest
+from .create_simulation_scenario_response import CreateSimulationScenarioResponse
+from .create_simulation_scenario_version_response import CreateSimulationScenarioVersionResponse
+from .delete_dynamic_behavior_set_response import DeleteDynamicBehaviorSetResponse
+from .dynamic_behavior_invocation import DynamicBehaviorInvocation
+from .dynamic_behavior_invocation_list import DynamicBehaviorInvocationList
+from .dynamic_behavior_set import DynamicBehaviorSet
+from .dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues
+from .dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion
+from .dynamic_behavior_set_list import DynamicBehaviorSetList
+from .dynamic_behavior_set_search_result import DynamicBehaviorSetSearchResult
+from .dynamic_behavior_set_version import DynamicBehaviorSetVersion
+from .dynamic_behavior_set_version_list import DynamicBehaviorSetVersionList
+from .error_body import ErrorBody
+from .evaluate_metrics_request import EvaluateMetricsRequest
+from .evaluate_metrics_response import EvaluateMetricsResponse
+from .evaluated_metric import EvaluatedMetric
+from .get_dynamic_behavior_invocations_sort_by_item import GetDynamicBehaviorInvocationsSortByItem
+from .get_dynamic_behavior_set_versions_sort_by_item import GetDynamicBehaviorSetVersionsSortByItem
+from .get_dynamic_behavior_sets_sort_by_item import GetDynamicBehaviorSetsSortByItem
+from .get_metric_evaluation_results_sort_by_item import GetMetricEvaluationResultsSortByItem
+from .get_simulation_scenario_versions_sort_by_item import GetSimulationScenarioVersionsSortByItem
+from .get_simulation_scenarios_sort_by_item import GetSimulationScenariosSortByItem
+from .initial_message_type import InitialMessageType
+from .inject_instruction_action import InjectInstructionAction
+from .inject_instruction_action_type import InjectInstructionActionType
+from .manual_metric_source import ManualMetricSource
+from .manual_metric_source_type import ManualMetricSourceType
+from .metric_evaluation_result import MetricEvaluationResult
+from .metric_evaluation_result_list import MetricEvaluationResultList
+from .metric_evaluation_source_type import MetricEvaluationSourceType
+from .post_session_metric_source import PostSessionMetricSource
+from .post_session_metric_source_type import PostSessionMetricSourceType
+from .sign_in_with_api_key_response import SignInWithApiKeyResponse
+from .simulation_metric_source import SimulationMetricSource
+from .simulation_metric_source_type import SimulationMetricSourceType
+from .simulation_scenario import SimulationScenario
+from .simulation_scenario_filter_values import SimulationScenarioFilterValues
+from .simulation_scenario_list import SimulationScenarioList
+from .simulation_scenario_search_result import SimulationScenarioSearchResult
+from .simulation_scenario_version import SimulationScenarioVersion
+from .simulation_scenario_version_content import SimulationScenarioVersionContent
+from .simulation_scenario_version_list import SimulationScenarioVersionList
+from .stored_tags import StoredTags
+from .tags import Tags
+from .tool_call_spec import ToolCallSpec
+from .tool_result_persistence import ToolResultPersistence
+from .update_dynamic_behavior_set_request import UpdateDynamicBehaviorSetRequest
+from .update_simulation_scenario_request import UpdateSimulationScenarioRequest
+from .user_reference import UserReference
+from .validation_error_item import ValidationErrorItem
+
+__all__ = (
+    "ChangeToolCandidatesAction",
+    "ChangeToolCandidatesActionType",
+    "CreateDynamicBehaviorSetRequest",
+    "CreateDynamicBehaviorSetResponse",
+    "CreateDynamicBehaviorSetVersionRequest",
+    "CreateDynamicBehaviorSetVersionResponse",
+    "CreateSimulationScenarioRequest",
+    "CreateSimulationScenarioResponse",
+    "CreateSimulationScenarioVersionResponse",
+    "DeleteDynamicBehaviorSetResponse",
+    "DynamicBehaviorInvocation",
+    "DynamicBehaviorInvocationList",
+    "DynamicBehaviorSet",
+    "DynamicBehaviorSetFilterValues",
+    "DynamicBehaviorSetInitialVersion",
+    "DynamicBehaviorSetList",
+    "DynamicBehaviorSetSearchResult",
+    "DynamicBehaviorSetVersion",
+    "DynamicBehaviorSetVersionList",
+    "ErrorBody",
+    "EvaluatedMetric",
+    "EvaluateMetricsRequest",
+    "EvaluateMetricsResponse",
+    "GetDynamicBehaviorInvocationsSortByItem",
+    "GetDynamicBehaviorSetsSortByItem",
+    "GetDynamicBehaviorSetVersionsSortByItem",
+    "GetMetricEvaluationResultsSortByItem",
+    "GetSimulationScenariosSortByItem",
+    "GetSimulationScenarioVersionsSortByItem",
+    "InitialMessageType",
+    "InjectInstructionAction",
+    "InjectInstructionActionType",
+    "ManualMetricSource",
+    "ManualMetricSourceType",
+    "MetricEvaluationResult",
+    "MetricEvaluationResultList",
+    "MetricEvaluationSourceType",
+    "PostSessionMetricSource",
+    "PostSessionMetricSourceType",
+    "SignInWithApiKeyResponse",
+    "SimulationMetricSource",
+    "SimulationMetricSourceType",
+    "SimulationScenario",
+    "SimulationScenarioFilterValues",
+    "SimulationScenarioList",
+    "SimulationScenarioSearchResult",
+    "SimulationScenarioVersion",
+    "SimulationScenarioVersionContent",
+    "SimulationScenarioVersionList",
+    "StoredTags",
+    "Tags",
+    "ToolCallSpec",
+    "ToolResultPersistence",
+    "UpdateDynamicBehaviorSetRequest",
+    "UpdateSimulationScenarioRequest",
+    "UserReference",
+    "ValidationErrorItem",
+)

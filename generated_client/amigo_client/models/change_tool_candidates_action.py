@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.change_tool_candidates_action_type import ChangeToolCandidatesActionType
+
+if TYPE_CHECKING:
+    from ..models.tool_call_spec import ToolCallSpec
+
+
+T = TypeVar("T", bound="ChangeToolCandidatesAction")
+
+
+@_attrs_define
+class ChangeToolCandidatesAction:
+    """Change which tools the agent may call while the behavior is active.
+
+    Attributes:
+        type_ (ChangeToolCandidatesActionType): The kind of action.
+        overrides_existing_tool_call_specs (bool): Whether these tools replace the agent's existing tool candidates
+            instead of adding to them.
+        tool_call_specs (list[ToolCallSpec]): The tools to offer.
+    """
+
+    type_: ChangeToolCandidatesActionType
+    overrides_existing_tool_call_specs: bool
+    tool_call_specs: list[ToolCallSpec]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        overrides_existing_tool_call_specs = self.overrides_existing_tool_call_specs
+
+        tool_call_specs = []
+        for tool_call_specs_item_data in self.tool_call_specs:
+            tool_call_specs_item = tool_call_specs_item_data.to_dict()
+            tool_call_specs.append(tool_call_specs_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "overrides_existing_tool_call_specs": overrides_existing_tool_call_specs,
+                "tool_call_specs": tool_call_specs,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_call_spec import ToolCallSpec  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = ChangeToolCandidatesActionType(d.pop("type"))
+
+        overrides_existing_tool_call_specs = d.pop("overrides_existing_tool_call_specs")
+
+        tool_call_specs = []
+        _tool_call_specs = d.pop("tool_call_specs")
+        for tool_call_specs_item_data in _tool_call_specs:
+            tool_call_specs_item = ToolCallSpec.from_dict(tool_call_specs_item_data)
+
+            tool_call_specs.append(tool_call_specs_item)
+
+        change_tool_candidates_action = cls(
+            type_=type_,
+            overrides_existing_tool_call_specs=overrides_existing_tool_call_specs,
+            tool_call_specs=tool_call_specs,
+        )
+
+        change_tool_candidates_action.additional_properties = d
+        return change_tool_candidates_action
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion
+    from ..models.tags import Tags
+
+
+T = TypeVar("T", bound="CreateDynamicBehaviorSetRequest")
+
+
+@_attrs_define
+class CreateDynamicBehaviorSetRequest:
+    """
+    Attributes:
+        name (str): The name of the dynamic behavior set.
+        tags (Tags): Tags as a map. Both the key and the value can only contain alphanumeric characters, underscores, or
+            spaces; a value may be null.
+        applied_to_services (list[str]): The IDs of the services that the dynamic behavior set should be applied to.
+        initial_version (DynamicBehaviorSetInitialVersion): The content of a dynamic behavior set's first version.
+    """
+
+    name: str
+    tags: Tags
+    applied_to_services: list[str]
+    initial_version: DynamicBehaviorSetInitialVersion
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        tags = self.tags.to_dict()
+
+        applied_to_services = self.applied_to_services
+
+        initial_version = self.initial_version.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "tags": tags,
+                "applied_to_services": applied_to_services,
+                "initial_version": initial_version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion  # noqa: PLC0415
+        from ..models.tags import Tags  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        tags = Tags.from_dict(d.pop("tags"))
+
+        applied_to_services = cast(list[str], d.pop("applied_to_services"))
+
+        initial_version = DynamicBehaviorSetInitialVersion.from_dict(d.pop("initial_version"))
+
+        create_dynamic_behavior_set_request = cls(
+            name=name,
+            tags=tags,
+            applied_to_services=applied_to_services,
+            initial_version=initial_version,
+        )
+
+        create_dynamic_behavior_set_request.additional_properties = d
+        return create_dynamic_behavior_set_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.change_tool_candidates_action import ChangeToolCandidatesAction
+    from ..models.inject_instruction_action import InjectInstructionAction
+
+
+T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionRequest")
+
+
+@_attrs_define
+class CreateDynamicBehaviorSetVersionRequest:
+    """
+    Attributes:
+        conversation_triggers (list[str]): The conversation triggers (phrases or situations) that activate the behavior.
+        actions (list[ChangeToolCandidatesAction | InjectInstructionAction]): The actions taken when a trigger matches.
+    """
+
+    conversation_triggers: list[str]
+    actions: list[ChangeToolCandidatesAction | InjectInstructionAction]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
+
+        conversation_triggers = self.conversation_triggers
+
+        actions = []
+        for componentsschemas_dynamic_behavior_actions_item_data in self.actions:
+            componentsschemas_dynamic_behavior_actions_item: dict[str, Any]
+            if isinstance(componentsschemas_dynamic_behavior_actions_item_data, InjectInstructionAction):
+                componentsschemas_dynamic_behavior_actions_item = (
+                    componentsschemas_dynamic_behavior_actions_item_data.to_dict()
+                )
+            else:
+                componentsschemas_dynamic_behavior_actions_item = (
+                    componentsschemas_dynamic_behavior_actions_item_data.to_dict()
+                )
+
+            actions.append(componentsschemas_dynamic_behavior_actions_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "conversation_triggers": conversation_triggers,
+                "actions": actions,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: PLC0415
+        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
+
+        d = dict(src_dict)
+        conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
+
+        actions = []
+        _actions = d.pop("actions")
+        for componentsschemas_dynamic_behavior_actions_item_data in _actions:
+
+            def _parse_componentsschemas_dynamic_behavior_actions_item(
+                data: object,
+            ) -> ChangeToolCandidatesAction | InjectInstructionAction:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_dynamic_behavior_action_type_0 = InjectInstructionAction.from_dict(data)
+
+                    return componentsschemas_dynamic_behavior_action_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_dynamic_behavior_action_type_1 = ChangeToolCandidatesAction.from_dict(data)
+
+                return componentsschemas_dynamic_behavior_action_type_1
+
+            componentsschemas_dynamic_behavior_actions_item = _parse_componentsschemas_dynamic_behavior_actions_item(
+                componentsschemas_dynamic_behavior_actions_item_data
+            )
+
+            actions.append(componentsschemas_dynamic_behavior_actions_item)
+
+        create_dynamic_behavior_set_version_request = cls(
+            conversation_triggers=conversation_triggers,
+            actions=actions,
+        )
+
+        create_dynamic_behavior_set_version_request.additional_properties = d
+        return create_dynamic_behavior_set_version_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EvaluatedMetric")
+
+
+@_attrs_define
+class EvaluatedMetric:
+    """One metric's evaluation.
+
+    Attributes:
+        metric_id (str): The ID of the metric.
+        value (bool | float | None | str): A metric's value; null when the metric does not apply.
+        references (list[str]): Excerpts of the conversation the evaluation rests on.
+        justification (str): Why the metric has this value.
+    """
+
+    metric_id: str
+    value: bool | float | None | str
+    references: list[str]
+    justification: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        metric_id = self.metric_id
+
+        value: bool | float | None | str
+        value = self.value
+
+        references = self.references
+
+        justification = self.justification
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "metric_id": metric_id,
+                "value": value,
+                "references": references,
+                "justification": justification,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        metric_id = d.pop("metric_id")
+
+        def _parse_value(data: object) -> bool | float | None | str:
+            if data is None:
+                return data
+            return cast(bool | float | None | str, data)
+
+        value = _parse_value(d.pop("value"))
+
+        references = cast(list[str], d.pop("references"))
+
+        justification = d.pop("justification")
+
+        evaluated_metric = cls(
+            metric_id=metric_id,
+            value=value,
+            references=references,
+            justification=justification,
+        )
+
+        evaluated_metric.additional_properties = d
+        return evaluated_metric
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.manual_metric_source_type import ManualMetricSourceType
+
+if TYPE_CHECKING:
+    from ..models.user_reference import UserReference
+
+
+T = TypeVar("T", bound="ManualMetricSource")
+
+
+@_attrs_define
+class ManualMetricSource:
+    """Evaluated on request (evaluate-metrics).
+
+    Attributes:
+        type_ (ManualMetricSourceType): The kind of source.
+        conversation_id (str): The evaluated conversation.
+        evaluate_to_interaction_id (None | str): The last interaction evaluated, when the evaluation stopped early.
+        invoked_by (UserReference): A user, identified within an organization.
+        references (list[str]): Excerpts of the conversation the evaluation rests on.
+    """
+
+    type_: ManualMetricSourceType
+    conversation_id: str
+    evaluate_to_interaction_id: None | str
+    invoked_by: UserReference
+    references: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        conversation_id = self.conversation_id
+
+        evaluate_to_interaction_id: None | str
+        evaluate_to_interaction_id = self.evaluate_to_interaction_id
+
+        invoked_by = self.invoked_by.to_dict()
+
+        references = self.references
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "conversation_id": conversation_id,
+                "evaluate_to_interaction_id": evaluate_to_interaction_id,
+                "invoked_by": invoked_by,
+                "references": references,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.user_reference import UserReference  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = ManualMetricSourceType(d.pop("type"))
+
+        conversation_id = d.pop("conversation_id")
+
+        def _parse_evaluate_to_interaction_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id"))
+
+        invoked_by = UserReference.from_dict(d.pop("invoked_by"))
+
+        references = cast(list[str], d.pop("references"))
+
+        manual_metric_source = cls(
+            type_=type_,
+            conversation_id=conversation_id,
+            evaluate_to_interaction_id=evaluate_to_interaction_id,
+            invoked_by=invoked_by,
+            references=references,
+        )
+
+        manual_metric_source.additional_properties = d
+        return manual_metric_source
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

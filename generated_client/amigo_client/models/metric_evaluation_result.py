@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.manual_metric_source import ManualMetricSource
+    from ..models.post_session_metric_source import PostSessionMetricSource
+    from ..models.simulation_metric_source import SimulationMetricSource
+
+
+T = TypeVar("T", bound="MetricEvaluationResult")
+
+
+@_attrs_define
+class MetricEvaluationResult:
+    """A stored metric evaluation result.
+
+    Attributes:
+        id (str): The ID of the result.
+        org_id (str): The organization.
+        metric_id (str): The ID of the metric.
+        metric_version (int): The version of the metric evaluated.
+        result (bool | float | None | str): A metric's value; null when the metric does not apply.
+        justification (str): Why the metric has this value.
+        source (ManualMetricSource | PostSessionMetricSource | SimulationMetricSource): Where a stored result came from,
+            told apart by `type`.
+    """
+
+    id: str
+    org_id: str
+    metric_id: str
+    metric_version: int
+    result: bool | float | None | str
+    justification: str
+    source: ManualMetricSource | PostSessionMetricSource | SimulationMetricSource
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
+        from ..models.post_session_metric_source import PostSessionMetricSource  # noqa: PLC0415
+
+        id = self.id
+
+        org_id = self.org_id
+
+        metric_id = self.metric_id
+
+        metric_version = self.metric_version
+
+        result: bool | float | None | str
+        result = self.result
+
+        justification = self.justification
+
+        source: dict[str, Any]
+        if isinstance(self.source, PostSessionMetricSource):
+            source = self.source.to_dict()
+        elif isinstance(self.source, ManualMetricSource):
+            source = self.source.to_dict()
+        else:
+            source = self.source.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "org_id": org_id,
+                "metric_id": metric_id,
+                "metric_version": metric_version,
+                "result": result,
+                "justification": justification,
+                "source": source,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
+        from ..models.post_session_metric_source import PostSessionMetricSource  # noqa: PLC0415
+        from ..models.simulation_metric_source import SimulationMetricSource  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        org_id = d.pop("org_id")
+
+        metric_id = d.pop("metric_id")
+
+        metric_version = d.pop("metric_version")
+
+        def _parse_result(data: object) -> bool | float | None | str:
+            if data is None:
+                return data
+            return cast(bool | float | None | str, data)
+
+        result = _parse_result(d.pop("result"))
+
+        justification = d.pop("justification")
+
+        def _parse_source(data: object) -> ManualMetricSource | PostSessionMetricSource | SimulationMetricSource:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_metric_evaluation_source_type_0 = PostSessionMetricSource.from_dict(data)
+
+                return componentsschemas_metric_evaluation_source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_metric_evaluation_source_type_1 = ManualMetricSource.from_dict(data)
+
+                return componentsschemas_metric_evaluation_source_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_metric_evaluation_source_type_2 = SimulationMetricSource.from_dict(data)
+
+            return componentsschemas_metric_evaluation_source_type_2
+
+        source = _parse_source(d.pop("source"))
+
+        metric_evaluation_result = cls(
+            id=id,
+            org_id=org_id,
+            metric_id=metric_id,
+            metric_version=metric_version,
+            result=result,
+            justification=justification,
+            source=source,
+        )
+
+        metric_evaluation_result.additional_properties = d
+        return metric_evaluation_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.post_session_metric_source_type import PostSessionMetricSourceType
+
+T = TypeVar("T", bound="PostSessionMetricSource")
+
+
+@_attrs_define
+class PostSessionMetricSource:
+    """Evaluated automatically after a session.
+
+    Attributes:
+        type_ (PostSessionMetricSourceType): The kind of source.
+        conversation_id (str): The evaluated conversation.
+        references (list[str]): Excerpts of the conversation the evaluation rests on.
+    """
+
+    type_: PostSessionMetricSourceType
+    conversation_id: str
+    references: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        conversation_id = self.conversation_id
+
+        references = self.references
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "conversation_id": conversation_id,
+                "references": references,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = PostSessionMetricSourceType(d.pop("type"))
+
+        conversation_id = d.pop("conversation_id")
+
+        references = cast(list[str], d.pop("references"))
+
+        post_session_metric_source = cls(
+            type_=type_,
+            conversation_id=conversation_id,
+            references=references,
+        )
+
+        post_session_metric_source.additional_properties = d
+        return post_session_metric_source
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.simulation_metric_source_type import SimulationMetricSourceType
+
+T = TypeVar("T", bound="SimulationMetricSource")
+
+
+@_attrs_define
+class SimulationMetricSource:
+    """Evaluated in a simulation unit test run.
+
+    Attributes:
+        type_ (SimulationMetricSourceType): The kind of source.
+        simulation_unit_test_set_run_id (str): The simulation unit test set run.
+        unit_test_id (str): The unit test.
+        run_index (int): Which run of the unit test.
+        references (list[str]): Excerpts of the conversation the evaluation rests on.
+    """
+
+    type_: SimulationMetricSourceType
+    simulation_unit_test_set_run_id: str
+    unit_test_id: str
+    run_index: int
+    references: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        simulation_unit_test_set_run_id = self.simulation_unit_test_set_run_id
+
+        unit_test_id = self.unit_test_id
+
+        run_index = self.run_index
+
+        references = self.references
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "simulation_unit_test_set_run_id": simulation_unit_test_set_run_id,
+                "unit_test_id": unit_test_id,
+                "run_index": run_index,
+                "references": references,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        type_ = SimulationMetricSourceType(d.pop("type"))
+
+        simulation_unit_test_set_run_id = d.pop("simulation_unit_test_set_run_id")
+
+        unit_test_id = d.pop("unit_test_id")
+
+        run_index = d.pop("run_index")
+
+        references = cast(list[str], d.pop("references"))
+
+        simulation_metric_source = cls(
+            type_=type_,
+            simulation_unit_test_set_run_id=simulation_unit_test_set_run_id,
+            unit_test_id=unit_test_id,
+            run_index=run_index,
+            references=references,
+        )
+
+        simulation_metric_source.additional_properties = d
+        return simulation_metric_source
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

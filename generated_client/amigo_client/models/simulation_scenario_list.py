@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.simulation_scenario import SimulationScenario
+    from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues
+
+
+T = TypeVar("T", bound="SimulationScenarioList")
+
+
+@_attrs_define
+class SimulationScenarioList:
+    """
+    Attributes:
+        simulation_scenarios (list[SimulationScenario]): The simulation scenarios on this page.
+        has_more (bool): Whether there are more simulation scenarios to fetch.
+        continuation_token (int | None): The continuation token to use to retrieve the next page of simulation
+            scenarios.
+        filter_values (None | SimulationScenarioFilterValues): For each filter that can take on dynamic values, what
+            these values are. Only provided for the first page.
+    """
+
+    simulation_scenarios: list[SimulationScenario]
+    has_more: bool
+    continuation_token: int | None
+    filter_values: None | SimulationScenarioFilterValues
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues  # noqa: PLC0415
+
+        simulation_scenarios = []
+        for simulation_scenarios_item_data in self.simulation_scenarios:
+            simulation_scenarios_item = simulation_scenarios_item_data.to_dict()
+            simulation_scenarios.append(simulation_scenarios_item)
+
+        has_more = self.has_more
+
+        continuation_token: int | None
+        continuation_token = self.continuation_token
+
+        filter_values: dict[str, Any] | None
+        if isinstance(self.filter_values, SimulationScenarioFilterValues):
+            filter_values = self.filter_values.to_dict()
+        else:
+            filter_values = self.filter_values
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "simulation_scenarios": simulation_scenarios,
+                "has_more": has_more,
+                "continuation_token": continuation_token,
+                "filter_values": filter_values,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.simulation_scenario import SimulationScenario  # noqa: PLC0415
+        from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues  # noqa: PLC0415
+
+        d = dict(src_dict)
+        simulation_scenarios = []
+        _simulation_scenarios = d.pop("simulation_scenarios")
+        for simulation_scenarios_item_data in _simulation_scenarios:
+            simulation_scenarios_item = SimulationScenario.from_dict(simulation_scenarios_item_data)
+
+            simulation_scenarios.append(simulation_scenarios_item)
+
+        has_more = d.pop("has_more")
+
+        def _parse_continuation_token(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        def _parse_filter_values(data: object) -> None | SimulationScenarioFilterValues:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                filter_values_type_0 = SimulationScenarioFilterValues.from_dict(data)
+
+                return filter_values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SimulationScenarioFilterValues, data)
+
+        filter_values = _parse_filter_values(d.pop("filter_values"))
+
+        simulation_scenario_list = cls(
+            simulation_scenarios=simulation_scenarios,
+            has_more=has_more,
+            continuation_token=continuation_token,
+            filter_values=filter_values,
+        )
+
+        simulation_scenario_list.additional_properties = d
+        return simulation_scenario_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

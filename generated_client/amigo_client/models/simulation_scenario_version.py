@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.initial_message_type import InitialMessageType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.user_reference import UserReference
+
+
+T = TypeVar("T", bound="SimulationScenarioVersion")
+
+
+@_attrs_define
+class SimulationScenarioVersion:
+    """One immutable version of a simulation scenario.
+
+    Attributes:
+        field_id (str): The ID of the version.
+        org_id (str): The organization.
+        simulation_scenario_id (str): The ID of the simulation scenario.
+        version (int): The version number, from 1.
+        objective (str): The objective of the simulated user.
+        instructions (str): How the simulated user should behave.
+        initial_message_type (InitialMessageType): How the simulated conversation opens: with a user message, with an
+            external event, or by skipping straight to the agent.
+        conversation_starts_at (datetime.datetime | None): The time at which the conversation starts, in UTC; null for
+            the server time at the start.
+        creator (UserReference): A user, identified within an organization.
+        created_at (datetime.datetime | Unset): When the version was created.
+        updated_at (datetime.datetime | Unset): When the version was last updated.
+    """
+
+    field_id: str
+    org_id: str
+    simulation_scenario_id: str
+    version: int
+    objective: str
+    instructions: str
+    initial_message_type: InitialMessageType
+    conversation_starts_at: datetime.datetime | None
+    creator: UserReference
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field_id = self.field_id
+
+        org_id = self.org_id
+
+        simulation_scenario_id = self.simulation_scenario_id
+
+        version = self.version
+
+        objective = self.objective
+
+        instructions = self.instructions
+
+        initial_message_type = self.initial_message_type.value
+
+        conversation_starts_at: None | str
+        if isinstance(self.conversation_starts_at, datetime.datetime):
+            conversation_starts_at = self.conversation_starts_at.isoformat()
+        else:
+            conversation_starts_at = self.conversation_starts_at
+
+        creator = self.creator.to_dict()
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "_id": field_id,
+                "org_id": org_id,
+                "simulation_scenario_id": simulation_scenario_id,
+                "version": version,
+                "objective": objective,
+                "instructions": instructions,
+                "initial_message_type": initial_message_type,
+                "conversation_starts_at": conversation_starts_at,
+                "creator": creator,
+            }
+        )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.user_reference import UserReference  # noqa: PLC0415
+
+        d = dict(src_dict)
+        field_id = d.pop("_id")
+
+        org_id = d.pop("org_id")
+
+        simulation_scenario_id = d.pop("simulation_scenario_id")
+
+        version = d.pop("version")
+
+        objective = d.pop("objective")
+
+        instructions = d.pop("instructions")
+
+        initial_message_type = InitialMessageType(d.pop("initial_message_type"))
+
+        def _parse_conversation_starts_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                conversation_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return conversation_starts_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        conversation_starts_at = _parse_conversation_starts_at(d.pop("conversation_starts_at"))
+
+        creator = UserReference.from_dict(d.pop("creator"))
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        simulation_scenario_version = cls(
+            field_id=field_id,
+            org_id=org_id,
+            simulation_scenario_id=simulation_scenario_id,
+            version=version,
+            objective=objective,
+            instructions=instructions,
+            initial_message_type=initial_message_type,
+            conversation_starts_at=conversation_starts_at,
+            creator=creator,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        simulation_scenario_version.additional_properties = d
+        return simulation_scenario_version
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.tool_result_persistence import ToolResultPersistence
+
+T = TypeVar("T", bound="ToolCallSpec")
+
+
+@_attrs_define
+class ToolCallSpec:
+    """A tool the agent may call while the behavior is active.
+
+    Attributes:
+        tool_id (str): A 24-character lowercase hexadecimal object ID.
+        version_constraint (str): A PEP 440 version specifier selecting the tool versions to use, e.g. `>=1.0,<2`.
+        additional_instruction (str): An instruction on when and how to use the tool.
+        audio_fillers (list[str]): Phrases the agent may say while the tool runs.
+        audio_filler_triggered_after (float): Seconds of tool run time after which an audio filler is said.
+        result_persistence (ToolResultPersistence): How long a tool call's result is kept in the conversation.
+        tool_name (str): The name of the tool.
+    """
+
+    tool_id: str
+    version_constraint: str
+    additional_instruction: str
+    audio_fillers: list[str]
+    audio_filler_triggered_after: float
+    result_persistence: ToolResultPersistence
+    tool_name: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tool_id = self.tool_id
+
+        version_constraint = self.version_constraint
+
+        additional_instruction = self.additional_instruction
+
+        audio_fillers = self.audio_fillers
+
+        audio_filler_triggered_after = self.audio_filler_triggered_after
+
+        result_persistence = self.result_persistence.value
+
+        tool_name = self.tool_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "tool_id": tool_id,
+                "version_constraint": version_constraint,
+                "additional_instruction": additional_instruction,
+                "audio_fillers": audio_fillers,
+                "audio_filler_triggered_after": audio_filler_triggered_after,
+                "result_persistence": result_persistence,
+                "tool_name": tool_name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        tool_id = d.pop("tool_id")
+
+        version_constraint = d.pop("version_constraint")
+
+        additional_instruction = d.pop("additional_instruction")
+
+        audio_fillers = cast(list[str], d.pop("audio_fillers"))
+
+        audio_filler_triggered_after = d.pop("audio_filler_triggered_after")
+
+        result_persistence = ToolResultPersistence(d.pop("result_persistence"))
+
+        tool_name = d.pop("tool_name")
+
+        tool_call_spec = cls(
+            tool_id=tool_id,
+            version_constraint=version_constraint,
+            additional_instruction=additional_instruction,
+            audio_fillers=audio_fillers,
+            audio_filler_triggered_after=audio_filler_triggered_after,
+            result_persistence=result_persistence,
+            tool_name=tool_name,
+        )
+
+        tool_call_spec.additional_properties = d
+        return tool_call_spec
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
