@@ -1,0 +1,98 @@
+"""The process-wide state behind tool calls: one authenticated HTTP client, made on first use.
+
+Nothing here runs at import or at start-up: `initialize` and `tools/list` need only the
+catalog. The first tool call creates the shared `httpx.AsyncClient` (and, when no credentials
+are configured, starts the embedded sandbox on a free loopback port).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from mcp_server.catalog import Catalog
+from mcp_server.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from mcp_server.invoke import Invoker
+
+USER_AGENT = "amigo-mcp/0.1"
+
+
+def say(message: str) -> None:
+    """A line for the operator on stderr (stdout belongs to the protocol on stdio)."""
+    print(f"amigo-mcp: {message}", file=sys.stderr, flush=True)
+
+
+class Runtime:
+    def __init__(self, catalog: Catalog, settings: Settings, sandbox_db: str = ":memory:") -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.sandbox_db = sandbox_db
+        self.sandbox: Any = None
+        self._http: httpx.AsyncClient | None = None
+        self._invoker: Invoker | None = None
+        self._lock = anyio.Lock()
+
+    async def invoker(self) -> Invoker:
+        if self._invoker is None:
+            async with self._lock:
+                if self._invoker is None:
+                    self._invoker = await self._start()
+        return self._invoker
+
+    async def _start(self) -> Invoker:
+        import httpx
+
+        from mcp_server.auth import AmigoAuth, ApiKeySignIn, StaticToken, TokenSource
+        from mcp_server.invoke import Invoker
+
+        settings = self.settings
+        if settings.auth_mode == "sandbox":
+            self.sandbox = await anyio.to_thread.run_sync(self._start_sandbox)
+            settings = settings.with_sandbox(
+                base_url=self.sandbox.base_url,
+                organization_id=self.sandbox.organization,
+                api_key_id=self.sandbox.api_key_id,
+                api_key=self.sandbox.api_key,
+                user_id=self.sandbox.user_id,
+            )
+            self.settings = settings
+        http = httpx.AsyncClient(
+            base_url=settings.base_url,
+            timeout=settings.timeout_s,
+            headers={"User-Agent": USER_AGENT},
+        )
+        source: TokenSource
+        if settings.auth_mode == "bearer":
+            assert settings.bearer_token is not None
+            source = StaticToken(settings.bearer_token.reveal())
+        else:
+            source = ApiKeySignIn(settings, http)
+        http.auth = AmigoAuth(source)
+        self._http = http
+        return Invoker(self.catalog, settings, http)
+
+    def _start_sandbox(self) -> Any:
+        from sandbox.server import start_in_thread
+
+        running = start_in_thread(db=self.sandbox_db, seed_demo=True)
+        where = "in memory" if self.sandbox_db == ":memory:" else self.sandbox_db
+        say(
+            f"embedded sandbox listening at {running.base_url} (organization "
+            f"{running.organization}, demo data, {where})"
+        )
+        return running
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+        self._invoker = None
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None

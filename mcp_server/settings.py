@@ -1,0 +1,206 @@
+"""Configuration: environment variables and command-line flags, checked once at start-up.
+
+The variable names are those of Amigo's own SDKs (`AMIGO_API_KEY`, `AMIGO_API_KEY_ID`,
+`AMIGO_USER_ID`, `AMIGO_ORGANIZATION_ID`, `AMIGO_BASE_URL`), plus `AMIGO_REGION` (a shortcut
+for the regional base URL) and `AMIGO_BEARER_TOKEN` (a ready token instead of an API key).
+With no credentials at all the server runs on the embedded sandbox.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+REGIONS: dict[str, str] = {
+    "us": "https://api.amigo.ai",
+    "eu-central-1": "https://api-eu-central-1.amigo.ai",
+    "ap-southeast-2": "https://api-ap-southeast-2.amigo.ai",
+    "ca-central-1": "https://api-ca-central-1.amigo.ai",
+}
+
+AuthMode = Literal["api_key", "bearer", "sandbox"]
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names it and says how to fix it."""
+
+
+class Secret:
+    """A string that never shows itself in `repr`, `str` or f-strings."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs to reach Amigo. Build it with `Settings.load`."""
+
+    auth_mode: AuthMode
+    base_url: str = REGIONS["us"]
+    organization_id: str = ""
+    api_key: Secret | None = None
+    api_key_id: str | None = None
+    user_id: str | None = None
+    bearer_token: Secret | None = None
+    mongo_cluster_name: str | None = None
+    timeout_s: float = 30.0
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The secret values, for scrubbing anything that leaves the process."""
+        return tuple(s.reveal() for s in (self.api_key, self.bearer_token) if s is not None)
+
+    def with_sandbox(
+        self, base_url: str, organization_id: str, api_key_id: str, api_key: str, user_id: str
+    ) -> Settings:
+        """These settings pointed at a running sandbox and its demo credentials."""
+        return dataclasses.replace(
+            self,
+            auth_mode="api_key",
+            base_url=base_url,
+            organization_id=organization_id,
+            api_key=Secret(api_key),
+            api_key_id=api_key_id,
+            user_id=user_id,
+            bearer_token=None,
+        )
+
+    @classmethod
+    def load(
+        cls,
+        env: Mapping[str, str] | None = None,
+        *,
+        base_url: str | None = None,
+        region: str | None = None,
+        organization_id: str | None = None,
+        api_key_id: str | None = None,
+        user_id: str | None = None,
+        mongo_cluster_name: str | None = None,
+        timeout_s: float | None = None,
+        sandbox: bool = False,
+    ) -> Settings:
+        """Read the environment, let explicit arguments (CLI flags) win, and check the result.
+
+        Secrets (API key, bearer token) come from the environment only, so that they never
+        appear in a process listing.
+        """
+        env = os.environ if env is None else env
+
+        def pick(flag: str | None, name: str) -> str | None:
+            value = flag if flag is not None else env.get(name)
+            value = value.strip() if value is not None else None
+            return value or None
+
+        api_key = pick(None, "AMIGO_API_KEY")
+        bearer = pick(None, "AMIGO_BEARER_TOKEN")
+        key_id = pick(api_key_id, "AMIGO_API_KEY_ID")
+        user = pick(user_id, "AMIGO_USER_ID")
+        org = pick(organization_id, "AMIGO_ORGANIZATION_ID")
+        cluster = pick(mongo_cluster_name, "AMIGO_MONGO_CLUSTER_NAME")
+        url = _base_url(pick(base_url, "AMIGO_BASE_URL"), pick(region, "AMIGO_REGION"))
+        timeout = _timeout(timeout_s, env.get("AMIGO_TIMEOUT"))
+
+        if sandbox or not (api_key or key_id or user or bearer):
+            return cls(auth_mode="sandbox", mongo_cluster_name=cluster, timeout_s=timeout)
+
+        if not org:
+            raise SettingsError(
+                "AMIGO_ORGANIZATION_ID is not set: every Amigo call is made within an "
+                "organization. Set it (or pass --organization), or unset the credentials to "
+                "use the embedded sandbox."
+            )
+        if bearer:
+            return cls(
+                auth_mode="bearer",
+                base_url=url,
+                organization_id=org,
+                bearer_token=Secret(bearer),
+                mongo_cluster_name=cluster,
+                timeout_s=timeout,
+            )
+        missing = [
+            name
+            for name, value in (
+                ("AMIGO_API_KEY", api_key),
+                ("AMIGO_API_KEY_ID", key_id),
+                ("AMIGO_USER_ID", user),
+            )
+            if not value
+        ]
+        if missing:
+            raise SettingsError(
+                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: signing in "
+                "with an API key needs AMIGO_API_KEY, AMIGO_API_KEY_ID and AMIGO_USER_ID "
+                "together (or AMIGO_BEARER_TOKEN alone)."
+            )
+        return cls(
+            auth_mode="api_key",
+            base_url=url,
+            organization_id=org,
+            api_key=Secret(api_key or ""),
+            api_key_id=key_id,
+            user_id=user,
+            mongo_cluster_name=cluster,
+            timeout_s=timeout,
+        )
+
+
+def _base_url(url: str | None, region: str | None) -> str:
+    if url and region:
+        raise SettingsError("Both AMIGO_BASE_URL and AMIGO_REGION are set; set only one of them.")
+    if region:
+        try:
+            return REGIONS[region]
+        except KeyError:
+            raise SettingsError(
+                f"AMIGO_REGION {region!r} is not a known region; use one of: " + ", ".join(REGIONS)
+            ) from None
+    if not url:
+        return REGIONS["us"]
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingsError(
+            f"AMIGO_BASE_URL {url!r} is not an http(s) URL, e.g. https://api.amigo.ai"
+        )
+    if parts.path not in ("", "/") or parts.query:
+        raise SettingsError(
+            f"AMIGO_BASE_URL {url!r} must be the host only (paths start with /v1/...), "
+            "e.g. https://api.amigo.ai"
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _timeout(flag: float | None, raw: str | None) -> float:
+    if flag is not None:
+        value = flag
+    elif raw:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise SettingsError(f"AMIGO_TIMEOUT {raw!r} is not a number of seconds") from None
+    else:
+        return 30.0
+    if not 0 < value <= 600:
+        raise SettingsError(f"the timeout must be between 0 and 600 seconds, got {value}")
+    return value

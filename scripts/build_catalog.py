@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""Build the MCP tool catalog from the OpenAPI spec.
+
+Every operation with an `x-mcp` extension becomes one tool: its name, title, model-facing
+description and behaviour hints come from `x-mcp`; its input schema is the operation's path,
+query and body fields flattened into one self-contained object (hidden parameters left out);
+its output schema is the success response's schema, loosened so that an API that adds a field
+or an enum value still conforms. The runtime (`mcp_server`) reads the catalog and nothing else
+of the spec.
+
+Usage: build_catalog.py --spec openapi/amigo.yaml --out mcp_server/catalog.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+# JSON Schema keywords that the tool schemas keep; OpenAPI-only ones (discriminator, example,
+# xml, ...) are dropped.
+INPUT_KEYWORDS = (
+    "type",
+    "description",
+    "enum",
+    "const",
+    "format",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "items",
+    "properties",
+    "required",
+    "additionalProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "default",
+)
+# Output schemas describe shape only: no descriptions, required lists, enums or value
+# constraints, so that a response which drifts from the spec in those ways still conforms (the
+# runtime reports the drift in the result's text).
+OUTPUT_KEYWORDS = (
+    "type",
+    "format",
+    "items",
+    "properties",
+    "additionalProperties",
+    "anyOf",
+    "oneOf",
+)
+
+
+class CatalogError(Exception):
+    """The spec cannot be turned into a catalog; the message says where and why."""
+
+
+def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            raise CatalogError(f"only local references are supported, got {ref}")
+        target: Any = spec
+        for part in ref[2:].split("/"):
+            target = target[part]
+        # Siblings of $ref (OpenAPI 3.1) override the target's keywords.
+        extra = {k: v for k, v in node.items() if k != "$ref"}
+        node = {**target, **extra}
+    return node
+
+
+def _inline(
+    spec: dict[str, Any], schema: dict[str, Any], keywords: tuple[str, ...], described: bool = True
+) -> Any:
+    """Return `schema` with every $ref replaced by its target and only `keywords` kept.
+
+    Descriptions are kept on properties and on the arms of a union, where they tell a model
+    what to write; on array items and map values (`described=False`) the property's own
+    description already says it, so theirs are dropped.
+    """
+    schema = _resolve(spec, schema)
+    out: dict[str, Any] = {}
+    for key in keywords:
+        if key not in schema or (key == "description" and not described):
+            continue
+        value = schema[key]
+        if key == "properties":
+            value = {name: _inline(spec, sub, keywords) for name, sub in value.items()}
+        elif key in ("items", "additionalProperties", "propertyNames") and isinstance(value, dict):
+            value = _inline(spec, value, keywords, described=False)
+        elif key in ("anyOf", "oneOf", "allOf"):
+            value = [_inline(spec, sub, keywords, described=described) for sub in value]
+        out[key] = value
+    return out
+
+
+def _merge_description(schema: dict[str, Any], description: str | None) -> dict[str, Any]:
+    if description:
+        schema = {
+            "description": description.strip(),
+            **{k: v for k, v in schema.items() if k != "description"},
+        }
+    return schema
+
+
+def _input_schema(
+    spec: dict[str, Any],
+    operation: dict[str, Any],
+    hidden: set[str],
+    short_descriptions: dict[str, str],
+) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    locations: dict[str, list[str]] = {"path": [], "query": [], "body": []}
+
+    def add(name: str, schema: dict[str, Any], is_required: bool, where: str) -> None:
+        if name in properties:
+            raise CatalogError(
+                f"{operation['operationId']}: field {name!r} appears twice once flattened"
+            )
+        properties[name] = schema
+        locations[where].append(name)
+        if is_required:
+            required.append(name)
+
+    for raw in operation.get("parameters", []):
+        param = _resolve(spec, raw)
+        if param["name"] in hidden:
+            continue
+        if param["in"] not in ("path", "query"):
+            raise CatalogError(
+                f"{operation['operationId']}: {param['in']} parameter {param['name']!r} is "
+                "neither hidden nor supported as a tool argument"
+            )
+        description = param.get("x-mcp-description") or short_descriptions.get(
+            param["name"], param.get("description")
+        )
+        schema = _merge_description(_inline(spec, param["schema"], INPUT_KEYWORDS), description)
+        if "description" not in schema:
+            raise CatalogError(
+                f"{operation['operationId']}: parameter {param['name']!r} has no description"
+            )
+        add(param["name"], schema, bool(param.get("required")), param["in"])
+
+    body = operation.get("requestBody")
+    if body is not None:
+        body = _resolve(spec, body)
+        body_schema = _resolve(spec, body["content"]["application/json"]["schema"])
+        body_required = set(body_schema.get("required", [])) if body.get("required") else set()
+        for name, sub in body_schema.get("properties", {}).items():
+            schema = _inline(spec, sub, INPUT_KEYWORDS)
+            if "description" not in schema:
+                raise CatalogError(
+                    f"{operation['operationId']}: body field {name!r} has no description"
+                )
+            add(name, schema, name in body_required, "body")
+
+    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False
+    return schema, locations
+
+
+def _shape(schema: dict[str, Any], depth: int) -> dict[str, Any]:
+    """Cut an output schema to `depth` levels of objects.
+
+    The top level and the fields of listed items are spelled out; anything deeper is only
+    typed (`object`, `array`), which keeps the published schema small and lets nested shapes
+    evolve without breaking clients that validate `structuredContent`.
+    """
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "properties":
+            if depth == 0:
+                continue
+            value = {name: _shape(sub, depth - 1) for name, sub in value.items()}
+        elif key in ("items", "additionalProperties") and isinstance(value, dict):
+            value = _shape(value, depth)
+        elif key in ("anyOf", "oneOf"):
+            if depth == 0:
+                types = sorted({t for sub in value for t in _types(sub)})
+                out["type"] = types[0] if len(types) == 1 else types
+                continue
+            value = [_shape(sub, depth) for sub in value]
+        out[key] = value
+    return out
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    declared = schema.get("type", [])
+    return [declared] if isinstance(declared, str) else list(declared)
+
+
+def _success(operation: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+    for code, response in operation["responses"].items():
+        if str(code).startswith("2"):
+            content = response.get("content", {}).get("application/json")
+            return int(code), (content or {}).get("schema")
+    raise CatalogError(f"{operation['operationId']}: no 2xx response")
+
+
+def _python_module(tag: str, operation_id: str) -> str:
+    def snake(text: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+    return f"amigo_client.api.{snake(tag)}.{snake(operation_id)}"
+
+
+def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
+    root_curation = spec.get("x-mcp", {})
+    hidden_parameters: dict[str, str] = root_curation.get("hidden-parameters", {})
+    toolsets: dict[str, str] = root_curation.get("toolsets", {})
+    short_descriptions: dict[str, str] = root_curation.get("parameter-descriptions", {})
+    tools: list[dict[str, Any]] = []
+    names: set[str] = set()
+
+    for path, item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if operation is None or "x-mcp" not in operation:
+                continue
+            curation = operation["x-mcp"]
+            operation_id = operation["operationId"]
+            name = curation["tool"]
+            if name in names:
+                raise CatalogError(f"tool name {name!r} is used twice")
+            names.add(name)
+            tag = operation["tags"][0]
+            if tag not in toolsets:
+                raise CatalogError(f"{operation_id}: tag {tag!r} has no toolset in the root x-mcp")
+
+            input_schema, locations = _input_schema(
+                spec, operation, set(hidden_parameters), short_descriptions
+            )
+            status, response_schema = _success(operation)
+            path_fields = locations["path"]
+            if response_schema is None or not _resolve(spec, response_schema).get("properties"):
+                # No body (204) or an empty object: the tool answers a small confirmation.
+                output_schema: dict[str, Any] = {
+                    "type": "object",
+                    "properties": {"ok": {"type": "boolean"}}
+                    | {field: {"type": "string"} for field in path_fields},
+                }
+                result_kind = "confirmation"
+            else:
+                output_schema = _shape(_inline(spec, response_schema, OUTPUT_KEYWORDS), depth=2)
+                result_kind = "body"
+
+            read_only = bool(curation.get("read-only", False))
+            tools.append(
+                {
+                    "name": name,
+                    "title": curation["title"],
+                    "description": curation["description"].strip(),
+                    "toolset": toolsets[tag],
+                    "annotations": {
+                        "title": curation["title"],
+                        "readOnlyHint": read_only,
+                        "destructiveHint": bool(curation.get("destructive", False)),
+                        "idempotentHint": read_only or bool(curation.get("idempotent", False)),
+                        "openWorldHint": False,
+                    },
+                    "inputSchema": input_schema,
+                    "outputSchema": output_schema,
+                    "operation": {
+                        "id": operation_id,
+                        "method": method.upper(),
+                        "path": path,
+                        "module": _python_module(tag, operation_id),
+                        "success_status": status,
+                        "result": result_kind,
+                        "path_fields": path_fields,
+                        "query_fields": locations["query"],
+                        "body_fields": locations["body"],
+                        "rate_limit_per_minute": operation.get("x-rate-limit-per-minute"),
+                    },
+                }
+            )
+    if not tools:
+        raise CatalogError("the spec has no operation with an x-mcp extension")
+    return {"hidden_parameters": hidden_parameters, "tools": tools}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--spec", type=Path, required=True, help="the OpenAPI document (YAML)")
+    parser.add_argument("--out", type=Path, required=True, help="where to write the catalog JSON")
+    args = parser.parse_args(argv)
+    spec = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
+    try:
+        catalog = build_catalog(spec)
+    except CatalogError as exc:
+        print(f"build_catalog: {exc}", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(catalog, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"build_catalog: {len(catalog['tools'])} tools -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
