@@ -1,0 +1,187 @@
+"""tools/list through the official MCP client, checked against the spec itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mcp import Client
+
+from mcp_server.catalog import load_catalog
+from mcp_server.runtime import Runtime
+from mcp_server.server import build_server
+from mcp_server.settings import Settings
+
+pytestmark = pytest.mark.anyio
+
+SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "amigo.yaml").read_text())
+
+EXPECTED_TOOLS = {
+    "list_dynamic_behavior_sets",
+    "search_dynamic_behavior_sets",
+    "create_dynamic_behavior_set",
+    "update_dynamic_behavior_set",
+    "delete_dynamic_behavior_set",
+    "list_dynamic_behavior_set_versions",
+    "create_dynamic_behavior_set_version",
+    "list_dynamic_behavior_invocations",
+    "evaluate_metrics",
+    "list_metric_evaluation_results",
+    "list_simulation_scenarios",
+    "search_simulation_scenarios",
+    "create_simulation_scenario",
+    "update_simulation_scenario",
+    "delete_simulation_scenario",
+    "list_simulation_scenario_versions",
+    "create_simulation_scenario_version",
+}
+CONSTRAINTS = (
+    "type",
+    "enum",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "default",
+    "format",
+)
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = SPEC
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def spec_operations() -> dict[str, dict[str, Any]]:
+    ops = {}
+    for item in SPEC["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and "x-mcp" in op:
+                ops[op["x-mcp"]["tool"]] = op
+    return ops
+
+
+@pytest.fixture(params=["auto", "legacy"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """The protocol era: 2026-07-28 (stateless) or 2025-11-25 (initialize handshake)."""
+    return str(request.param)
+
+
+@pytest.fixture
+async def listed(mode: str) -> dict[str, dict[str, Any]]:
+    catalog = load_catalog()
+    server = build_server(catalog, Runtime(catalog, Settings(auth_mode="sandbox")))
+    async with Client(server, mode=mode) as client:
+        result = await client.list_tools()
+    return {
+        tool.name: tool.model_dump(by_alias=True, mode="json", exclude_none=True)
+        for tool in result.tools
+    }
+
+
+async def test_one_tool_per_operation(listed: dict[str, dict[str, Any]]) -> None:
+    assert set(listed) == EXPECTED_TOOLS
+    assert set(spec_operations()) == EXPECTED_TOOLS
+    sign_in = SPEC["paths"]["/v1/{organization}/user/signin_with_api_key"]["post"]
+    assert "x-mcp" not in sign_in
+
+
+async def test_annotations_follow_the_operation(listed: dict[str, dict[str, Any]]) -> None:
+    for name, tool in listed.items():
+        hints = tool["annotations"]
+        assert set(hints) == {
+            "title",
+            "readOnlyHint",
+            "destructiveHint",
+            "idempotentHint",
+            "openWorldHint",
+        }, name
+        method = next(
+            m
+            for item in SPEC["paths"].values()
+            for m, op in item.items()
+            if isinstance(op, dict) and op.get("x-mcp", {}).get("tool") == name
+        )
+        assert hints["readOnlyHint"] is (method == "get"), name
+        if method == "delete":
+            assert hints["destructiveHint"] is True and hints["idempotentHint"] is True
+        if name.startswith("create_"):
+            assert hints["destructiveHint"] is False and hints["idempotentHint"] is False
+        assert tool["title"] == hints["title"]
+
+
+def walk_properties(schema: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    if isinstance(schema, dict):
+        for name, sub in schema.get("properties", {}).items():
+            found.append((f"{path}.{name}", sub))
+            found += walk_properties(sub, f"{path}.{name}")
+        for key in ("items", "additionalProperties"):
+            if isinstance(schema.get(key), dict):
+                found += walk_properties(schema[key], f"{path}[]")
+        for key in ("oneOf", "anyOf"):
+            for i, sub in enumerate(schema.get(key, [])):
+                found += walk_properties(sub, f"{path}<{i}>")
+    return found
+
+
+async def test_input_schemas_are_self_contained_and_described(
+    listed: dict[str, dict[str, Any]],
+) -> None:
+    for name, tool in listed.items():
+        schema = tool["inputSchema"]
+        text = json.dumps(schema)
+        assert "$ref" not in text and "$defs" not in text, name
+        assert "organization" not in schema["properties"], name
+        assert "x-mongo-cluster-name" not in schema["properties"], name
+        assert schema["additionalProperties"] is False
+        for path, prop in walk_properties(schema):
+            assert prop.get("description"), f"{name}{path} has no description"
+
+
+async def test_every_parameter_and_constraint_is_kept(listed: dict[str, dict[str, Any]]) -> None:
+    for name, op in spec_operations().items():
+        properties = listed[name]["inputSchema"]["properties"]
+        required = set(listed[name]["inputSchema"].get("required", []))
+        expected: dict[str, tuple[dict[str, Any], bool]] = {}
+        for raw in op.get("parameters", []):
+            param = resolve(raw)
+            if param["name"] in ("organization", "x-mongo-cluster-name"):
+                continue
+            expected[param["name"]] = (resolve(param["schema"]), bool(param.get("required")))
+        if "requestBody" in op:
+            body = resolve(op["requestBody"]["content"]["application/json"]["schema"])
+            for field, sub in body["properties"].items():
+                expected[field] = (resolve(sub), field in body.get("required", []))
+        assert set(properties) == set(expected), name
+        for field, (schema, is_required) in expected.items():
+            assert (field in required) is is_required, f"{name}.{field} required"
+            for key in CONSTRAINTS:
+                if key in schema:
+                    assert properties[field].get(key) == schema[key], f"{name}.{field} {key}"
+            if "items" in schema:
+                items = resolve(schema["items"])
+                for key in CONSTRAINTS:
+                    if key in items:
+                        assert properties[field]["items"].get(key) == items[key], (
+                            f"{name}.{field}[] {key}"
+                        )
+
+
+async def test_every_tool_has_an_object_output_schema(listed: dict[str, dict[str, Any]]) -> None:
+    for name, tool in listed.items():
+        assert tool["outputSchema"]["type"] == "object", name
+        assert tool["outputSchema"]["properties"], name
