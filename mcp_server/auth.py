@@ -68,6 +68,7 @@ class ApiKeySignIn(TokenSource):
         self,
         settings: Settings,
         http: httpx.AsyncClient,
+        on_token: Callable[[str], None] = lambda token: None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if settings.api_key is None or not settings.api_key_id or not settings.user_id:
@@ -75,6 +76,7 @@ class ApiKeySignIn(TokenSource):
         self._settings = settings
         self._http = http
         self._clock = clock
+        self._on_token = on_token
         self._token: str | None = None
         self._refresh_at = 0.0
         self._lock: asyncio.Lock | None = None
@@ -133,6 +135,7 @@ class ApiKeySignIn(TokenSource):
                 )
             lifetime = (parsed.expires_at - datetime.now(UTC)).total_seconds()
             early = min(REFRESH_MAX_EARLY_S, max(lifetime, 0.0) * REFRESH_SHARE)
+            self._on_token(parsed.id_token)
             self._token = parsed.id_token
             self._refresh_at = self._clock() + lifetime - early
             self.sign_ins += 1

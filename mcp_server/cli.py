@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mcp_server.settings import REGIONS, Settings, SettingsError
+
+if TYPE_CHECKING:
+    from mcp_server.catalog import Catalog
+    from mcp_server.policy import ToolPolicy
+    from mcp_server.runtime import Runtime
 
 COMMANDS = ("serve", "tools", "call")
 
@@ -51,6 +57,43 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="SQLite file for the embedded sandbox's data (default: in memory, fresh each start)",
     )
+    group.add_argument(
+        "--retry-budget",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="total time one tool call may spend on retries and rate-limit waits (default 60)",
+    )
+    group.add_argument(
+        "--log-level",
+        default=None,
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        help="stderr log level (AMIGO_MCP_LOG_LEVEL, default WARNING); secrets are never logged",
+    )
+
+
+def _policy_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("which tools are offered (set by the operator)")
+    group.add_argument(
+        "--read-only",
+        action="store_true",
+        help="offer only tools that read (AMIGO_MCP_READ_ONLY=1)",
+    )
+    group.add_argument("--tools", metavar="A,B", help="offer only these tools (AMIGO_MCP_TOOLS)")
+    group.add_argument(
+        "--exclude-tools", metavar="C,D", help="never offer these tools (AMIGO_MCP_EXCLUDE_TOOLS)"
+    )
+    group.add_argument(
+        "--toolsets",
+        metavar="SETS",
+        help="offer only these areas: dynamic_behavior, metrics, simulation (AMIGO_MCP_TOOLSETS)",
+    )
+    group.add_argument(
+        "--skip-confirmation",
+        action="store_true",
+        help="run destructive tools without asking the user first "
+        "(AMIGO_MCP_SKIP_CONFIRMATION=1); by default they ask through MCP elicitation",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,18 +108,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the tools over MCP (the default command)")
     _connection_options(serve)
-    serve.add_argument("--transport", choices=("stdio", "http"), default="stdio")
-    serve.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
-    serve.add_argument(
+    _policy_options(serve)
+    http = serve.add_argument_group("transport")
+    http.add_argument("--transport", choices=("stdio", "http"), default="stdio")
+    http.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
+    http.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    http.add_argument(
         "--stateless", action="store_true", help="HTTP: no sessions; each request stands alone"
+    )
+    http.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="HTTP: a further Host header value to accept (DNS-rebinding protection stays on)",
+    )
+    http.add_argument(
+        "--multi-user",
+        action="store_true",
+        help="HTTP: use the Amigo bearer token a request carries in X-Amigo-Token, for that "
+        "request only (hosted mode); requests without one use the configured credentials",
     )
 
     tools = commands.add_parser("tools", help="list the tools")
+    _policy_options(tools)
     tools.add_argument("--json", action="store_true", help="print the exact tools/list result")
 
     call = commands.add_parser("call", help="call one tool and print its result")
     _connection_options(call)
+    _policy_options(call)
+    call.add_argument(
+        "--yes", action="store_true", help="confirm a destructive tool without a prompt"
+    )
     call.add_argument("tool", help="tool name, e.g. list_dynamic_behavior_sets")
     call.add_argument("arguments", nargs="?", default="{}", help="JSON object of arguments")
     return parser
@@ -93,6 +156,35 @@ def _settings(args: argparse.Namespace) -> Settings:
         timeout_s=args.timeout,
         sandbox=args.sandbox,
     )
+
+
+def _policy(args: argparse.Namespace, catalog: Catalog) -> ToolPolicy:
+    from mcp_server.policy import ToolPolicy
+
+    return ToolPolicy.load(
+        catalog,
+        read_only=args.read_only,
+        tools=args.tools,
+        exclude_tools=args.exclude_tools,
+        toolsets=args.toolsets,
+        skip_confirmation=args.skip_confirmation,
+    )
+
+
+def _runtime(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> Runtime:
+    from mcp_server.resilience import RetryPolicy
+    from mcp_server.runtime import Runtime, configure_logging
+
+    if not 0 < args.retry_budget <= 3600:
+        raise SettingsError("--retry-budget must be between 0 and 3600 seconds")
+    runtime = Runtime(
+        catalog, settings, sandbox_db=args.sandbox_db, retry=RetryPolicy(budget_s=args.retry_budget)
+    )
+    level = args.log_level or os.environ.get("AMIGO_MCP_LOG_LEVEL", "WARNING")
+    if level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError(f"AMIGO_MCP_LOG_LEVEL {level!r} is not DEBUG, INFO, WARNING or ERROR")
+    configure_logging(level, runtime.scrub)
+    return runtime
 
 
 def _fail(message: str, code: int = 2) -> int:
@@ -122,17 +214,20 @@ def _tools(args: argparse.Namespace) -> int:
     from mcp_server.catalog import load_catalog
 
     catalog = load_catalog()
+    offered = _policy(args, catalog).offered(catalog)
     if args.json:
         from mcp_server.server import mcp_tool
 
         listing = [
             mcp_tool(tool).model_dump(by_alias=True, mode="json", exclude_none=True)
-            for tool in catalog.tools
+            for tool in offered
         ]
         print(json.dumps({"tools": listing}, indent=2, ensure_ascii=False))
         return 0
-    width = max(len(tool.name) for tool in catalog.tools)
-    for tool in catalog.tools:
+    if not offered:
+        return _fail("no tool is left after --read-only, --tools, --exclude-tools, --toolsets")
+    width = max(len(tool.name) for tool in offered)
+    for tool in offered:
         hints = tool.annotations
         kind = (
             "read-only"
@@ -149,24 +244,36 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     import anyio
 
     from mcp_server.catalog import load_catalog
-    from mcp_server.runtime import Runtime
 
     catalog = load_catalog()
+    policy = _policy(args, catalog)
     tool = catalog.get(args.tool)
     if tool is None:
         return _fail(
             f"no tool named {args.tool!r}; `amigo-mcp tools` lists them: "
             + ", ".join(t.name for t in catalog.tools)
         )
+    refusal = policy.refusal(tool)
+    if refusal is not None:
+        return _fail(f"{tool.name} is not available: {refusal}")
     try:
         arguments: Any = json.loads(args.arguments)
     except ValueError as exc:
         return _fail(f"the arguments are not valid JSON ({exc}); pass one JSON object")
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
+    if policy.needs_confirmation(tool) and not args.yes:
+        if not sys.stdin.isatty():
+            return _fail(
+                f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a "
+                "terminal to be asked; nothing was sent"
+            )
+        answer = input(f"{tool.title} with {json.dumps(arguments)}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            return _fail("not confirmed; nothing was sent", code=1)
+    runtime = _runtime(args, catalog, settings)
 
     async def run() -> int:
-        runtime = Runtime(catalog, settings, sandbox_db=args.sandbox_db)
         try:
             outcome = await (await runtime.invoker()).call(tool, arguments)
         finally:
@@ -186,12 +293,22 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import anyio
 
     from mcp_server.catalog import load_catalog
-    from mcp_server.runtime import Runtime, say
+    from mcp_server.http_app import build_http_app
+    from mcp_server.runtime import say
     from mcp_server.server import build_server
 
     catalog = load_catalog()
-    runtime = Runtime(catalog, settings, sandbox_db=args.sandbox_db)
-    server = build_server(catalog, runtime)
+    policy = _policy(args, catalog)
+    runtime = _runtime(args, catalog, settings)
+    server = build_server(catalog, runtime, policy, multi_user=args.multi_user)
+    if args.transport == "http":
+        app = build_http_app(
+            server,
+            host=args.host,
+            access_token=os.environ.get("AMIGO_MCP_HTTP_TOKEN") or None,
+            allowed_hosts=args.allowed_host,
+            stateless=args.stateless,
+        )
     if settings.auth_mode == "sandbox":
         say(
             "no Amigo credentials set (AMIGO_API_KEY / AMIGO_BEARER_TOKEN): using the embedded "
@@ -204,7 +321,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         )
 
     if args.transport == "http":
-        return _serve_http(args, server, runtime)
+        import uvicorn
+
+        say(f"MCP endpoint at http://{args.host}:{args.port}/mcp")
+        try:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        finally:
+            anyio.run(runtime.aclose)
+        return 0
 
     async def stdio() -> None:
         from mcp.server.stdio import stdio_server
@@ -216,17 +340,6 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             await runtime.aclose()
 
     anyio.run(stdio)
-    return 0
-
-
-def _serve_http(args: argparse.Namespace, server: Any, runtime: Any) -> int:
-    import uvicorn
-
-    from mcp_server.runtime import say
-
-    app = server.streamable_http_app(stateless_http=args.stateless, host=args.host)
-    say(f"MCP endpoint at http://{args.host}:{args.port}/mcp")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -9,25 +9,32 @@ from __future__ import annotations
 import enum
 import importlib
 import json
+import time
 import typing
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from types import ModuleType, UnionType
 from typing import Any
 
+import anyio
 import httpx
 
 from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.errors import Scrubber, api_error_message, compact_json, validation_message
+from mcp_server.resilience import NOT_SENT, RateSpacer, RetryPolicy
 from mcp_server.settings import Settings
 
 DRIFT_NOTE = (
     "Note: this answer does not match the API schema this server was built from (the API may "
     "have added a field or value); the data is passed on unchanged."
 )
+
+
+# Told about each wait (message, attempt) so the MCP client can show progress.
+Progress = Callable[[str, int], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -186,19 +193,28 @@ def build_kwargs(
 class Invoker:
     """Calls tools on one shared, authenticated generated client."""
 
-    def __init__(self, catalog: Catalog, settings: Settings, http: httpx.AsyncClient) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: Settings,
+        http: httpx.AsyncClient,
+        scrub: Scrubber,
+        retry: RetryPolicy | None = None,
+    ) -> None:
         from amigo_client import Client
 
         self.catalog = catalog
         self.settings = settings
+        self.retry = retry or RetryPolicy()
+        self.spacer = RateSpacer()
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
-        self.scrub = Scrubber(settings.secrets)
+        self.scrub = scrub
 
     async def call(
         self,
         tool: ToolSpec,
         arguments: dict[str, Any],
-        on_progress: Callable[[str], Any] | None = None,
+        on_progress: Progress | None = None,
     ) -> ToolOutcome:
         try:
             validate_arguments(tool, arguments)
@@ -207,41 +223,92 @@ class Invoker:
         try:
             module, kwargs = build_kwargs(self.catalog, tool, self.settings, arguments)
         except (TypeError, ValueError, KeyError) as exc:
-            return ToolOutcome(
-                True,
-                self.scrub(
-                    validation_message(tool.name, [("(arguments)", f"could not be used: {exc}")])
-                ),
+            problem = [("(arguments)", f"could not be used: {exc}")]
+            return ToolOutcome(True, self.scrub(validation_message(tool.name, problem)))
+
+        op, policy = tool.operation, self.retry
+        deadline = time.monotonic() + policy.budget_s
+        attempt = 0
+
+        async def pause(seconds: float, why: str) -> bool:
+            """Wait `seconds` if the call's budget allows it, telling the client why."""
+            if time.monotonic() + seconds > deadline:
+                return False
+            if on_progress is not None:
+                await on_progress(f"{why}; waiting {seconds:.1f} s", attempt)
+            await anyio.sleep(seconds)
+            return True
+
+        while True:
+            attempt += 1
+            wait = self.spacer.wait_before(op.id, op.rate_limit_per_minute)
+            limit = f"{op.rate_limit_per_minute} calls per minute"
+            if wait > 0 and not await pause(wait, f"Keeping {op.id} under its limit of {limit}"):
+                return ToolOutcome(
+                    True,
+                    f"{op.id} is limited to {limit} and that many were sent in the last minute; "
+                    f"nothing was sent. Retry after {wait:.0f} seconds.",
+                )
+            self.spacer.record(op.id)
+            try:
+                response = await module.asyncio_detailed(client=self.client, **kwargs)
+            except AuthError as exc:
+                return ToolOutcome(True, self.scrub(str(exc)))
+            except httpx.TransportError as exc:
+                if (
+                    attempt < policy.max_attempts
+                    and policy.retries_error(exc, tool.idempotent)
+                    and await pause(
+                        policy.backoff(attempt),
+                        f"Connection to Amigo failed ({type(exc).__name__}), retrying "
+                        f"(attempt {attempt + 1} of {policy.max_attempts})",
+                    )
+                ):
+                    continue
+                return self._transport_failure(tool, exc, attempt)
+            self.spacer.learn(op.id, response.headers)
+            status = int(response.status_code)
+            delay = policy.delay_for_status(status, response.headers, attempt)
+            if (
+                delay is not None
+                and attempt < policy.max_attempts
+                and await pause(
+                    delay,
+                    f"Amigo answered {status} to {op.id}, retrying "
+                    f"(attempt {attempt + 1} of {policy.max_attempts})",
+                )
+            ):
+                continue
+            outcome = self.shape(tool, arguments, response)
+            if outcome.is_error and attempt > 1:
+                outcome = ToolOutcome(
+                    True, f"{outcome.text}\n(Gave up after {attempt} attempts.)", status=status
+                )
+            return outcome
+
+    def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
+        op = tool.operation.id
+        if isinstance(exc, NOT_SENT):
+            what = (
+                f"Could not connect to Amigo at {self.settings.base_url} for {op} "
+                f"({type(exc).__name__}); the request was not sent. Check the network and "
+                "AMIGO_BASE_URL, then call again."
             )
-        try:
-            response = await module.asyncio_detailed(client=self.client, **kwargs)
-        except AuthError as exc:
-            return ToolOutcome(True, self.scrub(str(exc)))
-        except httpx.TimeoutException:
-            return ToolOutcome(
-                True,
-                f"{tool.operation.id} timed out after {self.settings.timeout_s:g} s without an "
-                "answer from Amigo. "
-                + (
-                    "It is safe to call again."
-                    if tool.idempotent
-                    else "The request may or may not have been applied: check with a list or "
-                    "search tool before calling again."
-                ),
+        else:
+            happened = (
+                f"{op} timed out after {self.settings.timeout_s:g} s without an answer"
+                if isinstance(exc, httpx.TimeoutException)
+                else f"The connection to Amigo broke during {op} ({type(exc).__name__})"
             )
-        except httpx.TransportError as exc:
-            return ToolOutcome(
-                True,
-                f"Could not complete {tool.operation.id}: the connection to Amigo failed "
-                f"({type(exc).__name__}). Check the network and AMIGO_BASE_URL; "
-                + (
-                    "it is safe to call again."
-                    if tool.idempotent
-                    else "check with a list or search tool whether it was applied before "
-                    "calling again."
-                ),
+            what = f"{happened}. " + (
+                "It is safe to call again."
+                if tool.idempotent
+                else "The request may or may not have been applied: check with a list or "
+                "search tool before calling again, so as not to create it twice."
             )
-        return self.shape(tool, arguments, response)
+        if attempts > 1:
+            what += f" (Gave up after {attempts} attempts.)"
+        return ToolOutcome(True, what)
 
     def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
         status = int(response.status_code)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import anyio
 
 from mcp_server.catalog import Catalog
+from mcp_server.errors import Scrubber
+from mcp_server.resilience import RetryPolicy
 from mcp_server.settings import Settings
 
 if TYPE_CHECKING:
@@ -23,16 +25,46 @@ if TYPE_CHECKING:
 USER_AGENT = "amigo-mcp/0.1"
 
 
+def configure_logging(level: str, scrub: Scrubber) -> None:
+    """Log to stderr at `level`, every record scrubbed of secrets (whatever library wrote it)."""
+    import logging
+
+    class ScrubSecrets(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            record.msg = scrub(record.getMessage())
+            record.args = None
+            if record.exc_info and record.exc_info[1] is not None:
+                record.exc_text = scrub(logging.Formatter().formatException(record.exc_info))
+                record.exc_info = None
+            return True
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(ScrubSecrets())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+
+
 def say(message: str) -> None:
     """A line for the operator on stderr (stdout belongs to the protocol on stdio)."""
     print(f"amigo-mcp: {message}", file=sys.stderr, flush=True)
 
 
 class Runtime:
-    def __init__(self, catalog: Catalog, settings: Settings, sandbox_db: str = ":memory:") -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: Settings,
+        sandbox_db: str = ":memory:",
+        retry: RetryPolicy | None = None,
+    ) -> None:
         self.catalog = catalog
         self.settings = settings
         self.sandbox_db = sandbox_db
+        self.retry = retry or RetryPolicy()
+        # Every secret the process knows, tokens included as they are issued.
+        self.scrub = Scrubber(settings.secrets)
         self.sandbox: Any = None
         self._http: httpx.AsyncClient | None = None
         self._invoker: Invoker | None = None
@@ -62,6 +94,7 @@ class Runtime:
                 user_id=self.sandbox.user_id,
             )
             self.settings = settings
+            self.scrub.add(*settings.secrets)
         http = httpx.AsyncClient(
             base_url=settings.base_url,
             timeout=settings.timeout_s,
@@ -72,10 +105,10 @@ class Runtime:
             assert settings.bearer_token is not None
             source = StaticToken(settings.bearer_token.reveal())
         else:
-            source = ApiKeySignIn(settings, http)
+            source = ApiKeySignIn(settings, http, on_token=self.scrub.add)
         http.auth = AmigoAuth(source)
         self._http = http
-        return Invoker(self.catalog, settings, http)
+        return Invoker(self.catalog, settings, http, self.scrub, self.retry)
 
     def _start_sandbox(self) -> Any:
         from sandbox.server import start_in_thread

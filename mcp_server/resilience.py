@@ -1,0 +1,97 @@
+"""Retries, backoff and client-side rate spacing for calls to Amigo.
+
+- `RetryPolicy` decides whether and how long to wait before another attempt: 429 and 503 are
+  retried with exponential backoff and jitter, honouring `Retry-After` and `X-RateLimit-Reset`;
+  a failed connection is retried only when the request provably never reached the server or
+  the operation is safe to repeat (read-only or idempotent). Every call has a time budget.
+- `RateSpacer` keeps each operation under its documented per-minute limit (the spec's
+  `x-rate-limit-per-minute`) by spacing calls before the API has to answer 429, and holds an
+  operation back when the API says its window is used up.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from mcp_server.errors import retry_after_seconds
+
+RETRY_STATUSES = frozenset({429, 503})
+# Failures where the request was never sent: repeating cannot duplicate a write.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+WINDOW_S = 60.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 4
+    base_delay_s: float = 0.5
+    max_delay_s: float = 30.0
+    budget_s: float = 60.0
+    jitter: float = 0.25
+
+    def backoff(self, attempt: int, rng: Callable[[], float] = random.random) -> float:
+        """Delay before attempt `attempt + 1` (attempt counts from 1) without a server hint."""
+        delay: float = min(self.max_delay_s, self.base_delay_s * 2.0 ** (attempt - 1))
+        return delay * (1 + self.jitter * rng())
+
+    def delay_for_status(
+        self, status: int, headers: Mapping[str, str], attempt: int
+    ) -> float | None:
+        """How long to wait before retrying an HTTP answer, or None when it is final."""
+        if status not in RETRY_STATUSES:
+            return None
+        hint = retry_after_seconds(headers)
+        if hint is not None:
+            # A little jitter so that many waiting calls do not return in one burst.
+            return hint + self.base_delay_s * self.jitter * random.random()
+        return self.backoff(attempt)
+
+    def retries_error(self, error: Exception, idempotent: bool) -> bool:
+        """Whether a transport failure may be retried without risking a duplicate write."""
+        return isinstance(error, NOT_SENT) or (
+            idempotent and isinstance(error, httpx.TransportError)
+        )
+
+
+@dataclass
+class RateSpacer:
+    """Per-operation sliding windows of the calls sent in the last minute."""
+
+    clock: Callable[[], float] = time.monotonic
+    _sent: dict[str, deque[float]] = field(default_factory=dict)
+    _blocked_until: dict[str, float] = field(default_factory=dict)
+
+    def wait_before(self, key: str, limit: int | None) -> float:
+        """Seconds to wait before `key` may send again (0 when it may send now)."""
+        now = self.clock()
+        wait = max(0.0, self._blocked_until.get(key, 0.0) - now)
+        if limit:
+            sent = self._sent.setdefault(key, deque())
+            while sent and sent[0] <= now - WINDOW_S:
+                sent.popleft()
+            if len(sent) >= limit:
+                wait = max(wait, sent[0] + WINDOW_S - now)
+        return wait
+
+    def record(self, key: str) -> None:
+        self._sent.setdefault(key, deque()).append(self.clock())
+
+    def learn(self, key: str, headers: Mapping[str, str]) -> None:
+        """Hold `key` back until the API's window resets when it says none are left."""
+        remaining = headers.get("x-ratelimit-remaining")
+        if remaining is None:
+            return
+        try:
+            exhausted = int(float(remaining)) <= 0
+        except ValueError:
+            return
+        if exhausted:
+            wait = retry_after_seconds({"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")})
+            if wait:
+                self._blocked_until[key] = self.clock() + wait
