@@ -10,3 +10,37 @@ import pytest
 @pytest.fixture(scope="session")
 def anyio_backend() -> str:
     return "asyncio"
+
+
+# --- sandbox fixtures (owned by sandbox/; keep this block together) --------------------------
+
+from collections.abc import Iterator  # noqa: E402
+
+from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sandbox_server() -> Iterator[RunningSandbox]:
+    """One in-process sandbox for the session: in memory, demo data seeded, rate limits off."""
+    with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as running:
+        yield running
+
+
+@pytest.fixture
+def sandbox(sandbox_server: RunningSandbox) -> Iterator[RunningSandbox]:
+    """The shared sandbox, with faults, request counts and settings fresh for each test.
+
+    Data persists from test to test (use unique names, or call `sandbox.reset()` for a clean
+    demo organization). Attributes: base_url, organization, api_key_id, api_key, user_id;
+    helpers: issue_token(), inject_fault(), request_counts(), add_invocations(), add_user().
+    """
+    sandbox_server.clear_faults()
+    sandbox_server.reset_request_counts()
+    yield sandbox_server
+    sandbox_server.clear_faults()
+    sandbox_server.reset_request_counts()
+    sandbox_server.set_rate_limits(False)
+    sandbox_server.set_token_lifetime(3600.0)
+
+
+# --- end of sandbox fixtures ------------------------------------------------------------------

@@ -1,0 +1,374 @@
+"""The OpenAPI document, read once: operations, parameters, schemas and validators.
+
+Everything the sandbox knows about routes, parameters, constraints, success codes and rate
+limits comes from here, so `openapi/amigo.yaml` stays the one source of truth.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+from urllib.parse import quote
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from jsonschema.protocols import Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+#: The URI the document is registered under, so `$ref`s inside it resolve against it.
+DOCUMENT_URI = "https://amigo-mcp.invalid/openapi/amigo.yaml"
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+
+ParameterLocation = Literal["path", "query", "header"]
+
+_MISSING: Any = object()
+
+
+def locate_spec() -> Path:
+    """Where the spec is: inside the installed package when built as a wheel, else the repo."""
+    packaged = importlib.resources.files("sandbox") / "amigo.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    repo_copy = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
+    if repo_copy.is_file():
+        return repo_copy
+    raise FileNotFoundError("openapi/amigo.yaml not found (neither packaged nor in the repository)")
+
+
+def _pointer_get(document: Any, pointer: str) -> Any:
+    node = document
+    if pointer in ("", "#"):
+        return node
+    for raw in pointer.lstrip("#").lstrip("/").split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: ParameterLocation
+    required: bool
+    pointer: str  # JSON pointer of the parameter's schema inside the document
+    schema: Mapping[str, Any]  # the schema with top-level `$ref`s followed
+    types: frozenset[str]  # JSON types the value may take
+    default: Any
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not _MISSING
+
+    @property
+    def is_array(self) -> bool:
+        return "array" in self.types
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    method: str  # upper case
+    path: str  # as written in the spec, e.g. /v1/{organization}/dynamic_behavior_set/
+    parameters: tuple[Parameter, ...]
+    body_pointer: str | None
+    body_required: bool
+    success_status: int
+    response_pointers: Mapping[int, str | None]  # status -> JSON pointer of the body schema
+    rate_limit_per_minute: int | None
+    requires_auth: bool
+    permissions: tuple[str, ...]
+
+    @property
+    def read_only(self) -> bool:
+        return self.method == "GET"
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+class Spec:
+    """The parsed spec plus the validators built from it."""
+
+    def __init__(self, document: dict[str, Any], source: Path | None = None) -> None:
+        self.document = document
+        self.source = source
+        self.registry: Registry[Any] = Registry().with_resource(
+            DOCUMENT_URI, DRAFT202012.create_resource(document)
+        )
+        self.operations: tuple[Operation, ...] = tuple(self._read_operations())
+        self.by_id: dict[str, Operation] = {op.operation_id: op for op in self.operations}
+        self._validators: dict[str, Validator] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Spec:
+        source = path or locate_spec()
+        with source.open(encoding="utf-8") as handle:
+            document = yaml.safe_load(handle)
+        return cls(document, source)
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def resolve(self, node: Any) -> Any:
+        """Follow `$ref` at the top of a node (repeatedly) inside this document."""
+        seen = 0
+        while isinstance(node, dict) and "$ref" in node and seen < 32:
+            ref = node["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#"):
+                raise ValueError(f"only local references are supported: {ref!r}")
+            node = _pointer_get(self.document, ref)
+            seen += 1
+        return node
+
+    def _resolve_with_pointer(self, node: Any, pointer: str) -> tuple[Any, str]:
+        while isinstance(node, dict) and "$ref" in node:
+            pointer = node["$ref"]
+            node = _pointer_get(self.document, pointer)
+        return node, pointer
+
+    def validator(self, pointer: str) -> Validator:
+        """A Draft 2020-12 validator for the schema at `pointer` (e.g. `#/components/...`)."""
+        cached = self._validators.get(pointer)
+        if cached is None:
+            fragment = quote(pointer.lstrip("#"), safe="/~-_.")
+            schema = {"$ref": f"{DOCUMENT_URI}#{fragment}"}
+            cached = cast(
+                Validator,
+                _SandboxValidator(schema, registry=self.registry, format_checker=_FORMATS),
+            )
+            self._validators[pointer] = cached
+        return cached
+
+    def schema_at(self, pointer: str) -> Any:
+        return _pointer_get(self.document, pointer)
+
+    def types_of(self, schema: Any) -> frozenset[str]:
+        """The JSON types a schema admits, looking through `$ref`, `anyOf` and `oneOf`."""
+        schema = self.resolve(schema)
+        if not isinstance(schema, dict):
+            return frozenset()
+        found: set[str] = set()
+        declared = schema.get("type")
+        if isinstance(declared, str):
+            found.add(declared)
+        elif isinstance(declared, list):
+            found.update(t for t in declared if isinstance(t, str))
+        for key in ("anyOf", "oneOf"):
+            for branch in schema.get(key, []):
+                found |= self.types_of(branch)
+        return frozenset(found)
+
+    def array_items(self, schema: Any) -> Any:
+        """The `items` schema of an array-typed schema (looking through `anyOf`)."""
+        schema = self.resolve(schema)
+        if isinstance(schema, dict):
+            if "items" in schema:
+                return self.resolve(schema["items"])
+            for branch in schema.get("anyOf", []) + schema.get("oneOf", []):
+                items = self.array_items(branch)
+                if items is not None:
+                    return items
+        return None
+
+    def iter_enum_sites(self, pointer: str) -> Iterator[str]:
+        """Schema pointers under `pointer` that carry a string `enum` (for fault injection)."""
+        yield from self._enum_sites(self.schema_at(pointer), pointer, set())
+
+    def _enum_sites(self, node: Any, pointer: str, seen: set[str]) -> Iterator[str]:
+        node, pointer = self._resolve_with_pointer(node, pointer)
+        if pointer in seen or not isinstance(node, dict):
+            return
+        seen.add(pointer)
+        if isinstance(node.get("enum"), list):
+            yield pointer
+        for key in ("properties",):
+            for name, child in node.get(key, {}).items():
+                yield from self._enum_sites(child, f"{pointer}/{key}/{_escape(name)}", seen)
+        if isinstance(node.get("items"), dict):
+            yield from self._enum_sites(node["items"], f"{pointer}/items", seen)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for index, child in enumerate(node.get(key, [])):
+                yield from self._enum_sites(child, f"{pointer}/{key}/{index}", seen)
+
+    # --- reading operations ---------------------------------------------------------------------
+
+    def _read_operations(self) -> Iterator[Operation]:
+        global_security = self.document.get("security", [])
+        for path, path_item in self.document.get("paths", {}).items():
+            path_params = path_item.get("parameters", [])
+            for method in HTTP_METHODS:
+                raw = path_item.get(method)
+                if raw is None:
+                    continue
+                base = f"#/paths/{_escape(path)}/{method}"
+                params = [
+                    *[
+                        (p, f"#/paths/{_escape(path)}/parameters/{i}")
+                        for i, p in enumerate(path_params)
+                    ],
+                    *[
+                        (p, f"{base}/parameters/{i}")
+                        for i, p in enumerate(raw.get("parameters", []))
+                    ],
+                ]
+                yield Operation(
+                    operation_id=raw["operationId"],
+                    method=method.upper(),
+                    path=path,
+                    parameters=tuple(self._read_parameter(p, ptr) for p, ptr in params),
+                    body_pointer=self._body_pointer(raw, base),
+                    body_required=bool(self.resolve(raw.get("requestBody", {})).get("required")),
+                    success_status=min(int(s) for s in raw["responses"] if s.startswith("2")),
+                    response_pointers=self._response_pointers(raw, base),
+                    rate_limit_per_minute=raw.get("x-rate-limit-per-minute"),
+                    requires_auth=bool(raw.get("security", global_security)),
+                    permissions=tuple(
+                        dict.fromkeys(re.findall(r"`(\w+:\w+)`", raw.get("description", "")))
+                    ),
+                )
+
+    def _read_parameter(self, raw: Any, pointer: str) -> Parameter:
+        param, pointer = self._resolve_with_pointer(raw, pointer)
+        schema_pointer = f"{pointer}/schema"
+        schema = self.resolve(param.get("schema", {}))
+        return Parameter(
+            name=param["name"],
+            location=param["in"],
+            required=bool(param.get("required", False)),
+            pointer=schema_pointer,
+            schema=schema,
+            types=self.types_of(schema),
+            default=schema.get("default", _MISSING) if isinstance(schema, dict) else _MISSING,
+        )
+
+    def _body_pointer(self, raw: Mapping[str, Any], base: str) -> str | None:
+        if "requestBody" not in raw:
+            return None
+        body, pointer = self._resolve_with_pointer(raw["requestBody"], f"{base}/requestBody")
+        if "application/json" not in body.get("content", {}):
+            return None
+        return f"{pointer}/content/application~1json/schema"
+
+    def _response_pointers(self, raw: Mapping[str, Any], base: str) -> dict[int, str | None]:
+        out: dict[int, str | None] = {}
+        for status, response in raw["responses"].items():
+            if not status.isdigit():
+                continue
+            resolved, pointer = self._resolve_with_pointer(
+                response, f"{base}/responses/{_escape(status)}"
+            )
+            content = resolved.get("content", {})
+            out[int(status)] = (
+                f"{pointer}/content/application~1json/schema"
+                if "application/json" in content
+                else None
+            )
+        return out
+
+
+# --- validator extensions ----------------------------------------------------------------------
+
+
+def make_validator(schema: Mapping[str, Any]) -> Validator:
+    """A validator for a standalone schema, with the same extensions as the spec's validators."""
+    return cast(Validator, _SandboxValidator(schema, format_checker=_FORMATS))
+
+
+_FORMATS = FormatChecker(["date-time"])
+_BASE_KEYWORDS = Draft202012Validator.VALIDATORS
+
+
+def _one_of(validator: Any, one_of: Any, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    """`oneOf` that honours an OpenAPI discriminator: validate only the branch the tag names."""
+    discriminator = schema.get("discriminator")
+    if not isinstance(discriminator, dict):
+        yield from _BASE_KEYWORDS["oneOf"](validator, one_of, instance, schema)
+        return
+    if not validator.is_type(instance, "object"):
+        yield ValidationError(
+            "Input should be a valid dictionary or object",
+            validator="type",
+            validator_value="object",
+        )
+        return
+    prop = discriminator["propertyName"]
+    mapping: Mapping[str, str] = discriminator.get("mapping", {})
+    tags = ", ".join(f"'{tag}'" for tag in mapping)
+    if prop not in instance:
+        yield ValidationError(
+            f"Unable to extract tag using discriminator '{prop}'",
+            validator="discriminator",
+            validator_value="union_tag_not_found",
+        )
+        return
+    tag = instance[prop]
+    target = mapping.get(tag) if isinstance(tag, str) else None
+    branch = next((b for b in one_of if isinstance(b, dict) and b.get("$ref") == target), None)
+    if branch is None:
+        yield ValidationError(
+            f"Input tag '{tag}' found using '{prop}' does not match any of the expected tags: "
+            f"{tags}",
+            validator="discriminator",
+            validator_value="union_tag_invalid",
+        )
+        return
+    # FastAPI puts the tag into the location of errors inside a tagged union; so do we.
+    yield from validator.descend(instance, branch, path=tag)
+
+
+def _is_null_branch(branch: Any) -> bool:
+    return isinstance(branch, dict) and branch.get("type") == "null" and len(branch) == 1
+
+
+def _any_of(validator: Any, any_of: Any, instance: Any, schema: Mapping[str, Any]) -> Iterator[Any]:
+    """`anyOf: [X, null]` reports the errors of X itself rather than a vague "not any of"."""
+    others = [b for b in any_of if not _is_null_branch(b)]
+    if instance is not None and len(others) == 1 and len(others) < len(any_of):
+        yield from validator.descend(instance, others[0])
+        return
+    yield from _BASE_KEYWORDS["anyOf"](validator, any_of, instance, schema)
+
+
+def _required(
+    validator: Any, required: Any, instance: Any, schema: Mapping[str, Any]
+) -> Iterator[Any]:
+    """`required` that locates each missing field at its own name (like FastAPI's `loc`)."""
+    if not validator.is_type(instance, "object"):
+        return
+    for prop in required:
+        if prop not in instance:
+            yield ValidationError(f"{prop!r} is a required property", path=[prop])
+
+
+def _property_names(
+    validator: Any, names: Any, instance: Any, schema: Mapping[str, Any]
+) -> Iterator[Any]:
+    """`propertyNames` that locates a bad key as `[..., key, "[key]"]` (pydantic's convention)."""
+    if not validator.is_type(instance, "object"):
+        return
+    for prop in instance:
+        for error in validator.descend(instance=prop, schema=names):
+            error.path.appendleft("[key]")
+            error.path.appendleft(prop)
+            yield error
+
+
+_extend: Any = validators.extend  # untyped in jsonschema's stubs
+_SandboxValidator = _extend(
+    Draft202012Validator,
+    validators={
+        "oneOf": _one_of,
+        "anyOf": _any_of,
+        "required": _required,
+        "propertyNames": _property_names,
+    },
+)

@@ -1,0 +1,39 @@
+"""Small value helpers shared by the sandbox: object IDs and timestamps."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from datetime import UTC, datetime
+
+
+def new_object_id() -> str:
+    """A 24-character lowercase hex ID shaped like a MongoDB ObjectId (time prefix + random)."""
+    return f"{int(time.time()):08x}{secrets.token_hex(8)}"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def format_timestamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with microseconds and `Z`: fixed width, so text order is time order."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def now_timestamp() -> str:
+    return format_timestamp(utc_now())
+
+
+def parse_timestamp(text: str) -> datetime:
+    """Parse an RFC 3339 date-time (as validated by the spec's `format: date-time`)."""
+    normalized = text.strip().replace("z", "Z")
+    # RFC 3339 allows a leap second (:60); Python's datetime does not.
+    normalized = re.sub(r"(T\d\d:\d\d):60", r"\1:59", normalized, flags=re.IGNORECASE)
+    if normalized.endswith("Z"):
+        normalized = normalized[:-1] + "+00:00"
+    parsed = datetime.fromisoformat(normalized.replace("t", "T"))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
