@@ -17,12 +17,11 @@ T = TypeVar("T", bound="ChangeToolCandidatesAction")
 
 @_attrs_define
 class ChangeToolCandidatesAction:
-    """Change which tools the agent may call while the behavior is active.
+    """Change the tools the agent may call.
 
     Attributes:
         type_ (ChangeToolCandidatesActionType): The kind of action.
-        overrides_existing_tool_call_specs (bool): Whether these tools replace the agent's existing tool candidates
-            instead of adding to them.
+        overrides_existing_tool_call_specs (bool): Replace the agent's tool candidates instead of adding to them.
         tool_call_specs (list[ToolCallSpec]): The tools to offer.
     """
 

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionRequest")
 class CreateDynamicBehaviorSetVersionRequest:
     """
     Attributes:
-        conversation_triggers (list[str]): The conversation triggers (phrases or situations) that activate the behavior.
+        conversation_triggers (list[str]): Phrases or situations that activate the behavior.
         actions (list[ChangeToolCandidatesAction | InjectInstructionAction]): The actions taken when a trigger matches.
     """
 

@@ -20,7 +20,7 @@ class DynamicBehaviorSetInitialVersion:
 
     Attributes:
         is_active (bool): Whether the dynamic behavior set is active.
-        conversation_triggers (list[str]): The conversation triggers (phrases or situations) that activate the behavior.
+        conversation_triggers (list[str]): Phrases or situations that activate the behavior.
         actions (list[ChangeToolCandidatesAction | InjectInstructionAction]): The actions taken when a trigger matches.
     """
 

@@ -13,13 +13,12 @@ T = TypeVar("T", bound="InjectInstructionAction")
 
 @_attrs_define
 class InjectInstructionAction:
-    """Add an instruction to the agent while the behavior is active.
+    """Add an instruction to the agent.
 
     Attributes:
         type_ (InjectInstructionActionType): The kind of action.
         instruction (str): The instruction to inject.
-        overrides_instructions (bool): Whether the instruction replaces the agent's existing instructions instead of
-            adding to them.
+        overrides_instructions (bool): Replace the agent's instructions instead of adding to them.
     """
 
     type_: InjectInstructionActionType

@@ -13,15 +13,15 @@ T = TypeVar("T", bound="ToolCallSpec")
 
 @_attrs_define
 class ToolCallSpec:
-    """A tool the agent may call while the behavior is active.
+    """A tool the agent may call.
 
     Attributes:
         tool_id (str): A 24-character lowercase hexadecimal object ID.
-        version_constraint (str): A PEP 440 version specifier selecting the tool versions to use, e.g. `>=1.0,<2`.
-        additional_instruction (str): An instruction on when and how to use the tool.
-        audio_fillers (list[str]): Phrases the agent may say while the tool runs.
-        audio_filler_triggered_after (float): Seconds of tool run time after which an audio filler is said.
-        result_persistence (ToolResultPersistence): How long a tool call's result is kept in the conversation.
+        version_constraint (str): PEP 440 specifier of the tool versions to use, e.g. `>=1.0,<2`.
+        additional_instruction (str): When and how to use the tool.
+        audio_fillers (list[str]): Phrases to say while the tool runs.
+        audio_filler_triggered_after (float): Seconds of tool run time before a filler is said.
+        result_persistence (ToolResultPersistence): How long the tool's result stays in the conversation.
         tool_name (str): The name of the tool.
     """
 

@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,6 +10,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.sign_in_with_api_key_response import SignInWithApiKeyResponse
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -82,11 +85,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | SignInWithApiKeyResponse]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ErrorBody | SignInWithApiKeyResponse | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "sign_in_with_api_key",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -105,11 +127,13 @@ def sync_detailed(
     `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
 
     Args:
-        organization (str):
-        x_api_key (str):
-        x_api_key_id (str):
-        x_user_id (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_api_key (str): The API key.
+        x_api_key_id (str): The ID of the API key.
+        x_user_id (str): The ID of the user to sign in as.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,11 +173,13 @@ def sync(
     `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
 
     Args:
-        organization (str):
-        x_api_key (str):
-        x_api_key_id (str):
-        x_user_id (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_api_key (str): The API key.
+        x_api_key_id (str): The ID of the API key.
+        x_user_id (str): The ID of the user to sign in as.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,11 +214,13 @@ async def asyncio_detailed(
     `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
 
     Args:
-        organization (str):
-        x_api_key (str):
-        x_api_key_id (str):
-        x_user_id (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_api_key (str): The API key.
+        x_api_key_id (str): The ID of the API key.
+        x_user_id (str): The ID of the user to sign in as.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,11 +258,13 @@ async def asyncio(
     `Authorization: Bearer <id_token>` until `expires_at`; sign in again shortly before then.
 
     Args:
-        organization (str):
-        x_api_key (str):
-        x_api_key_id (str):
-        x_user_id (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_api_key (str): The API key.
+        x_api_key_id (str): The ID of the API key.
+        x_user_id (str): The ID of the user to sign in as.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -10,6 +11,8 @@ from ...models.create_dynamic_behavior_set_version_request import CreateDynamicB
 from ...models.create_dynamic_behavior_set_version_response import CreateDynamicBehaviorSetVersionResponse
 from ...models.error_body import ErrorBody
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -104,11 +107,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[CreateDynamicBehaviorSetVersionResponse | ErrorBody]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: CreateDynamicBehaviorSetVersionResponse | ErrorBody | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "create_dynamic_behavior_set_version",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -129,10 +151,15 @@ def sync_detailed(
     behavior set to create a new version for.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        version (int | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set to create a version for.
+            A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset): The version number of the new version. If specified, this
+            endpoint throws an error if the next version in the database doesn't equal to the value of
+            this parameter.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (CreateDynamicBehaviorSetVersionRequest):
 
     Raises:
@@ -175,10 +202,15 @@ def sync(
     behavior set to create a new version for.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        version (int | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set to create a version for.
+            A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset): The version number of the new version. If specified, this
+            endpoint throws an error if the next version in the database doesn't equal to the value of
+            this parameter.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (CreateDynamicBehaviorSetVersionRequest):
 
     Raises:
@@ -216,10 +248,15 @@ async def asyncio_detailed(
     behavior set to create a new version for.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        version (int | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set to create a version for.
+            A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset): The version number of the new version. If specified, this
+            endpoint throws an error if the next version in the database doesn't equal to the value of
+            this parameter.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (CreateDynamicBehaviorSetVersionRequest):
 
     Raises:
@@ -260,10 +297,15 @@ async def asyncio(
     behavior set to create a new version for.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        version (int | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set to create a version for.
+            A 24-character lowercase hexadecimal object ID.
+        version (int | None | Unset): The version number of the new version. If specified, this
+            endpoint throws an error if the next version in the database doesn't equal to the value of
+            this parameter.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (CreateDynamicBehaviorSetVersionRequest):
 
     Raises:

@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -10,6 +11,8 @@ from ...models.dynamic_behavior_invocation_list import DynamicBehaviorInvocation
 from ...models.error_body import ErrorBody
 from ...models.get_dynamic_behavior_invocations_sort_by_item import GetDynamicBehaviorInvocationsSortByItem
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -102,11 +105,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[DynamicBehaviorInvocationList | ErrorBody]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: DynamicBehaviorInvocationList | ErrorBody | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "get_dynamic_behavior_invocations",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -129,12 +151,20 @@ def sync_detailed(
     `Conversation:GetMessage` permission for are returned.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        limit (int | Unset):  Default: 30.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set. A 24-character
+            lowercase hexadecimal object ID.
+        limit (int | Unset): The maximum number of dynamic behavior invocations to return.
+            Default: 30.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of dynamic behavior invocations. Default: 0.
+        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset): The fields to sort the
+            invocations by. Supported fields are `invoked_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,12 +209,20 @@ def sync(
     `Conversation:GetMessage` permission for are returned.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        limit (int | Unset):  Default: 30.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set. A 24-character
+            lowercase hexadecimal object ID.
+        limit (int | Unset): The maximum number of dynamic behavior invocations to return.
+            Default: 30.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of dynamic behavior invocations. Default: 0.
+        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset): The fields to sort the
+            invocations by. Supported fields are `invoked_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,12 +262,20 @@ async def asyncio_detailed(
     `Conversation:GetMessage` permission for are returned.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        limit (int | Unset):  Default: 30.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set. A 24-character
+            lowercase hexadecimal object ID.
+        limit (int | Unset): The maximum number of dynamic behavior invocations to return.
+            Default: 30.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of dynamic behavior invocations. Default: 0.
+        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset): The fields to sort the
+            invocations by. Supported fields are `invoked_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,12 +318,20 @@ async def asyncio(
     `Conversation:GetMessage` permission for are returned.
 
     Args:
-        organization (str):
-        dynamic_behavior_set_id (str): A 24-character lowercase hexadecimal object ID.
-        limit (int | Unset):  Default: 30.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        dynamic_behavior_set_id (str): The ID of the dynamic behavior set. A 24-character
+            lowercase hexadecimal object ID.
+        limit (int | Unset): The maximum number of dynamic behavior invocations to return.
+            Default: 30.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of dynamic behavior invocations. Default: 0.
+        sort_by (list[GetDynamicBehaviorInvocationsSortByItem] | Unset): The fields to sort the
+            invocations by. Supported fields are `invoked_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

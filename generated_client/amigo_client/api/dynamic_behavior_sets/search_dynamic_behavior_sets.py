@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,6 +10,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.dynamic_behavior_set_search_result import DynamicBehaviorSetSearchResult
 from ...models.error_body import ErrorBody
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -127,11 +130,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[DynamicBehaviorSetSearchResult | ErrorBody]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: DynamicBehaviorSetSearchResult | ErrorBody | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "search_dynamic_behavior_sets",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -156,13 +178,21 @@ def sync_detailed(
     `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        is_active (bool | None | Unset):
-        applied_to_service (list[str] | None | Unset):
-        creator (list[str] | None | Unset):
-        tag (list[str] | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any sets containing the terms in its name and the
+            triggers of its latest version would be returned.
+        is_active (bool | None | Unset): Whether the dynamic behavior set is active.
+        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
+            behavior set is applied to.
+        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
+            must be of the format `org_id,user_id`.
+        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
+            using the syntax `key:value`, which means to match all sets with the given key and value
+            pair among its tags. If value is `*`, it means the value does not matter. If value is
+            empty, it matches against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,13 +240,21 @@ def sync(
     `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        is_active (bool | None | Unset):
-        applied_to_service (list[str] | None | Unset):
-        creator (list[str] | None | Unset):
-        tag (list[str] | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any sets containing the terms in its name and the
+            triggers of its latest version would be returned.
+        is_active (bool | None | Unset): Whether the dynamic behavior set is active.
+        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
+            behavior set is applied to.
+        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
+            must be of the format `org_id,user_id`.
+        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
+            using the syntax `key:value`, which means to match all sets with the given key and value
+            pair among its tags. If value is `*`, it means the value does not matter. If value is
+            empty, it matches against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -259,13 +297,21 @@ async def asyncio_detailed(
     `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        is_active (bool | None | Unset):
-        applied_to_service (list[str] | None | Unset):
-        creator (list[str] | None | Unset):
-        tag (list[str] | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any sets containing the terms in its name and the
+            triggers of its latest version would be returned.
+        is_active (bool | None | Unset): Whether the dynamic behavior set is active.
+        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
+            behavior set is applied to.
+        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
+            must be of the format `org_id,user_id`.
+        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
+            using the syntax `key:value`, which means to match all sets with the given key and value
+            pair among its tags. If value is `*`, it means the value does not matter. If value is
+            empty, it matches against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -311,13 +357,21 @@ async def asyncio(
     `DynamicBehaviorInstruction:GetDynamicBehaviorInstruction` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        is_active (bool | None | Unset):
-        applied_to_service (list[str] | None | Unset):
-        creator (list[str] | None | Unset):
-        tag (list[str] | None | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any sets containing the terms in its name and the
+            triggers of its latest version would be returned.
+        is_active (bool | None | Unset): Whether the dynamic behavior set is active.
+        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
+            behavior set is applied to.
+        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
+            must be of the format `org_id,user_id`.
+        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
+            using the syntax `key:value`, which means to match all sets with the given key and value
+            pair among its tags. If value is `*`, it means the value does not matter. If value is
+            empty, it matches against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -10,6 +11,8 @@ from ...models.error_body import ErrorBody
 from ...models.evaluate_metrics_request import EvaluateMetricsRequest
 from ...models.evaluate_metrics_response import EvaluateMetricsResponse
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -89,11 +92,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | EvaluateMetricsResponse]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ErrorBody | EvaluateMetricsResponse | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "evaluate_metrics",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -115,8 +137,10 @@ def sync_detailed(
     for the metric results.
 
     Args:
-        organization (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (EvaluateMetricsRequest):
 
     Raises:
@@ -158,8 +182,10 @@ def sync(
     for the metric results.
 
     Args:
-        organization (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (EvaluateMetricsRequest):
 
     Raises:
@@ -196,8 +222,10 @@ async def asyncio_detailed(
     for the metric results.
 
     Args:
-        organization (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (EvaluateMetricsRequest):
 
     Raises:
@@ -237,8 +265,10 @@ async def asyncio(
     for the metric results.
 
     Args:
-        organization (str):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (EvaluateMetricsRequest):
 
     Raises:

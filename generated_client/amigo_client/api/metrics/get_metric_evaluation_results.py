@@ -1,6 +1,7 @@
 import datetime
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -12,6 +13,8 @@ from ...models.get_metric_evaluation_results_sort_by_item import GetMetricEvalua
 from ...models.metric_evaluation_result_list import MetricEvaluationResultList
 from ...models.metric_evaluation_source_type import MetricEvaluationSourceType
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -160,11 +163,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | MetricEvaluationResultList]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ErrorBody | MetricEvaluationResultList | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "get_metric_evaluation_results",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -191,18 +213,30 @@ def sync_detailed(
     (`simulation`).
 
     Args:
-        organization (str):
-        limit (int | Unset):  Default: 500.
-        continuation_token (int | Unset):  Default: 0.
-        timestamp_after (datetime.datetime | None | Unset):
-        timestamp_before (datetime.datetime | None | Unset):
-        metric_id (list[str] | Unset):
-        metric_id_and_version (list[str] | Unset):
-        source_type (list[MetricEvaluationSourceType] | Unset):
-        conversation_id (list[str] | Unset):
-        simulation_unit_test_set_run_id (list[str] | Unset):
-        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        limit (int | Unset): The maximum number of metric evaluation results to return. Default:
+            500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of metric evaluation results. Default: 0.
+        timestamp_after (datetime.datetime | None | Unset): Only return results created after this
+            time.
+        timestamp_before (datetime.datetime | None | Unset): Only return results created before
+            this time.
+        metric_id (list[str] | Unset): The IDs of the metrics whose results to return.
+        metric_id_and_version (list[str] | Unset): Metric versions whose results to return, each
+            written `<metric_id>-<version>`.
+        source_type (list[MetricEvaluationSourceType] | Unset): The sources of the results to
+            return.
+        conversation_id (list[str] | Unset): The IDs of the conversations whose results to return.
+        simulation_unit_test_set_run_id (list[str] | Unset): The IDs of the simulation unit test
+            set runs whose results to return.
+        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset): The fields to sort the
+            results by. Supported fields are `created_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -257,18 +291,30 @@ def sync(
     (`simulation`).
 
     Args:
-        organization (str):
-        limit (int | Unset):  Default: 500.
-        continuation_token (int | Unset):  Default: 0.
-        timestamp_after (datetime.datetime | None | Unset):
-        timestamp_before (datetime.datetime | None | Unset):
-        metric_id (list[str] | Unset):
-        metric_id_and_version (list[str] | Unset):
-        source_type (list[MetricEvaluationSourceType] | Unset):
-        conversation_id (list[str] | Unset):
-        simulation_unit_test_set_run_id (list[str] | Unset):
-        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        limit (int | Unset): The maximum number of metric evaluation results to return. Default:
+            500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of metric evaluation results. Default: 0.
+        timestamp_after (datetime.datetime | None | Unset): Only return results created after this
+            time.
+        timestamp_before (datetime.datetime | None | Unset): Only return results created before
+            this time.
+        metric_id (list[str] | Unset): The IDs of the metrics whose results to return.
+        metric_id_and_version (list[str] | Unset): Metric versions whose results to return, each
+            written `<metric_id>-<version>`.
+        source_type (list[MetricEvaluationSourceType] | Unset): The sources of the results to
+            return.
+        conversation_id (list[str] | Unset): The IDs of the conversations whose results to return.
+        simulation_unit_test_set_run_id (list[str] | Unset): The IDs of the simulation unit test
+            set runs whose results to return.
+        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset): The fields to sort the
+            results by. Supported fields are `created_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -318,18 +364,30 @@ async def asyncio_detailed(
     (`simulation`).
 
     Args:
-        organization (str):
-        limit (int | Unset):  Default: 500.
-        continuation_token (int | Unset):  Default: 0.
-        timestamp_after (datetime.datetime | None | Unset):
-        timestamp_before (datetime.datetime | None | Unset):
-        metric_id (list[str] | Unset):
-        metric_id_and_version (list[str] | Unset):
-        source_type (list[MetricEvaluationSourceType] | Unset):
-        conversation_id (list[str] | Unset):
-        simulation_unit_test_set_run_id (list[str] | Unset):
-        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        limit (int | Unset): The maximum number of metric evaluation results to return. Default:
+            500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of metric evaluation results. Default: 0.
+        timestamp_after (datetime.datetime | None | Unset): Only return results created after this
+            time.
+        timestamp_before (datetime.datetime | None | Unset): Only return results created before
+            this time.
+        metric_id (list[str] | Unset): The IDs of the metrics whose results to return.
+        metric_id_and_version (list[str] | Unset): Metric versions whose results to return, each
+            written `<metric_id>-<version>`.
+        source_type (list[MetricEvaluationSourceType] | Unset): The sources of the results to
+            return.
+        conversation_id (list[str] | Unset): The IDs of the conversations whose results to return.
+        simulation_unit_test_set_run_id (list[str] | Unset): The IDs of the simulation unit test
+            set runs whose results to return.
+        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset): The fields to sort the
+            results by. Supported fields are `created_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -382,18 +440,30 @@ async def asyncio(
     (`simulation`).
 
     Args:
-        organization (str):
-        limit (int | Unset):  Default: 500.
-        continuation_token (int | Unset):  Default: 0.
-        timestamp_after (datetime.datetime | None | Unset):
-        timestamp_before (datetime.datetime | None | Unset):
-        metric_id (list[str] | Unset):
-        metric_id_and_version (list[str] | Unset):
-        source_type (list[MetricEvaluationSourceType] | Unset):
-        conversation_id (list[str] | Unset):
-        simulation_unit_test_set_run_id (list[str] | Unset):
-        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        limit (int | Unset): The maximum number of metric evaluation results to return. Default:
+            500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of metric evaluation results. Default: 0.
+        timestamp_after (datetime.datetime | None | Unset): Only return results created after this
+            time.
+        timestamp_before (datetime.datetime | None | Unset): Only return results created before
+            this time.
+        metric_id (list[str] | Unset): The IDs of the metrics whose results to return.
+        metric_id_and_version (list[str] | Unset): Metric versions whose results to return, each
+            written `<metric_id>-<version>`.
+        source_type (list[MetricEvaluationSourceType] | Unset): The sources of the results to
+            return.
+        conversation_id (list[str] | Unset): The IDs of the conversations whose results to return.
+        simulation_unit_test_set_run_id (list[str] | Unset): The IDs of the simulation unit test
+            set runs whose results to return.
+        sort_by (list[GetMetricEvaluationResultsSortByItem] | Unset): The fields to sort the
+            results by. Supported fields are `created_at`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -10,6 +11,8 @@ from ...models.error_body import ErrorBody
 from ...models.get_simulation_scenario_versions_sort_by_item import GetSimulationScenarioVersionsSortByItem
 from ...models.simulation_scenario_version_list import SimulationScenarioVersionList
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -110,11 +113,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | SimulationScenarioVersionList]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ErrorBody | SimulationScenarioVersionList | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "get_simulation_scenario_versions",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -136,13 +158,25 @@ def sync_detailed(
     Requires `Simulation:GetSimulationScenario` for the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        version (None | str | Unset):
-        limit (int | Unset):  Default: 10.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to get versions for. A
+            24-character lowercase hexadecimal object ID.
+        version (None | str | Unset): The versions of the simulation scenario to retrieve. One can
+            specify an exact version to retrieve, which is either the version number or `latest`,
+            which retrieves the latest version. Alternatively, one can specify a range of inclusive
+            lower and upper bound for the version number separated by `-`, and every version within
+            the range would be retrieved. Example: 1.
+        limit (int | Unset): The maximum number of simulation scenario versions to return.
+            Default: 10.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of simulation scenario versions. Default: 0.
+        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset): The fields to sort the
+            versions by. Supported fields are `version`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,13 +221,25 @@ def sync(
     Requires `Simulation:GetSimulationScenario` for the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        version (None | str | Unset):
-        limit (int | Unset):  Default: 10.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to get versions for. A
+            24-character lowercase hexadecimal object ID.
+        version (None | str | Unset): The versions of the simulation scenario to retrieve. One can
+            specify an exact version to retrieve, which is either the version number or `latest`,
+            which retrieves the latest version. Alternatively, one can specify a range of inclusive
+            lower and upper bound for the version number separated by `-`, and every version within
+            the range would be retrieved. Example: 1.
+        limit (int | Unset): The maximum number of simulation scenario versions to return.
+            Default: 10.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of simulation scenario versions. Default: 0.
+        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset): The fields to sort the
+            versions by. Supported fields are `version`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,13 +279,25 @@ async def asyncio_detailed(
     Requires `Simulation:GetSimulationScenario` for the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        version (None | str | Unset):
-        limit (int | Unset):  Default: 10.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to get versions for. A
+            24-character lowercase hexadecimal object ID.
+        version (None | str | Unset): The versions of the simulation scenario to retrieve. One can
+            specify an exact version to retrieve, which is either the version number or `latest`,
+            which retrieves the latest version. Alternatively, one can specify a range of inclusive
+            lower and upper bound for the version number separated by `-`, and every version within
+            the range would be retrieved. Example: 1.
+        limit (int | Unset): The maximum number of simulation scenario versions to return.
+            Default: 10.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of simulation scenario versions. Default: 0.
+        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset): The fields to sort the
+            versions by. Supported fields are `version`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -282,13 +340,25 @@ async def asyncio(
     Requires `Simulation:GetSimulationScenario` for the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        version (None | str | Unset):
-        limit (int | Unset):  Default: 10.
-        continuation_token (int | Unset):  Default: 0.
-        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to get versions for. A
+            24-character lowercase hexadecimal object ID.
+        version (None | str | Unset): The versions of the simulation scenario to retrieve. One can
+            specify an exact version to retrieve, which is either the version number or `latest`,
+            which retrieves the latest version. Alternatively, one can specify a range of inclusive
+            lower and upper bound for the version number separated by `-`, and every version within
+            the range would be retrieved. Example: 1.
+        limit (int | Unset): The maximum number of simulation scenario versions to return.
+            Default: 10.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of simulation scenario versions. Default: 0.
+        sort_by (list[GetSimulationScenarioVersionsSortByItem] | Unset): The fields to sort the
+            versions by. Supported fields are `version`. Specify a `+` before the field name to
+            indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

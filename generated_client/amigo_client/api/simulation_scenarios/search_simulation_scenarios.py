@@ -1,5 +1,6 @@
+import logging
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,6 +10,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.simulation_scenario_search_result import SimulationScenarioSearchResult
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -100,11 +103,30 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ErrorBody | SimulationScenarioSearchResult]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ErrorBody | SimulationScenarioSearchResult | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "search_simulation_scenarios",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -127,11 +149,18 @@ def sync_detailed(
     `Simulation:GetSimulationScenario` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        creator (list[str] | Unset):
-        tag (list[str] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any simulation scenarios containing the terms in its
+            name would be returned.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,11 +204,18 @@ def sync(
     `Simulation:GetSimulationScenario` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        creator (list[str] | Unset):
-        tag (list[str] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any simulation scenarios containing the terms in its
+            name would be returned.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,11 +254,18 @@ async def asyncio_detailed(
     `Simulation:GetSimulationScenario` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        creator (list[str] | Unset):
-        tag (list[str] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any simulation scenarios containing the terms in its
+            name would be returned.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,11 +307,18 @@ async def asyncio(
     `Simulation:GetSimulationScenario` permission for are retrieved.
 
     Args:
-        organization (str):
-        query (str):
-        creator (list[str] | Unset):
-        tag (list[str] | Unset):
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        query (str): The query to search for. Any simulation scenarios containing the terms in its
+            name would be returned.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

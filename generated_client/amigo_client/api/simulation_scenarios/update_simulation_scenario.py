@@ -1,3 +1,4 @@
+import logging
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -9,6 +10,8 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.update_simulation_scenario_request import UpdateSimulationScenarioRequest
 from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
 
 
 def _get_kwargs(
@@ -80,11 +83,30 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorBody]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: Any | ErrorBody | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "update_simulation_scenario",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=status_code,
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
@@ -103,9 +125,12 @@ def sync_detailed(
     Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to update. A 24-character
+            lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (UpdateSimulationScenarioRequest):
 
     Raises:
@@ -145,9 +170,12 @@ def sync(
     Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to update. A 24-character
+            lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (UpdateSimulationScenarioRequest):
 
     Raises:
@@ -182,9 +210,12 @@ async def asyncio_detailed(
     Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to update. A 24-character
+            lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (UpdateSimulationScenarioRequest):
 
     Raises:
@@ -222,9 +253,12 @@ async def asyncio(
     Requires `Simulation:ModifySimulationScenario` on the simulation scenario.
 
     Args:
-        organization (str):
-        simulation_scenario_id (str): A 24-character lowercase hexadecimal object ID.
-        x_mongo_cluster_name (str | Unset):
+        organization (str): The ID of the organization.
+        simulation_scenario_id (str): The ID of the simulation scenario to update. A 24-character
+            lowercase hexadecimal object ID.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
         body (UpdateSimulationScenarioRequest):
 
     Raises:
