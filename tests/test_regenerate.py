@@ -1,0 +1,177 @@
+"""scripts/regenerate: the committed outputs are up to date, and drift is detected and named."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "scripts" / "regenerate"
+SPEC = REPO / "openapi" / "amigo.yaml"
+CLIENT = "generated_client/amigo_client"
+
+
+def regenerate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_spec() -> dict[str, Any]:
+    with SPEC.open(encoding="utf-8") as handle:
+        document: dict[str, Any] = yaml.safe_load(handle)
+    return document
+
+
+def test_committed_outputs_are_up_to_date() -> None:
+    result = regenerate("--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "up to date" in result.stderr
+
+
+def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
+    spec = load_spec()
+    paths = spec["paths"]
+    # Changed: a new query parameter on an existing operation.
+    listing = paths["/v1/{organization}/simulation/scenario/"]["get"]
+    listing["parameters"].insert(
+        1,
+        {
+            "name": "name_prefix",
+            "in": "query",
+            "required": False,
+            "description": "Only scenarios whose name starts with this.",
+            "schema": {"type": "string"},
+        },
+    )
+    # Added: a new operation (new module), under a new tag.
+    paths["/v1/{organization}/simulation/scenario/{simulation_scenario_id}/archive"] = {
+        "post": {
+            "operationId": "archive-simulation-scenario",
+            "tags": ["archive"],
+            "summary": "Archive a simulation scenario",
+            "description": "Archive it.",
+            "x-rate-limit-per-minute": 10,
+            "parameters": [
+                {"$ref": "#/components/parameters/Organization"},
+                {
+                    "name": "simulation_scenario_id",
+                    "in": "path",
+                    "required": True,
+                    "description": "The scenario to archive.",
+                    "schema": {"$ref": "#/components/schemas/ObjectId"},
+                },
+            ],
+            "responses": {"204": {"description": "Archived."}},
+        }
+    }
+    # Removed: an operation disappears, and with it its module.
+    del paths["/v1/{organization}/simulation/scenario/{simulation_scenario_id}/"]["delete"]
+    changed_spec = tmp_path / "amigo.yaml"
+    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    before = tree_digest(REPO / "generated_client")
+
+    result = regenerate("--check", "--spec", str(changed_spec))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = set(result.stdout.splitlines())
+    assert f"changed: {CLIENT}/api/simulation_scenarios/get_simulation_scenarios.py" in lines
+    assert f"added: {CLIENT}/api/archive/archive_simulation_scenario.py" in lines
+    assert f"added: {CLIENT}/api/archive/__init__.py" in lines
+    assert f"removed: {CLIENT}/api/simulation_scenarios/delete_simulation_scenario.py" in lines
+    # Nothing else in the client is affected.
+    client_lines = {line for line in lines if CLIENT in line}
+    assert client_lines == {
+        f"changed: {CLIENT}/api/simulation_scenarios/get_simulation_scenarios.py",
+        f"added: {CLIENT}/api/archive/archive_simulation_scenario.py",
+        f"added: {CLIENT}/api/archive/__init__.py",
+        f"removed: {CLIENT}/api/simulation_scenarios/delete_simulation_scenario.py",
+    }
+    assert "differ" in result.stderr
+    # --check never writes.
+    assert tree_digest(REPO / "generated_client") == before
+
+
+def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Path) -> None:
+    # A copy of the parts of the repository the script reads and writes; the script finds its
+    # repository from its own location.
+    for part in ("scripts", "openapi", "generated_client"):
+        shutil.copytree(
+            REPO / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
+        )
+    client = tmp_path / CLIENT
+    stale_module = client / "api" / "retired" / "old_operation.py"
+    stale_module.parent.mkdir()
+    stale_module.write_text("# from an operation that no longer exists\n")
+    (client / "api" / "retired" / "__pycache__").mkdir()
+    (client / "api" / "retired" / "__pycache__" / "old_operation.cpython-311.pyc").write_bytes(b"")
+    edited = client / "models" / "tags.py"
+    edited.write_text(edited.read_text() + "# edited by hand\n")
+    untouched = client / "errors.py"
+    untouched_mtime = untouched.stat().st_mtime_ns
+
+    first = subprocess.run(
+        [sys.executable, str(tmp_path / "scripts" / "regenerate")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+    assert first.returncode == 0, first.stderr
+    assert "1 changed, 1 removed" in first.stderr
+    assert not (client / "api" / "retired").exists()
+    assert tree_digest(tmp_path / "generated_client") == tree_digest(REPO / "generated_client")
+    assert untouched.stat().st_mtime_ns == untouched_mtime
+    leftovers = [p for p in tmp_path.rglob("*") if p.name in {".ruff_cache", "__pycache__"}]
+    assert leftovers == []
+    if (REPO / "scripts" / "build_catalog.py").is_file():
+        catalog = tmp_path / "mcp_server" / "catalog.json"
+        assert catalog.read_bytes() == (REPO / "mcp_server" / "catalog.json").read_bytes()
+
+
+def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
+    spec = load_spec()
+    # OpenAPI 2 style body parameter: "in" must be query, header, path or cookie.
+    spec["paths"]["/v1/{organization}/metric/evaluate"]["post"]["parameters"].append(
+        {"name": "payload", "in": "body", "schema": {"type": "object"}}
+    )
+    broken = tmp_path / "amigo.yaml"
+    broken.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+
+    result = regenerate("--check", "--spec", str(broken))
+
+    assert result.returncode == 2
+    assert "not valid OpenAPI" in result.stderr
+    assert "generating" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("--help",), ("-h",)])
+def test_help(args: tuple[str, ...]) -> None:
+    result = regenerate(*args)
+    assert result.returncode == 0
+    assert "--check" in result.stdout and "--spec PATH" in result.stdout
+    assert "scripts/build_catalog.py" in result.stdout
