@@ -10,7 +10,6 @@ configured credentials and is never cached.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import time
 from collections.abc import AsyncGenerator, Callable
@@ -18,12 +17,8 @@ from datetime import UTC, datetime
 
 import httpx
 
+from mcp_server.context import request_token
 from mcp_server.settings import Settings
-
-# A bearer token that belongs to the MCP request being served (hosted multi-user mode).
-request_token: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "amigo_request_token", default=None
-)
 
 # Refresh this share of a token's lifetime before it ends, and at most this many seconds early.
 REFRESH_SHARE = 0.1

@@ -293,7 +293,6 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import anyio
 
     from mcp_server.catalog import load_catalog
-    from mcp_server.http_app import build_http_app
     from mcp_server.runtime import say
     from mcp_server.server import build_server
 
@@ -302,6 +301,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     runtime = _runtime(args, catalog, settings)
     server = build_server(catalog, runtime, policy, multi_user=args.multi_user)
     if args.transport == "http":
+        from mcp_server.http_app import build_http_app
+
         app = build_http_app(
             server,
             host=args.host,

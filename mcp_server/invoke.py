@@ -24,7 +24,7 @@ import httpx
 from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.errors import Scrubber, api_error_message, compact_json, validation_message
-from mcp_server.resilience import NOT_SENT, RateSpacer, RetryPolicy
+from mcp_server.resilience import RateSpacer, RetryPolicy, was_not_sent
 from mcp_server.settings import Settings
 
 DRIFT_NOTE = (
@@ -288,7 +288,7 @@ class Invoker:
 
     def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
         op = tool.operation.id
-        if isinstance(exc, NOT_SENT):
+        if was_not_sent(exc):
             what = (
                 f"Could not connect to Amigo at {self.settings.base_url} for {op} "
                 f"({type(exc).__name__}); the request was not sent. Check the network and "

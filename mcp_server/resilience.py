@@ -17,14 +17,17 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-import httpx
-
 from mcp_server.errors import retry_after_seconds
 
 RETRY_STATUSES = frozenset({429, 503})
-# Failures where the request was never sent: repeating cannot duplicate a write.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 WINDOW_S = 60.0
+
+
+def was_not_sent(error: Exception) -> bool:
+    """Whether a transport failure happened before the request left: a repeat is always safe."""
+    import httpx  # imported on first failure, not at start-up
+
+    return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,9 @@ class RetryPolicy:
 
     def retries_error(self, error: Exception, idempotent: bool) -> bool:
         """Whether a transport failure may be retried without risking a duplicate write."""
-        return isinstance(error, NOT_SENT) or (
-            idempotent and isinstance(error, httpx.TransportError)
-        )
+        import httpx
+
+        return was_not_sent(error) or (idempotent and isinstance(error, httpx.TransportError))
 
 
 @dataclass

@@ -20,8 +20,8 @@ from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
 from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
-from mcp_server.auth import request_token
 from mcp_server.catalog import Catalog, ToolSpec
+from mcp_server.context import request_token
 from mcp_server.errors import Scrubber, compact_json
 from mcp_server.policy import NO_ELICITATION, ToolPolicy
 from mcp_server.runtime import Runtime

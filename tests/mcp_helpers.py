@@ -1,0 +1,82 @@
+"""Connecting the official MCP client to amigo-mcp, which talks HTTP to a running sandbox."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import mcp_types as types
+from mcp import Client
+from mcp.client.session import ClientRequestContext
+
+from mcp_server.catalog import load_catalog
+from mcp_server.policy import ToolPolicy
+from mcp_server.resilience import RetryPolicy
+from mcp_server.runtime import Runtime
+from mcp_server.server import build_server
+from mcp_server.settings import Secret, Settings
+
+
+def sandbox_settings(sandbox: Any, **overrides: Any) -> Settings:
+    """Settings that sign in to `sandbox` with its demo API key, as a real deployment would."""
+    values: dict[str, Any] = {
+        "auth_mode": "api_key",
+        "base_url": sandbox.base_url,
+        "organization_id": sandbox.organization,
+        "api_key": Secret(sandbox.api_key),
+        "api_key_id": sandbox.api_key_id,
+        "user_id": sandbox.user_id,
+        "timeout_s": 5.0,
+    }
+    return Settings(**(values | overrides))
+
+
+async def accept_all(
+    context: ClientRequestContext, params: types.ElicitRequestParams
+) -> types.ElicitResult:
+    return types.ElicitResult(action="accept", content={"confirm": True})
+
+
+@asynccontextmanager
+async def connect(
+    settings: Settings,
+    mode: str,
+    *,
+    policy: ToolPolicy | None = None,
+    retry: RetryPolicy | None = None,
+    **client_options: Any,
+) -> AsyncIterator[tuple[Client, Runtime]]:
+    """An in-memory MCP client on a fresh server; elicitation is accepted unless overridden."""
+    catalog = load_catalog()
+    runtime = Runtime(catalog, settings, retry=retry or RetryPolicy(budget_s=20))
+    server = build_server(catalog, runtime, policy)
+    client_options.setdefault("elicitation_callback", accept_all)
+    try:
+        async with Client(server, mode=mode, **client_options) as client:
+            yield client, runtime
+    finally:
+        await runtime.aclose()
+
+
+def text_of(result: types.CallToolResult) -> str:
+    return "\n".join(block.text for block in result.content if isinstance(block, types.TextContent))
+
+
+async def ok(client: Client, tool: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    """Call a tool that must succeed; its text must carry exactly the structured content."""
+    result = await client.call_tool(tool, arguments)
+    text = text_of(result)
+    assert not result.is_error, f"{tool} failed: {text}"
+    assert result.structured_content is not None, tool
+    assert json.loads(text) == result.structured_content
+    return result.structured_content
+
+
+async def fails(client: Client, tool: str, arguments: dict[str, Any]) -> str:
+    """Call a tool that must fail as a tool error; return its text."""
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error, f"{tool} unexpectedly succeeded: {text_of(result)}"
+    assert result.structured_content is None
+    return text_of(result)
