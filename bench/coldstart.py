@@ -85,7 +85,7 @@ def main() -> None:
     print(f"cold start, spawn to tools/list answer, {args.runs} runs each, alternating")
     for era in ("legacy", "modern"):
         times: dict[str, list[float]] = {name: [] for name in servers}
-        for name, command in servers.items():
+        for command in servers.values():
             once(command, era, env)  # warm the page cache and .pyc files
         for _ in range(args.runs):
             for name, command in servers.items():
