@@ -1,0 +1,136 @@
+"""amigo-mcp as a real subprocess: stdio and streamable HTTP, both protocol eras."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from mcp import Client, StdioServerParameters
+
+from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from tests.mcp_helpers import ok
+
+pytestmark = pytest.mark.anyio
+
+SERVER = [sys.executable, "-m", "mcp_server.cli"]
+
+
+@pytest.fixture(params=["auto", "legacy"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def clean_env(**amigo: str) -> dict[str, str]:
+    """The test process's environment without any Amigo setting, plus `amigo`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    return env | amigo
+
+
+def sandbox_env(sandbox: Any) -> dict[str, str]:
+    return clean_env(
+        AMIGO_BASE_URL=sandbox.base_url,
+        AMIGO_ORGANIZATION_ID=sandbox.organization,
+        AMIGO_API_KEY_ID=sandbox.api_key_id,
+        AMIGO_API_KEY=sandbox.api_key,
+        AMIGO_USER_ID=sandbox.user_id,
+        AMIGO_MCP_SKIP_CONFIRMATION="1",
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+async def check_tools(client: Client) -> None:
+    listed = await client.list_tools()
+    assert len(listed.tools) == 17
+    page = await ok(
+        client,
+        "list_dynamic_behavior_sets",
+        {"id": [DEMO_BEHAVIOR_SET_IDS["refunds"]], "limit": 5},
+    )
+    (refunds,) = page["dynamic_behavior_sets"]
+    assert refunds["name"] == "Refund requests"
+    assert refunds["id"] == DEMO_BEHAVIOR_SET_IDS["refunds"]
+
+
+async def test_stdio_with_api_key(sandbox: Any, mode: str) -> None:
+    params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=sandbox_env(sandbox))
+    async with Client(params, mode=mode) as client:
+        await check_tools(client)
+        created = await ok(
+            client,
+            "create_simulation_scenario",
+            {
+                "name": f"stdio scenario {mode} {time.time_ns()}",
+                "tags": {},
+                "initial_version": {
+                    "objective": "o",
+                    "instructions": "i",
+                    "initial_message_type": "external-event",
+                    "conversation_starts_at": None,
+                },
+            },
+        )
+        scenario_id = created["simulation_scenario_id"]
+        deleted = await ok(
+            client, "delete_simulation_scenario", {"simulation_scenario_id": scenario_id}
+        )
+        assert deleted == {"ok": True, "simulation_scenario_id": scenario_id}
+    assert sandbox.request_counts()["sign-in-with-api-key"] >= 1
+
+
+async def test_stdio_on_the_embedded_sandbox(mode: str) -> None:
+    """With no credentials at all, the server brings its own sandbox with demo data."""
+    params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=clean_env())
+    async with Client(params, mode=mode) as client:
+        await check_tools(client)
+
+
+@pytest.fixture
+def http_server(sandbox: Any) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [*SERVER, "serve", "--transport", "http", "--port", str(port)],
+        env=sandbox_env(sandbox),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    assert proc.stderr is not None
+                    raise RuntimeError(
+                        f"server did not start: {proc.stderr.read().decode()}"
+                    ) from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/mcp"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+async def test_streamable_http(http_server: str, mode: str) -> None:
+    async with Client(http_server, mode=mode) as client:
+        await check_tools(client)
+        versions = await ok(
+            client,
+            "list_dynamic_behavior_set_versions",
+            {"dynamic_behavior_set_id": DEMO_BEHAVIOR_SET_IDS["refunds"], "version": "1-latest"},
+        )
+        numbers = [v["version"] for v in versions["dynamic_behavior_set_versions"]]
+        assert numbers and sorted(numbers) == list(range(1, len(numbers) + 1))
