@@ -106,7 +106,16 @@ def _inline(
         elif key in ("items", "additionalProperties", "propertyNames") and isinstance(value, dict):
             value = _inline(spec, value, keywords, described=False)
         elif key in ("anyOf", "oneOf", "allOf"):
-            value = [_inline(spec, sub, keywords, described=described) for sub in value]
+            # A described value that may also be null (one arm plus `null`): the node's own
+            # description speaks for the value, the arm's would only repeat it.
+            nullable_only = key != "allOf" and "description" in schema and len(value) == 2
+            nullable_only = nullable_only and any(
+                _resolve(spec, sub).get("type") == "null" for sub in value
+            )
+            value = [
+                _inline(spec, sub, keywords, described=described and not nullable_only)
+                for sub in value
+            ]
         out[key] = value
     return out
 
