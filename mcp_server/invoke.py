@@ -241,13 +241,16 @@ class Invoker:
 
         while True:
             attempt += 1
-            wait = self.spacer.wait_before(op.id, op.rate_limit_per_minute)
-            limit = f"{op.rate_limit_per_minute} calls per minute"
-            if wait > 0 and not await pause(wait, f"Keeping {op.id} under its limit of {limit}"):
+            api_wait = self.spacer.api_wait(op.id)
+            wait = max(api_wait, self.spacer.own_wait(op.id, op.rate_limit_per_minute))
+            if api_wait >= wait:
+                why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
+            else:
+                limit = f"{op.rate_limit_per_minute} calls per minute"
+                why = f"{op.id} is limited to {limit} and that many were sent in the last minute"
+            if wait > 0 and not await pause(wait, why):
                 return ToolOutcome(
-                    True,
-                    f"{op.id} is limited to {limit} and that many were sent in the last minute; "
-                    f"nothing was sent. Retry after {wait:.0f} seconds.",
+                    True, f"{why}; nothing was sent. Retry after {wait:.0f} seconds."
                 )
             self.spacer.record(op.id)
             try:

@@ -72,15 +72,21 @@ class RateSpacer:
 
     def wait_before(self, key: str, limit: int | None) -> float:
         """Seconds to wait before `key` may send again (0 when it may send now)."""
+        return max(self.api_wait(key), self.own_wait(key, limit))
+
+    def api_wait(self, key: str) -> float:
+        """The wait the API asked for: it said `key`'s window is used up."""
+        return max(0.0, self._blocked_until.get(key, 0.0) - self.clock())
+
+    def own_wait(self, key: str, limit: int | None) -> float:
+        """The wait that keeps `key` under `limit` calls in any minute, by our own count."""
+        if not limit:
+            return 0.0
         now = self.clock()
-        wait = max(0.0, self._blocked_until.get(key, 0.0) - now)
-        if limit:
-            sent = self._sent.setdefault(key, deque())
-            while sent and sent[0] <= now - WINDOW_S:
-                sent.popleft()
-            if len(sent) >= limit:
-                wait = max(wait, sent[0] + WINDOW_S - now)
-        return wait
+        sent = self._sent.setdefault(key, deque())
+        while sent and sent[0] <= now - WINDOW_S:
+            sent.popleft()
+        return max(0.0, sent[0] + WINDOW_S - now) if len(sent) >= limit else 0.0
 
     def record(self, key: str) -> None:
         self._sent.setdefault(key, deque()).append(self.clock())
