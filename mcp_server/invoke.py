@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import importlib
 import json
+import math
 import time
 import typing
 from collections.abc import Awaitable, Callable
@@ -23,7 +24,13 @@ import httpx
 
 from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
-from mcp_server.errors import Scrubber, api_error_message, compact_json, validation_message
+from mcp_server.errors import (
+    Scrubber,
+    api_error_message,
+    compact_json,
+    retry_after_seconds,
+    validation_message,
+)
 from mcp_server.resilience import RateSpacer, RetryPolicy, was_not_sent
 from mcp_server.settings import Settings
 
@@ -283,6 +290,13 @@ class Invoker:
             ):
                 continue
             outcome = self.shape(tool, arguments, response)
+            if delay is not None and retry_after_seconds(response.headers) is None:
+                # Amigo gave no hint: still tell the agent when to try again.
+                outcome = ToolOutcome(
+                    True,
+                    f"{outcome.text}\nRetry after about {max(1, math.ceil(delay))} seconds.",
+                    status=status,
+                )
             if outcome.is_error and attempt > 1:
                 outcome = ToolOutcome(
                     True, f"{outcome.text}\n(Gave up after {attempt} attempts.)", status=status
