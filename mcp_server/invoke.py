@@ -341,12 +341,17 @@ class Invoker:
             data = json.loads(self.scrub(response.content.decode("utf-8", "replace")))
         except ValueError:
             snippet = response.content[:200].decode("utf-8", "replace")
+            next_step = (
+                "Nothing was changed; it is safe to call again."
+                if tool.read_only
+                else "The operation may have been applied; check with a list tool before "
+                "calling again."
+            )
             return ToolOutcome(
                 True,
                 self.scrub(
                     f"Amigo answered HTTP {status} to {tool.operation.id} with a body that is not "
-                    f"JSON: {snippet!r}. The operation may have been applied; check with a list "
-                    "tool before calling again."
+                    f"JSON: {snippet!r}. {next_step}"
                 ),
                 status=status,
             )
