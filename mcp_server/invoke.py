@@ -246,6 +246,21 @@ class Invoker:
             await anyio.sleep(seconds)
             return True
 
+        # Set once a write was sent again after a connection failure that may have come after
+        # the API applied it: an error answered later may be the result of that first attempt.
+        maybe_applied = False
+
+        def noted(outcome: ToolOutcome) -> ToolOutcome:
+            if not (maybe_applied and outcome.is_error):
+                return outcome
+            return ToolOutcome(
+                True,
+                f"{outcome.text}\nNote: an earlier attempt of this call lost its connection after "
+                "the request was sent, so it may have been applied; this answer can be the result "
+                "(e.g. HTTP 404 because the record is already deleted). Check with a list tool.",
+                status=outcome.status,
+            )
+
         while True:
             attempt += 1
             api_wait = self.spacer.api_wait(op.id)
@@ -256,8 +271,8 @@ class Invoker:
                 limit = f"{op.rate_limit_per_minute} calls per minute"
                 why = f"{op.id} is limited to {limit} and that many were sent in the last minute"
             if wait > 0 and not await pause(wait, why):
-                return ToolOutcome(
-                    True, f"{why}; nothing was sent. Retry after {wait:.0f} seconds."
+                return noted(
+                    ToolOutcome(True, f"{why}; nothing was sent. Retry after {wait:.0f} seconds.")
                 )
             self.spacer.record(op.id)
             try:
@@ -274,6 +289,7 @@ class Invoker:
                         f"(attempt {attempt + 1} of {policy.max_attempts})",
                     )
                 ):
+                    maybe_applied |= not tool.read_only and not was_not_sent(exc)
                     continue
                 return self._transport_failure(tool, exc, attempt)
             self.spacer.learn(op.id, response.headers)
@@ -301,7 +317,7 @@ class Invoker:
                 outcome = ToolOutcome(
                     True, f"{outcome.text}\n(Gave up after {attempt} attempts.)", status=status
                 )
-            return outcome
+            return noted(outcome)
 
     def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
         op = tool.operation.id
