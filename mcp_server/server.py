@@ -22,7 +22,7 @@ from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.context import request_token
-from mcp_server.errors import Scrubber, compact_json
+from mcp_server.errors import Scrubber, compact_json, validation_message
 from mcp_server.policy import NO_ELICITATION, ToolPolicy
 from mcp_server.runtime import Runtime
 
@@ -180,6 +180,13 @@ def build_server(
             return _error(f"{tool.name} is not available on this server: {refusal}.")
         arguments = dict(params.arguments or {})
         if policy.needs_confirmation(tool):
+            # Never ask the user to confirm a call that its arguments already rule out.
+            from mcp_server.invoke import ArgumentError, validate_arguments
+
+            try:
+                validate_arguments(tool, arguments)
+            except ArgumentError as exc:
+                return _error(runtime.scrub(validation_message(tool.name, exc.problems)))
             answer = await _confirm(ctx, params, tool, arguments)
             if answer is not None:
                 return answer
