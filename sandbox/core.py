@@ -61,12 +61,13 @@ class SandboxSettings:
 
 
 class RequestLog:
-    """How many requests each operation received, and how each was answered."""
+    """How many requests each operation received, how each was answered, and as which user."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._seen: Counter[str] = Counter()
         self._answers: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self._callers: defaultdict[str, Counter[str]] = defaultdict(Counter)
 
     def seen(self, operation_id: str) -> None:
         with self._lock:
@@ -76,17 +77,24 @@ class RequestLog:
         with self._lock:
             self._answers[operation_id][str(outcome)] += 1
 
+    def called_by(self, operation_id: str, user_id: str) -> None:
+        """A request whose bearer token authenticated as `user_id`."""
+        with self._lock:
+            self._callers[operation_id][user_id] += 1
+
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
             return {
                 "counts": dict(self._seen),
                 "statuses": {op: dict(c) for op, c in self._answers.items()},
+                "callers": {op: dict(c) for op, c in self._callers.items()},
             }
 
     def clear(self) -> None:
         with self._lock:
             self._seen.clear()
             self._answers.clear()
+            self._callers.clear()
 
 
 def error_body(error: ApiError, request_id: str) -> dict[str, Any]:
@@ -228,6 +236,7 @@ class Sandbox:
             if operation.requires_auth:
                 with self.db.transaction(write=False) as conn:
                     principal = authenticate(conn, self.tokens, raw.headers, organization, now)
+                self.requests.called_by(operation.operation_id, principal.user_id)
                 limit_key = (principal.org_id, principal.user_id, operation.operation_id)
             else:
                 limit_key = (organization, raw.headers.get("x-user-id", ""), operation.operation_id)

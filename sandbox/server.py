@@ -146,6 +146,11 @@ class RunningSandbox:
         statuses: dict[str, dict[str, int]] = self.sandbox.requests.snapshot()["statuses"]
         return statuses
 
+    def request_callers(self) -> dict[str, dict[str, int]]:
+        """Per operationId, how many authenticated requests each user's token made."""
+        callers: dict[str, dict[str, int]] = self.sandbox.requests.snapshot()["callers"]
+        return callers
+
     def reset_request_counts(self) -> None:
         self.sandbox.requests.clear()
 
