@@ -19,7 +19,12 @@ def utc_now() -> datetime:
 
 def format_timestamp(moment: datetime) -> str:
     """ISO 8601 in UTC with microseconds and `Z`: fixed width, so text order is time order."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    m = moment.astimezone(UTC)
+    # Not strftime: "%Y" leaves years before 1000 unpadded on some platforms.
+    return (
+        f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
+        f".{m.microsecond:06d}Z"
+    )
 
 
 def now_timestamp() -> str:
@@ -27,7 +32,10 @@ def now_timestamp() -> str:
 
 
 def parse_timestamp(text: str) -> datetime:
-    """Parse an RFC 3339 date-time (as validated by the spec's `format: date-time`)."""
+    """Parse an RFC 3339 date-time (as validated by the spec's `format: date-time`).
+
+    Raises ValueError for text Python cannot represent as a UTC datetime.
+    """
     normalized = text.strip().replace("z", "Z")
     # RFC 3339 allows a leap second (:60); Python's datetime does not.
     normalized = re.sub(r"(T\d\d:\d\d):60", r"\1:59", normalized, flags=re.IGNORECASE)
@@ -36,4 +44,7 @@ def parse_timestamp(text: str) -> datetime:
     parsed = datetime.fromisoformat(normalized.replace("t", "T"))
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError as exc:  # e.g. year 1 with a positive offset
+        raise ValueError(f"date-time out of range: {text!r}") from exc

@@ -217,7 +217,7 @@ def _timestamp_bound(call: Call, name: str) -> str | None:
         return None
     try:
         return format_timestamp(parse_timestamp(text))
-    except (ValueError, OverflowError) as exc:
+    except ValueError as exc:
         raise invalid_field(
             ["query", name], "Input should be a valid datetime", text, "datetime_parsing"
         ) from exc

@@ -71,7 +71,7 @@ def _starts_at(value: str | None, loc: list[str | int]) -> str | None:
         return None
     try:
         return format_timestamp(parse_timestamp(value))
-    except (ValueError, OverflowError) as exc:
+    except ValueError as exc:
         raise invalid_field(
             loc, "Input should be a valid datetime", value, "datetime_parsing"
         ) from exc

@@ -1,0 +1,127 @@
+"""Helpers for the sandbox tests: an independent reading of the spec, and a response checker.
+
+Deliberately independent of `sandbox.spec`: the spec is read again here with plain jsonschema
+(Draft 2020-12, formats checked), so a mistake in the sandbox's own spec handling cannot hide a
+response that breaks the spec.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
+SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+_URI = "https://spec.test/amigo.yaml"
+_REGISTRY: Registry[Any] = Registry().with_resource(_URI, DRAFT202012.create_resource(SPEC))
+_FORMATS = FormatChecker()
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    operation_id: str
+    method: str
+    path: str
+    raw: dict[str, Any]
+    pattern: re.Pattern[str]
+
+    @property
+    def statuses(self) -> set[int]:
+        return {int(s) for s in self.raw["responses"]}
+
+    @property
+    def rate_limit(self) -> int:
+        return int(self.raw["x-rate-limit-per-minute"])
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _operations() -> dict[str, SpecOperation]:
+    out = {}
+    for path, item in SPEC["paths"].items():
+        regex = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(path)) + "$"
+        for method, raw in item.items():
+            if method in ("get", "post", "put", "patch", "delete"):
+                out[raw["operationId"]] = SpecOperation(
+                    raw["operationId"], method.upper(), path, raw, re.compile(regex)
+                )
+    return out
+
+
+OPERATIONS = _operations()
+
+
+def operation_for(method: str, path: str) -> SpecOperation | None:
+    candidates = [
+        op for op in OPERATIONS.values() if op.method == method and op.pattern.match(path)
+    ]
+    # A literal segment (".../search") beats a parameter ("{id}/") when both could match.
+    candidates.sort(key=lambda op: op.path.count("{"))
+    return candidates[0] if candidates else None
+
+
+def _response_object(operation: SpecOperation, status: int) -> dict[str, Any]:
+    response = operation.raw["responses"][str(status)]
+    while "$ref" in response:
+        node: Any = SPEC
+        for token in response["$ref"].lstrip("#/").split("/"):
+            node = node[token.replace("~1", "/").replace("~0", "~")]
+        response = node
+    return dict(response)
+
+
+def response_problems(operation: SpecOperation, status: int, content: bytes) -> list[str]:
+    """Why this answer breaks the spec (empty list: it conforms)."""
+    if str(status) not in operation.raw["responses"]:
+        return [f"{operation.operation_id}: status {status} is not documented"]
+    response = _response_object(operation, status)
+    media = response.get("content", {}).get("application/json")
+    if media is None:
+        return [] if content == b"" else [f"{operation.operation_id} {status}: body not allowed"]
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return [f"{operation.operation_id} {status}: body is not JSON: {content[:80]!r}"]
+    pointer = (
+        f"#/paths/{_escape(operation.path)}/{operation.method.lower()}/responses/{status}"
+        "/content/application~1json/schema"
+    )
+    if "$ref" in operation.raw["responses"][str(status)]:
+        ref = operation.raw["responses"][str(status)]["$ref"]
+        pointer = f"{ref}/content/application~1json/schema"
+    validator = Draft202012Validator(
+        {"$ref": f"{_URI}{pointer.replace('{', '%7B').replace('}', '%7D')}"},
+        registry=_REGISTRY,
+        format_checker=_FORMATS,
+    )
+    return [
+        f"{operation.operation_id} {status}: {list(error.absolute_path)}: {error.message}"
+        for error in validator.iter_errors(body)
+    ]
+
+
+@dataclass
+class ResponseRecorder:
+    """An httpx response hook: checks every answer against the spec and records what it saw."""
+
+    seen: dict[str, set[int]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def __call__(self, response: httpx.Response) -> None:
+        response.read()
+        operation = operation_for(response.request.method, response.request.url.path)
+        if operation is None:
+            return
+        self.seen.setdefault(operation.operation_id, set()).add(response.status_code)
+        self.problems.extend(response_problems(operation, response.status_code, response.content))
