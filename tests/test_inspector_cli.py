@@ -1,0 +1,246 @@
+"""A second, independent client: the MCP Inspector CLI (TypeScript, from npm) against amigo-mcp.
+
+The Inspector is run with `npx` at a pinned version, over stdio (it launches `amigo-mcp`
+itself) and over streamable HTTP (`amigo-mcp serve --transport http` on a free port), in both
+protocol eras. The server runs on the embedded sandbox: every AMIGO_* variable is removed from
+the environment. The first `npx` run downloads the package, which can take a while on a fresh
+machine, hence the generous timeout. Node and npx are required (CI has them): a missing `npx`
+fails the tests rather than skipping them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import sysconfig
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
+
+pytestmark = pytest.mark.slow
+
+INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
+# The first run downloads the Inspector and its dependencies.
+NPX_TIMEOUT_S = 300
+SERVER_START_TIMEOUT_S = 60
+REPO = Path(__file__).resolve().parent.parent
+
+EXPECTED_TOOLS = {
+    "list_dynamic_behavior_sets",
+    "create_dynamic_behavior_set",
+    "search_dynamic_behavior_sets",
+    "update_dynamic_behavior_set",
+    "delete_dynamic_behavior_set",
+    "list_dynamic_behavior_set_versions",
+    "create_dynamic_behavior_set_version",
+    "list_dynamic_behavior_invocations",
+    "evaluate_metrics",
+    "list_metric_evaluation_results",
+    "list_simulation_scenarios",
+    "create_simulation_scenario",
+    "search_simulation_scenarios",
+    "update_simulation_scenario",
+    "delete_simulation_scenario",
+    "list_simulation_scenario_versions",
+    "create_simulation_scenario_version",
+}
+
+
+def amigo_mcp() -> list[str]:
+    """The installed `amigo-mcp` entry point, as an MCP client would launch it."""
+    script = Path(sysconfig.get_path("scripts")) / (
+        "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
+    )
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "mcp_server.cli"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """No Amigo credentials (so: the embedded sandbox); Inspector state kept out of $HOME."""
+    state = tmp_path_factory.mktemp("inspector")
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    clean["MCP_CATALOG_PATH"] = str(state / "mcp.json")
+    clean["MCP_CLIENT_CONFIG_PATH"] = str(state / "client.json")
+    clean["NO_COLOR"] = "1"
+    return clean
+
+
+@pytest.fixture(scope="module")
+def npx() -> str:
+    found = shutil.which("npx")
+    assert found, "npx (Node.js) is required for the MCP Inspector tests; install Node 20+"
+    return found
+
+
+@pytest.fixture(scope="module")
+def expected(env: dict[str, str]) -> dict[str, Any]:
+    """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
+    proc = subprocess.run(
+        [*amigo_mcp(), "tools", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+        check=True,
+    )
+    listing: dict[str, Any] = json.loads(proc.stdout)
+    return listing
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def accepts_connections(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def http_url(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`amigo-mcp serve --transport http` on a free port, once it accepts connections."""
+    logs = tmp_path_factory.mktemp("http-server")
+    for attempt in range(3):  # another process may take the port between probe and bind
+        port = free_port()
+        log_path = logs / f"stderr-{attempt}.txt"
+        with log_path.open("wb") as log:
+            proc = subprocess.Popen(
+                [*amigo_mcp(), "serve", "--transport", "http", "--port", str(port)],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=REPO,
+            )
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while proc.poll() is None and time.monotonic() < deadline:
+            if accepts_connections(port):
+                break
+            time.sleep(0.1)
+        if proc.poll() is None and accepts_connections(port):
+            try:
+                yield f"http://127.0.0.1:{port}/mcp"
+            finally:
+                stop(proc)
+            return
+        stop(proc)
+        output = log_path.read_text(errors="replace")
+        if "address already in use" not in output.lower():
+            break
+    pytest.fail(f"amigo-mcp serve --transport http did not start on port {port}:\n{output}")
+
+
+@pytest.fixture(params=["stdio", "http"])
+def target(request: pytest.FixtureRequest) -> list[str]:
+    """Inspector arguments that name the server: a command to launch, or a URL."""
+    if request.param == "http":
+        url: str = request.getfixturevalue("http_url")
+        return ["--transport", "http", "--server-url", url]
+    return ["--transport", "stdio", "--cwd", str(REPO), "--", *amigo_mcp()]
+
+
+@pytest.fixture(params=["legacy", "modern"])
+def era(request: pytest.FixtureRequest) -> str:
+    """2025-11-25 (initialize handshake) or 2026-07-28 (stateless)."""
+    return str(request.param)
+
+
+def inspector(
+    npx: str, env: dict[str, str], era: str, target: list[str], *method: str
+) -> dict[str, Any]:
+    """Run one Inspector CLI request; return its `result`. `target` goes last (it may hold `--`)."""
+    command = [
+        npx,
+        "--yes",
+        INSPECTOR,
+        "--cli",
+        "--format",
+        "json",
+        "--protocol-era",
+        era,
+        *method,
+        *target,
+    ]
+    proc = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=REPO, timeout=NPX_TIMEOUT_S
+    )
+    assert proc.returncode == 0, (
+        f"exit {proc.returncode}: {' '.join(command)}\nstdout: {proc.stdout}\nstderr: {proc.stderr}"
+    )
+    answer: dict[str, Any] = json.loads(proc.stdout)
+    assert "result" in answer, answer
+    result: dict[str, Any] = answer["result"]
+    return result
+
+
+def test_tools_list(
+    npx: str, env: dict[str, str], era: str, target: list[str], expected: dict[str, Any]
+) -> None:
+    listing = inspector(npx, env, era, target, "--method", "tools/list")
+    tools = {tool["name"]: tool for tool in listing["tools"]}
+    assert set(tools) == EXPECTED_TOOLS
+    assert len(listing["tools"]) == 17
+    by_name = {tool["name"]: tool for tool in expected["tools"]}
+    create = "create_dynamic_behavior_set"
+    assert tools[create]["inputSchema"] == by_name[create]["inputSchema"]
+    # Beyond the one schema: the other client sees every definition byte for byte.
+    assert listing["tools"] == expected["tools"]
+
+
+def test_call_read_tool(npx: str, env: dict[str, str], era: str, target: list[str]) -> None:
+    result = inspector(
+        npx,
+        env,
+        era,
+        target,
+        "--method",
+        "tools/call",
+        "--tool-name",
+        "list_dynamic_behavior_sets",
+        "--tool-arg",
+        "limit=2",
+    )
+    assert result.get("isError") is False, result
+    page = result["structuredContent"]
+    sets = page["dynamic_behavior_sets"]
+    assert len(sets) == 2
+    assert {s["id"] for s in sets} <= set(DEMO_BEHAVIOR_SET_IDS.values())
+    for behavior_set in sets:
+        assert behavior_set["name"]
+        assert isinstance(behavior_set["is_active"], bool)
+        assert behavior_set["creator"]["org_id"] == DEMO_ORGANIZATION
+    assert page["has_more"] is True  # the demo organization has more than two sets
+    assert page["continuation_token"] == 2
+    assert set(page["filter_values"]) == {"applied_to_services_ids", "creators", "tags"}
+    # The text content carries the same answer for clients that ignore structuredContent.
+    texts = [block["text"] for block in result["content"] if block["type"] == "text"]
+    assert len(texts) == 1
+    assert json.loads(texts[0]) == page
