@@ -1,0 +1,128 @@
+"""Tool-definition quality: `tdqs lint` over the exact tools/list result.
+
+`tdqs lint` runs the deterministic stages of the Tool Definition Quality Score (no model): hard
+gates (missing or tautological description) as errors; missing annotations, parameters without
+schema descriptions and the shadow prefilter as warnings; a missing output schema as a note.
+
+The shadow prefilter compares invocation costs only (required fields in the required subtree,
+plus object depth and union choices): it flags a tool that costs at least twice, and at least 4
+more than, some sibling. The list tools need no argument (cost 0), so every tool whose
+API-required body costs 4 or more is flagged, whatever its descriptions say. The four create
+tools are such tools: all their required fields are required by the live API (see
+/work/shared/api-facts.md and openapi/SOURCES.md), and lowering their cost would mean dropping
+those constraints from the schemas. The pairs the prefilter picks (e.g. create_simulation_scenario
+vs evaluate_metrics) act on different resources; only tdqs's coherence evaluation (`tdqs score`,
+which needs a model) can confirm or reject a pair. So these four are reviewed and pinned below
+with cost ceilings; any other warning, any error and any note fails, and the strict "no
+warnings" bar is kept as a strict xfail that turns into a failure once it is met.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Reviewed shadow candidates -> the highest invocation cost accepted (today's value): the cost of
+# the body the API requires. A larger cost means the schema demands more than it used to.
+REVIEWED_SHADOW_CANDIDATES = {
+    "create_dynamic_behavior_set": 25,
+    "create_dynamic_behavior_set_version": 19,
+    "create_simulation_scenario": 9,
+    "create_simulation_scenario_version": 5,
+}
+
+
+def amigo_mcp() -> list[str]:
+    script = Path(sysconfig.get_path("scripts")) / (
+        "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
+    )
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mcp_server.cli"]
+
+
+@pytest.fixture(scope="module")
+def tools_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    listing = subprocess.run(
+        [*amigo_mcp(), "tools", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert len(json.loads(listing)["tools"]) == 17
+    path = tmp_path_factory.mktemp("tdqs") / "tools.json"
+    path.write_text(listing, encoding="utf-8")
+    return path
+
+
+def lint(tools_file: Path, fail_on: str) -> tuple[int, dict[str, Any]]:
+    command = [sys.executable, "-m", "tdqs", "lint", "--file", str(tools_file)]
+    command += ["--server-name", "amigo-mcp", "--format", "json", "--fail-on", fail_on]
+    proc = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert proc.returncode in (0, 1), f"tdqs lint failed to run: {proc.stderr}"
+    report: dict[str, Any] = json.loads(proc.stdout)
+    return proc.returncode, report
+
+
+def findings(report: dict[str, Any], severity: str) -> list[dict[str, Any]]:
+    return [f for f in report["findings"] if f["severity"] == severity]
+
+
+def test_no_errors(tools_file: Path) -> None:
+    code, report = lint(tools_file, "error")
+    assert findings(report, "error") == []
+    assert code == 0
+    assert report["server"]["toolCount"] == 17
+
+
+def test_no_notes(tools_file: Path) -> None:
+    _, report = lint(tools_file, "never")
+    assert findings(report, "info") == []
+
+
+def test_no_warnings_but_the_reviewed_shadow_candidates(tools_file: Path) -> None:
+    _, report = lint(tools_file, "never")
+    warnings = findings(report, "warning")
+    assert [w for w in warnings if w["rule"] != "shadow-candidate"] == []
+    flagged = {c["tool"]: c["invocationCost"] for c in report["shadowCandidates"]}
+    unreviewed = set(flagged) - set(REVIEWED_SHADOW_CANDIDATES)
+    assert not unreviewed, f"new shadow candidates, review them: {report['shadowCandidates']}"
+    for tool, cost in flagged.items():
+        assert cost <= REVIEWED_SHADOW_CANDIDATES[tool], (
+            f"{tool}: invocation cost {cost} grew past {REVIEWED_SHADOW_CANDIDATES[tool]}"
+        )
+    # Every tool: described parameters, annotations and an output schema.
+    for tool in report["tools"]:
+        signals = tool["contextSignals"]
+        assert signals["schemaDescriptionCoverage"] == 100, tool["name"]
+        assert signals["hasAnnotations"] and signals["hasOutputSchema"], tool["name"]
+        assert tool["flags"] == [], tool["name"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the shadow prefilter flags the four create tools for their API-required bodies "
+    "(see the module docstring); meeting this bar would mean dropping required constraints",
+)
+def test_no_warnings(tools_file: Path) -> None:
+    code, report = lint(tools_file, "warning")
+    assert findings(report, "warning") == []
+    assert code == 0
