@@ -7,6 +7,7 @@ compact text, or an error text) that the server, the CLI and the tests all use a
 from __future__ import annotations
 
 import enum
+import hashlib
 import importlib
 import json
 import math
@@ -24,6 +25,7 @@ import httpx
 
 from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
+from mcp_server.context import request_token
 from mcp_server.errors import (
     Scrubber,
     api_error_message,
@@ -234,6 +236,14 @@ class Invoker:
             return ToolOutcome(True, self.scrub(validation_message(tool.name, problem)))
 
         op, policy = tool.operation, self.retry
+        # Amigo counts limits per user: with a token of the MCP request's own (hosted
+        # multi-user mode), that user's calls are spaced apart from everyone else's.
+        own_token = request_token.get()
+        limit_key = (
+            op.id
+            if own_token is None
+            else f"{op.id}@{hashlib.sha256(own_token.encode()).hexdigest()[:16]}"
+        )
         deadline = time.monotonic() + policy.budget_s
         attempt = 0
 
@@ -263,8 +273,8 @@ class Invoker:
 
         while True:
             attempt += 1
-            api_wait = self.spacer.api_wait(op.id)
-            wait = max(api_wait, self.spacer.own_wait(op.id, op.rate_limit_per_minute))
+            api_wait = self.spacer.api_wait(limit_key)
+            wait = max(api_wait, self.spacer.own_wait(limit_key, op.rate_limit_per_minute))
             if api_wait >= wait:
                 why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
             else:
@@ -274,7 +284,7 @@ class Invoker:
                 return noted(
                     ToolOutcome(True, f"{why}; nothing was sent. Retry after {wait:.0f} seconds.")
                 )
-            self.spacer.record(op.id)
+            self.spacer.record(limit_key)
             try:
                 response = await module.asyncio_detailed(client=self.client, **kwargs)
             except AuthError as exc:
@@ -292,7 +302,7 @@ class Invoker:
                     maybe_applied |= not tool.read_only and not was_not_sent(exc)
                     continue
                 return self._transport_failure(tool, exc, attempt)
-            self.spacer.learn(op.id, response.headers)
+            self.spacer.learn(limit_key, response.headers)
             status = int(response.status_code)
             delay = policy.delay_for_status(status, response.headers, attempt)
             if (

@@ -21,6 +21,7 @@ from mcp_server.errors import retry_after_seconds
 
 RETRY_STATUSES = frozenset({429, 503})
 WINDOW_S = 60.0
+MAX_KEYS = 1000
 
 
 def was_not_sent(error: Exception) -> bool:
@@ -64,7 +65,8 @@ class RetryPolicy:
 
 @dataclass
 class RateSpacer:
-    """Per-operation sliding windows of the calls sent in the last minute."""
+    """Sliding windows of the calls sent in the last minute, per operation (and per user when
+    calls carry the user's own token)."""
 
     clock: Callable[[], float] = time.monotonic
     _sent: dict[str, deque[float]] = field(default_factory=dict)
@@ -89,7 +91,16 @@ class RateSpacer:
         return max(0.0, sent[0] + WINDOW_S - now) if len(sent) >= limit else 0.0
 
     def record(self, key: str) -> None:
-        self._sent.setdefault(key, deque()).append(self.clock())
+        now = self.clock()
+        if len(self._sent) > MAX_KEYS:
+            # Keys come and go with users' tokens: forget those with nothing in the window.
+            for old in [
+                k for k, sent in self._sent.items() if not sent or sent[-1] <= now - WINDOW_S
+            ]:
+                del self._sent[old]
+            for old in [k for k, until in self._blocked_until.items() if until <= now]:
+                del self._blocked_until[old]
+        self._sent.setdefault(key, deque()).append(now)
 
     def learn(self, key: str, headers: Mapping[str, str]) -> None:
         """Hold `key` back until the API's window resets when it says none are left."""
