@@ -79,7 +79,7 @@ def _fault_status_reply(rule: FaultRule, operation: Operation, request_id: str) 
         headers["Retry-After"] = str(rule.retry_after)
     if status == 429:
         limit = operation.rate_limit_per_minute or 0
-        reset = int(time.time()) + (rule.retry_after or 60)
+        reset = int(time.time()) + (60 if rule.retry_after is None else rule.retry_after)
         headers.update(
             {
                 "X-RateLimit-Limit": str(limit),
