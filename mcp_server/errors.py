@@ -46,10 +46,15 @@ class Scrubber:
         return text
 
 
-def field_path(loc: Sequence[Any]) -> str:
-    """`["body", "initial_version", "actions", 0, "type"]` -> `initial_version.actions[0].type`."""
+def field_path(loc: Sequence[Any], *, api_location: bool = True) -> str:
+    """`["body", "initial_version", "actions", 0, "type"]` -> `initial_version.actions[0].type`.
+
+    With `api_location` (an API error's `loc`), a leading body/query/path/header is where the
+    field was sent and is dropped; a path into a tool's arguments has no such prefix (a tool
+    argument may itself be called `query`).
+    """
     parts = list(loc)
-    if parts and parts[0] in ("body", "query", "path", "header"):
+    if api_location and parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
     out = ""
     for part in parts:

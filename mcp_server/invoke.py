@@ -30,6 +30,7 @@ from mcp_server.errors import (
     Scrubber,
     api_error_message,
     compact_json,
+    field_path,
     retry_after_seconds,
     validation_message,
 )
@@ -75,22 +76,25 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problem(error: Any) -> list[tuple[str, str]]:
-    from mcp_server.errors import field_path
+def _argument(*path: Any) -> str:
+    """Where in a tool's arguments: `initial_version.actions[0].type`, `query`."""
+    return field_path(path, api_location=False)
 
+
+def _problem(error: Any) -> list[tuple[str, str]]:
     where = list(error.absolute_path)
     kind, rule, value = error.validator, error.validator_value, error.instance
     if kind == "required":
         present = set(value) if isinstance(value, dict) else set()
-        return [(field_path([*where, name]), "is required") for name in rule if name not in present]
+        return [(_argument(*where, name), "is required") for name in rule if name not in present]
     if kind == "additionalProperties" and isinstance(value, dict):
         known = set(error.schema.get("properties", {}))
         return [
-            (field_path([*where, name]), "is not a known field of this tool")
+            (_argument(*where, name), "is not a known field of this tool")
             for name in value
             if name not in known
         ]
-    field = field_path(where)
+    field = _argument(*where)
     messages: dict[str, Callable[[], str]] = {
         "type": lambda: f"must be of type {rule}, got {_short(value)}",
         "enum": lambda: f"must be one of {', '.join(map(_short, rule))}; got {_short(value)}",
