@@ -18,7 +18,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
@@ -134,11 +134,16 @@ def _operation_endpoint(
             sandbox.requests.answered(operation.operation_id, "dropped")
             return DropConnection()
         else:
+            try:
+                body = await request.body()
+            except ClientDisconnect:  # the client gave up (e.g. its timeout during a slow fault)
+                sandbox.requests.answered(operation.operation_id, "client_disconnected")
+                return Response(status_code=499)  # never reaches anyone
             raw = RawRequest(
                 path_params=dict(request.path_params),
                 query=request.query_params.multi_items(),
                 headers={k.lower(): v for k, v in request.headers.items()},
-                body=await request.body(),
+                body=body,
                 content_type=request.headers.get("content-type"),
             )
             reply = await run_in_threadpool(sandbox.handle, operation, raw, request_id)

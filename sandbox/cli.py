@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
 
 import uvicorn
 
@@ -95,11 +97,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     print("\n".join(lines), flush=True)
     server = uvicorn.Server(uvicorn_config(sandbox, args.log_level, access_log=True))
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again; after that
+    # clean shutdown, stopping is the expected way out, so exit 0 rather than die by signal.
+    signal.signal(signal.SIGTERM, _stop_quietly)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
     finally:
         sandbox.close()
     return 0
+
+
+def _stop_quietly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 if __name__ == "__main__":

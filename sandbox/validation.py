@@ -97,7 +97,12 @@ def validator_errors(
 ) -> list[DetailItem]:
     """FastAPI-style items for every way `value` fails `validator`, located under `loc`."""
     errors = sorted(validator.iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])
-    return [_detail_item(error, loc, echo_input=echo_input) for error in errors]
+    items: dict[tuple[Any, ...], DetailItem] = {}
+    for error in errors:
+        item = _detail_item(error, loc, echo_input=echo_input)
+        # Like pydantic, one failure per location: the first constraint that fails.
+        items.setdefault(tuple(item["loc"]), item)
+    return list(items.values())
 
 
 # --- parameters --------------------------------------------------------------------------------

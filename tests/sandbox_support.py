@@ -8,7 +8,12 @@ response that breaks the spec.
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,3 +130,91 @@ class ResponseRecorder:
             return
         self.seen.setdefault(operation.operation_id, set()).add(response.status_code)
         self.problems.extend(response_problems(operation, response.status_code, response.content))
+
+
+def api_client(sandbox: Any, user_id: str | None = None) -> httpx.Client:
+    """A plain HTTP client for the sandbox, signed in as `user_id` (default: the demo user)."""
+    return httpx.Client(
+        base_url=f"{sandbox.base_url}/v1/{sandbox.organization}",
+        headers={"Authorization": f"Bearer {sandbox.issue_token(user_id)}"},
+        timeout=10,
+    )
+
+
+def inject(text: str) -> dict[str, Any]:
+    return {"type": "inject-instruction", "instruction": text, "overrides_instructions": False}
+
+
+def new_set_body(name: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": name,
+        "tags": {},
+        "applied_to_services": [],
+        "initial_version": {
+            "is_active": True,
+            "conversation_triggers": ["user says hello"],
+            "actions": [inject("Say hello back.")],
+        },
+    }
+    initial = overrides.pop("initial_version", {})
+    body.update(overrides)
+    body["initial_version"].update(initial)
+    return body
+
+
+def new_scenario_body(name: str, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "name": name,
+        "tags": {},
+        "initial_version": {
+            "objective": "Ask about opening hours.",
+            "instructions": "Be brief.",
+            "initial_message_type": "user-message",
+            "conversation_starts_at": None,
+        },
+    }
+    body.update(overrides)
+    return body
+
+
+SANDBOX_EXECUTABLE = Path(sys.executable).parent / "amigo-sandbox"
+
+
+def start_cli(
+    arguments: list[str], env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], str, dict[str, str]]:
+    """Run the console script on a free port; return it, its base URL and the printed values."""
+    process = subprocess.Popen(
+        [str(SANDBOX_EXECUTABLE), "--port", "0", "--log-level", "debug", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    assert process.stdout is not None
+    printed: dict[str, str] = {}
+    lines = []
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if match := re.match(r"\s*(AMIGO_\w+)=(\S+)", line):
+            printed[match.group(1)] = match.group(2)
+        if match := re.match(r"\s*database:\s+(.*)$", line):
+            printed["database"] = match.group(1)
+        if line.startswith("Admin API"):
+            break
+    else:
+        process.kill()
+    if "AMIGO_BASE_URL" not in printed:
+        process.kill()
+        raise RuntimeError("amigo-sandbox did not start:\n" + "".join(lines))
+    return process, printed["AMIGO_BASE_URL"], printed
+
+
+def stop_cli(process: subprocess.Popen[str]) -> str:
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=15)
+    return output
