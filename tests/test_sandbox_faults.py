@@ -17,7 +17,7 @@ from sandbox.app import build_app
 from sandbox.core import Sandbox, SandboxSettings
 from sandbox.demo import DEMO_SCENARIO_IN_USE_ID
 from sandbox.faults import UNKNOWN_ENUM_VALUE
-from sandbox.server import RunningSandbox
+from sandbox.server import RunningSandbox, start_in_thread
 from tests.sandbox_support import api_client, new_set_body
 
 
@@ -202,12 +202,22 @@ def test_admin_api_answers_loopback_clients_only() -> None:
         sandbox.close()
 
 
-def test_reset_restores_the_demo(admin: httpx.Client, sandbox: RunningSandbox) -> None:
-    sandbox.add_user(organization="amigo-reset-check")
-    sandbox.inject_fault("*", "status", times=None)
-    assert admin.post("/reset", json={"seed_demo": True}).json() == {"seeded": True}
-    assert admin.get("/faults").json()["faults"] == []
-    with api_client(sandbox) as api:
-        sets = api.get("/dynamic_behavior_set/").json()["dynamic_behavior_sets"]
-    assert len(sets) == 5  # exactly the demo's again
-    assert sets[0]["name"] == "Refund requests"
+def test_reset_restores_the_demo() -> None:
+    with (
+        start_in_thread() as running,
+        httpx.Client(base_url=f"{running.base_url}/_sandbox") as admin,
+    ):
+        running.add_user(organization="amigo-reset-check")
+        with api_client(running) as api:
+            api.post("/dynamic_behavior_set/", json=new_set_body("Before the reset"))
+        running.inject_fault("*", "status", times=None)
+        assert admin.post("/reset", json={"seed_demo": True}).json() == {"seeded": True}
+        assert admin.get("/faults").json()["faults"] == []
+        assert admin.get("/requests").json()["counts"] == {}
+        with api_client(running) as api:
+            sets = api.get("/dynamic_behavior_set/").json()["dynamic_behavior_sets"]
+        assert len(sets) == 5  # exactly the demo's again
+        assert sets[0]["name"] == "Refund requests"
+        assert admin.post("/reset", json={"seed_demo": False}).json() == {"seeded": False}
+        with api_client(running) as api:  # the demo credentials always remain
+            assert api.get("/dynamic_behavior_set/").json()["dynamic_behavior_sets"] == []
