@@ -1,0 +1,441 @@
+"""Faults on a read and on a write, through the real MCP client, against the sandbox's faults.
+
+For each fault: what the agent gets (result or error, and the message), how many requests the
+sandbox saw, and how many records a write left behind (never two). Also: Retry-After and
+X-RateLimit-Reset honoured, the time budget, progress while waiting, and the client-side
+spacing that keeps calls under the spec's limits before the API has to answer 429.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from mcp import Client
+
+from mcp_server.catalog import Catalog
+from mcp_server.resilience import RetryPolicy
+from mcp_server.runtime import Runtime
+from mcp_server.server import build_server
+from mcp_server.settings import Settings
+from sandbox.demo import DEMO_SCENARIO_IDS
+from sandbox.faults import UNKNOWN_ENUM_VALUE
+from tests.mcp_helpers import accept_all, connect, ok, sandbox_settings
+from tests.safety_support import (
+    CATALOG,
+    FAST_RETRY,
+    SCENARIO_SCRIPT,
+    text_of,
+    unique,
+)
+
+pytestmark = pytest.mark.anyio
+
+READ = "list_simulation_scenario_versions"  # its answer carries enums (unknown_enum applies)
+READ_OP = "get-simulation-scenario-versions"
+WRITE = "create_simulation_scenario"  # neither read-only nor idempotent: never repeated blindly
+WRITE_OP = "create-simulation-scenario"
+TIMEOUT_S = 0.3
+
+
+@dataclass(frozen=True)
+class Fault:
+    name: str
+    kind: str
+    options: dict[str, Any]
+    times: int | None = 1
+
+
+FAULTS = {
+    f.name: f
+    for f in [
+        Fault("429 Retry-After once", "status", {"status": 429, "retry_after": 1}),
+        Fault("429 Retry-After always", "status", {"status": 429, "retry_after": 1}, None),
+        Fault("503 Retry-After once", "status", {"status": 503, "retry_after": 1}),
+        Fault("503 always", "status", {"status": 503}, None),
+        Fault("slow past the timeout", "slow", {"delay_s": 1.0}),
+        Fault("dropped before the handler", "drop", {}),
+        Fault("dropped after the handler", "drop", {"after_handler": True}),
+        Fault("malformed JSON", "malformed_json", {}),
+        Fault("unknown enum value", "unknown_enum", {}),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Expected:
+    is_error: bool
+    requests: int
+    says: tuple[str, ...] = ()
+    records: int | None = None  # records the write left (writes only)
+    progress: int = 0  # progress notifications while waiting to retry
+
+
+# What the agent must get for each (fault, tool). Two attempts at most (see `retry` below).
+EXPECTED: dict[tuple[str, str], Expected] = {
+    ("429 Retry-After once", READ): Expected(False, 2, progress=1),
+    ("429 Retry-After once", WRITE): Expected(False, 2, records=1, progress=1),
+    ("429 Retry-After always", READ): Expected(
+        True, 2, ("HTTP 429", "Retry after 1 seconds", "Gave up after 2 attempts"), progress=1
+    ),
+    ("429 Retry-After always", WRITE): Expected(
+        True, 2, ("HTTP 429", "Retry after 1 seconds"), records=0, progress=1
+    ),
+    ("503 Retry-After once", READ): Expected(False, 2, progress=1),
+    ("503 Retry-After once", WRITE): Expected(False, 2, records=1, progress=1),
+    ("503 always", READ): Expected(True, 2, ("HTTP 503", "maintenance", "Retry"), progress=1),
+    ("503 always", WRITE): Expected(
+        True, 2, ("HTTP 503", "maintenance", "Retry"), records=0, progress=1
+    ),
+    # A read that timed out is repeated; a create is not (it may have been applied).
+    ("slow past the timeout", READ): Expected(False, 2, progress=1),
+    ("slow past the timeout", WRITE): Expected(
+        True, 1, ("timed out after 0.3 s", "may or may not have been applied"), records=None
+    ),
+    ("dropped before the handler", READ): Expected(False, 2, progress=1),
+    ("dropped before the handler", WRITE): Expected(
+        True, 1, ("connection to Amigo broke", "may or may not have been applied"), records=0
+    ),
+    ("dropped after the handler", READ): Expected(False, 2, progress=1),
+    ("dropped after the handler", WRITE): Expected(
+        True, 1, ("connection to Amigo broke", "check with a list or search tool"), records=1
+    ),
+    ("malformed JSON", READ): Expected(True, 1, ("not JSON", "safe to call again")),
+    ("malformed JSON", WRITE): Expected(
+        True, 1, ("not JSON", "may have been applied", "check with a list tool"), records=1
+    ),
+    ("unknown enum value", READ): Expected(False, 1, ("does not match the API schema",)),
+}
+
+
+def retry(max_attempts: int = 2) -> RetryPolicy:
+    return dataclasses.replace(FAST_RETRY, max_attempts=max_attempts)
+
+
+def scenarios_named(sandbox: Any, name: str) -> int:
+    """How many scenarios carry `name`, asked of the sandbox directly (not through the server)."""
+    import httpx
+
+    response = httpx.get(
+        f"{sandbox.base_url}/v1/{sandbox.organization}/simulation/scenario/search",
+        params={"query": name},
+        headers=sandbox.auth_headers(),
+    )
+    response.raise_for_status()
+    return sum(s["name"] == name for s in response.json()["simulation_scenarios"])
+
+
+@pytest.mark.parametrize(
+    ("fault", "tool"),
+    [
+        pytest.param(FAULTS[f], t, id=f"{f} / {'read' if t == READ else 'write'}")
+        for f, t in EXPECTED
+    ],
+)
+async def test_fault(sandbox: Any, fault: Fault, tool: str) -> None:
+    expected = EXPECTED[(fault.name, tool)]
+    settings = sandbox_settings(sandbox, timeout_s=TIMEOUT_S)
+    async with connect(settings, "auto", retry=retry()) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})  # signs in
+        name = unique("Fault scenario")
+        arguments = (
+            {"simulation_scenario_id": DEMO_SCENARIO_IDS["account_setup"]}
+            if tool == READ
+            else {"name": name, "tags": {}, "initial_version": SCENARIO_SCRIPT}
+        )
+        operation = READ_OP if tool == READ else WRITE_OP
+        sandbox.reset_request_counts()
+        sandbox.inject_fault(operation, fault.kind, times=fault.times, **fault.options)
+        progress: list[str] = []
+
+        async def on_progress(done: float, total: float | None, message: str | None) -> None:
+            progress.append(message or "")
+
+        result = await client.call_tool(tool, arguments, progress_callback=on_progress)
+        text = text_of(result)
+
+    assert result.is_error is expected.is_error, text
+    assert sandbox.request_counts().get(operation, 0) == expected.requests
+    for phrase in expected.says:
+        assert phrase.lower() in text.lower(), f"{phrase!r} not in {text!r}"
+    assert len(progress) == expected.progress, progress
+    for message in progress:
+        assert "retrying (attempt 2 of 2)" in message and "waiting" in message
+    if expected.records is not None:
+        assert scenarios_named(sandbox, name) == expected.records
+    if tool == WRITE and not result.is_error:
+        assert result.structured_content is not None
+        assert scenarios_named(sandbox, name) == 1, "a retried create was applied once"
+    if fault.kind == "unknown_enum":
+        assert result.structured_content is not None
+        assert UNKNOWN_ENUM_VALUE in text
+
+
+def test_no_write_answers_with_an_enum(sandbox: Any) -> None:
+    """`unknown_enum` has no write to apply to: no write operation's answer carries an enum."""
+    from sandbox.errors import ApiError
+
+    writes = [tool for tool in CATALOG.tools if not tool.read_only]
+    assert writes
+    for tool in writes:
+        with pytest.raises(ApiError):
+            sandbox.inject_fault(tool.operation.id, "unknown_enum")
+
+
+# --- retries: what is repeated, and when ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["auto", "legacy"])
+async def test_progress_while_waiting_names_the_wait_in_both_eras(sandbox: Any, mode: str) -> None:
+    async with connect(sandbox_settings(sandbox), mode, retry=retry(3)) as (client, _):
+        sandbox.inject_fault("get-simulation-scenarios", "status", status=503, retry_after=1)
+        sandbox.inject_fault("get-simulation-scenarios", "status", status=429, retry_after=1)
+        progress: list[tuple[float, str]] = []
+
+        async def on_progress(done: float, total: float | None, message: str | None) -> None:
+            progress.append((done, message or ""))
+
+        result = await client.call_tool(
+            "list_simulation_scenarios", {"limit": 1}, progress_callback=on_progress
+        )
+    assert not result.is_error, text_of(result)
+    assert [done for done, _ in progress] == [1, 2]
+    assert "answered 503" in progress[0][1] and "attempt 2 of 3" in progress[0][1]
+    assert "answered 429" in progress[1][1] and "attempt 3 of 3" in progress[1][1]
+    assert all("waiting 1.0 s" in message for _, message in progress), "Retry-After: 1"
+    assert sandbox.request_counts()["get-simulation-scenarios"] == 3
+
+
+async def test_rate_limit_reset_is_honoured_and_remembered(sandbox: Any) -> None:
+    """A 429 with only X-RateLimit-Reset (a minute away): no blind retry, and the next call
+    to that operation is held back without a request, with the true reason."""
+    async with connect(sandbox_settings(sandbox), "auto", retry=retry(4)) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})
+        sandbox.reset_request_counts()
+        sandbox.inject_fault("search-simulation-scenarios", "status", status=429)
+        first = text_of(await client.call_tool("search_simulation_scenarios", {"query": "x"}))
+        assert re.search(r"Retry after (59|60) seconds", first), first
+        assert sandbox.request_counts() == {"search-simulation-scenarios": 1}
+
+        second = await client.call_tool("search_simulation_scenarios", {"query": "x"})
+        text = text_of(second)
+    assert second.is_error
+    assert sandbox.request_counts() == {"search-simulation-scenarios": 1}, "nothing sent"
+    assert "nothing was sent" in text
+    assert re.search(r"Retry after (5[89]|60) seconds", text), text
+    # The API said the window is used up; the agent must not be told it sent 50 calls itself.
+    assert "that many were sent" not in text
+    assert "Amigo" in text and "rate limit" in text.lower()
+
+
+async def test_the_time_budget_bounds_the_retries(sandbox: Any) -> None:
+    """Ten attempts allowed, but a 1.5 s budget: the second wait of 1 s does not fit."""
+    budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=1.5)
+    async with connect(sandbox_settings(sandbox), "auto", retry=budget) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})
+        sandbox.reset_request_counts()
+        sandbox.inject_fault(
+            "get-simulation-scenarios", "status", status=503, retry_after=1, times=None
+        )
+        result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
+    text = text_of(result)
+    assert result.is_error
+    assert sandbox.request_counts() == {"get-simulation-scenarios": 2}
+    assert "Retry after 1 seconds" in text and "Gave up after 2 attempts" in text
+
+
+async def test_no_retry_hint_still_tells_when_to_try_again(sandbox: Any) -> None:
+    """503 without Retry-After: the final error still gives a time, not only "later"."""
+    async with connect(sandbox_settings(sandbox), "auto", retry=retry(2)) as (client, _):
+        sandbox.inject_fault("get-simulation-scenarios", "status", status=503, times=None)
+        text = text_of(await client.call_tool("list_simulation_scenarios", {"limit": 1}))
+    assert re.search(r"(Retry|try again) (after|in) (about )?\d+ seconds?", text), text
+
+
+async def test_an_applied_retried_delete_is_not_reported_as_a_wrong_id(sandbox: Any) -> None:
+    """delete is idempotent, so after a dropped connection it is sent again; the second
+    request finds the record gone (404). The agent must learn that the first one may have
+    done the work, not only that the ID is unknown."""
+    async with connect(sandbox_settings(sandbox), "auto", retry=retry(3)) as (client, _):
+        created = await ok(
+            client,
+            "create_dynamic_behavior_set",
+            {
+                "name": unique("Doomed set"),
+                "tags": {},
+                "applied_to_services": [],
+                "initial_version": {
+                    "is_active": False,
+                    "conversation_triggers": ["x"],
+                    "actions": [],
+                },
+            },
+        )
+        set_id = created["dynamic_behavior_set_id"]
+        sandbox.reset_request_counts()
+        sandbox.inject_fault("delete-dynamic-behavior-set", "drop", after_handler=True)
+        result = await client.call_tool(
+            "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id}
+        )
+        gone = await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
+    text = text_of(result)
+    assert sandbox.request_counts()["delete-dynamic-behavior-set"] == 2
+    assert gone["dynamic_behavior_sets"] == []
+    assert "HTTP 404" in text
+    assert "may have been applied" in text, text
+
+
+async def test_non_idempotent_writes_are_never_repeated_after_a_lost_answer(
+    sandbox: Any,
+) -> None:
+    """Every write that is not idempotent, with the connection dropped after the handler ran:
+    one request each, and the agent is told to check before calling again."""
+    from tests.safety_support import fresh_records, valid_arguments
+
+    writes = [t for t in CATALOG.tools if not t.read_only and not t.idempotent]
+    assert {t.name for t in writes} >= {"create_dynamic_behavior_set", "evaluate_metrics"}
+    set_id, scenario_id = fresh_records(sandbox)
+    async with connect(sandbox_settings(sandbox), "auto", retry=retry(4)) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})
+        for tool in writes:
+            sandbox.reset_request_counts()
+            sandbox.inject_fault(tool.operation.id, "drop", after_handler=True)
+            arguments = valid_arguments(tool.name, set_id=set_id, scenario_id=scenario_id)
+            result = await client.call_tool(tool.name, arguments)
+            assert result.is_error, tool.name
+            assert sandbox.request_counts() == {tool.operation.id: 1}, tool.name
+            assert "before calling again" in text_of(result), tool.name
+
+
+# --- client-side rate awareness, against the sandbox's real limits -----------------------------
+
+
+def _catalog_without_limits(catalog: Catalog) -> Catalog:
+    tools = tuple(
+        dataclasses.replace(
+            t, operation=dataclasses.replace(t.operation, rate_limit_per_minute=None)
+        )
+        for t in catalog.tools
+    )
+    return dataclasses.replace(catalog, tools=tools)
+
+
+def avoid_minute_boundary(margin_s: float = 5.0) -> None:
+    """The sandbox counts in fixed one-minute windows: start a rate-limit run well inside one."""
+    import time
+
+    left = 60 - time.time() % 60
+    if left < margin_s:
+        time.sleep(left + 0.05)
+
+
+async def _calls(
+    settings: Settings, catalog: Catalog, n: int, tool: str, budget_s: float
+) -> list[str | None]:
+    """`n` calls on a fresh server; the error text of each (None when it succeeded)."""
+    runtime = Runtime(catalog, settings, retry=RetryPolicy(base_delay_s=0.01, budget_s=budget_s))
+    out: list[str | None] = []
+    try:
+        async with Client(build_server(catalog, runtime), elicitation_callback=accept_all) as c:
+            for _ in range(n):
+                result = await c.call_tool(tool, {"limit": 1})
+                out.append(text_of(result) if result.is_error else None)
+    finally:
+        await runtime.aclose()
+    return out
+
+
+async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> None:
+    """list_metric_evaluation_results is limited to 10 per minute (spec and sandbox alike).
+
+    This server keeps the eleventh call back itself (no request, no 429). A second server for
+    the same user, which cannot know what the first sent, gets the sandbox's real 429; its
+    final error says when to try again, and it then holds back too.
+    """
+    tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
+    assert CATALOG.get(tool) is not None and CATALOG.get(tool).operation.rate_limit_per_minute == 10  # type: ignore[union-attr]
+    avoid_minute_boundary()
+    sandbox.set_rate_limits(True)
+    settings = sandbox_settings(sandbox)
+
+    first = await _calls(settings, CATALOG, 11, tool, budget_s=0.5)
+    assert first[:10] == [None] * 10
+    assert first[10] is not None and "nothing was sent" in first[10]
+    assert "limited to 10 calls per minute" in first[10]
+    assert sandbox.request_counts()[op] == 10
+    assert "429" not in sandbox.response_statuses()[op]
+
+    second = await _calls(settings, CATALOG, 2, tool, budget_s=0.5)
+    assert sandbox.request_counts()[op] == 11, "one real request, then held back"
+    assert sandbox.response_statuses()[op]["429"] == 1
+    assert second[0] is not None and "HTTP 429" in second[0]
+    assert re.search(r"Retry after \d+ seconds", second[0]), second[0]
+    assert second[1] is not None and "nothing was sent" in second[1]
+
+
+async def test_without_the_spec_limits_the_answers_headers_still_hold_calls_back(
+    sandbox: Any,
+) -> None:
+    """With the limits unknown, X-RateLimit-Remaining: 0 on the tenth answer is enough."""
+    tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
+    sandbox.set_rate_limits(True)
+    results = await _calls(
+        sandbox_settings(sandbox), _catalog_without_limits(CATALOG), 11, tool, budget_s=0.5
+    )
+    assert results[:10] == [None] * 10
+    assert results[10] is not None and "nothing was sent" in results[10]
+    assert sandbox.request_counts()[op] == 10
+    assert "429" not in sandbox.response_statuses()[op]
+
+
+# --- the policy itself (pure functions of the real classes) ------------------------------------
+
+
+def test_backoff_is_exponential_capped_and_jittered() -> None:
+    policy = RetryPolicy(base_delay_s=0.5, max_delay_s=4.0, jitter=0.25)
+    low: Callable[[], float] = lambda: 0.0  # noqa: E731
+    high: Callable[[], float] = lambda: 1.0  # noqa: E731
+    assert [policy.backoff(a, low) for a in range(1, 6)] == [0.5, 1.0, 2.0, 4.0, 4.0]
+    assert [policy.backoff(a, high) for a in range(1, 4)] == [0.625, 1.25, 2.5]
+
+
+def test_retry_hints_win_over_backoff() -> None:
+    policy = RetryPolicy(base_delay_s=0.5, jitter=0.0)
+    assert policy.delay_for_status(429, {"retry-after": "7"}, 1) == 7.0
+    assert policy.delay_for_status(503, {"retry-after": "2"}, 3) == 2.0
+    import time
+
+    reset = {"x-ratelimit-reset": str(time.time() + 30)}
+    delay = policy.delay_for_status(429, reset, 1)
+    assert delay is not None and 28 < delay <= 30
+    assert policy.delay_for_status(503, {}, 3) == 2.0
+    for status in (200, 400, 401, 404, 409, 422, 500):
+        assert policy.delay_for_status(status, {"retry-after": "1"}, 1) is None
+
+
+def test_timeouts_are_configurable_and_checked() -> None:
+    from mcp_server.settings import SettingsError
+
+    assert Settings.load({"AMIGO_TIMEOUT": "2.5"}).timeout_s == 2.5
+    assert Settings.load({}, timeout_s=7).timeout_s == 7
+    for bad in ("0", "-1", "601", "soon"):
+        with pytest.raises(SettingsError, match=r"AMIGO_TIMEOUT|timeout"):
+            Settings.load({"AMIGO_TIMEOUT": bad})
+
+
+def test_the_spacer_forgets_keys_with_nothing_in_the_window() -> None:
+    """Per-user keys come and go with tokens (hosted mode); idle ones must not pile up."""
+    from mcp_server.resilience import MAX_KEYS, WINDOW_S, RateSpacer
+
+    now = [0.0]
+    spacer = RateSpacer(clock=lambda: now[0])
+    for i in range(MAX_KEYS + 1):
+        spacer.record(f"op@user{i}")
+    now[0] += WINDOW_S + 1
+    spacer.record("op@fresh")
+    assert spacer.own_wait("op@fresh", 1) > 0
+    assert len(spacer._sent) == 1

@@ -1,0 +1,259 @@
+"""The streamable-HTTP endpoint: loopback by default, DNS-rebinding protection, an access token
+off loopback, and hosted multi-user mode (each request's own Amigo token, for that request only).
+
+The app is `build_http_app` served by uvicorn on a loopback port; the client is the SDK's
+`Client` over streamable HTTP; behind it, the sandbox records which user's token made each call.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from typing import Any
+
+import anyio
+import httpx
+import httpx2
+import pytest
+import uvicorn
+from mcp import Client
+from mcp.client.streamable_http import streamable_http_client
+
+from mcp_server.cli import build_parser, main
+from mcp_server.http_app import build_http_app
+from mcp_server.policy import ToolPolicy
+from mcp_server.runtime import Runtime
+from mcp_server.server import build_server
+from mcp_server.settings import Settings, SettingsError
+from sandbox.server import base_url_of, bind_socket
+from tests.mcp_helpers import accept_all, ok, sandbox_settings
+from tests.safety_support import CATALOG, FAST_RETRY, SecretScan, server_logs, text_of, unique
+
+pytestmark = pytest.mark.anyio
+
+ACCESS_TOKEN = "mcp-access-token-9f8e7d6c5b4a"
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-11-25",
+        "capabilities": {},
+        "clientInfo": {"name": "probe", "version": "0"},
+    },
+}
+MCP_HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
+
+
+@pytest.fixture(params=["auto", "legacy"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@contextmanager
+def hosted(sandbox: Any, *, multi_user: bool = False, **http: Any) -> Iterator[tuple[str, Runtime]]:
+    """amigo-mcp's HTTP app on a free loopback port, served by uvicorn in a thread.
+
+    Yields the MCP endpoint URL and the runtime; the runtime is closed on uvicorn's own loop
+    once the server has stopped.
+    """
+    runtime = Runtime(CATALOG, sandbox_settings(sandbox), retry=FAST_RETRY)
+    server = build_server(CATALOG, runtime, ToolPolicy(), multi_user=multi_user)
+    app = build_http_app(server, **({"host": "127.0.0.1", "access_token": None} | http))
+    sock = bind_socket("127.0.0.1", 0)
+    web = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
+
+    async def run() -> None:
+        try:
+            await web.serve(sockets=[sock])
+        finally:
+            await runtime.aclose()
+
+    thread = threading.Thread(target=anyio.run, args=(run,), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not web.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.01)
+    try:
+        yield f"{base_url_of(sock)}/mcp", runtime
+    finally:
+        web.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@asynccontextmanager
+async def mcp_client(url: str, mode: str, headers: dict[str, str]) -> AsyncIterator[Client]:
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=30) as http,
+        Client(
+            streamable_http_client(url, http_client=http),
+            mode=mode,
+            elicitation_callback=accept_all,
+        ) as client,
+    ):
+        yield client
+
+
+# --- where it listens, and who may talk to it -----------------------------------------------------
+
+
+def unstarted_runtime() -> Runtime:
+    """A runtime that is never started: enough to build the app."""
+    return Runtime(CATALOG, Settings(auth_mode="sandbox"))
+
+
+def test_loopback_is_the_default_and_anything_else_needs_a_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = build_parser().parse_args(["serve", "--transport", "http"])
+    assert args.host == "127.0.0.1"
+    server = build_server(CATALOG, unstarted_runtime(), ToolPolicy())
+    for host in ("127.0.0.1", "localhost", "::1"):
+        build_http_app(server, host=host, access_token=None)
+    for host in ("0.0.0.0", "::", "192.168.1.20", "mcp.example.com"):
+        with pytest.raises(SettingsError, match="AMIGO_MCP_HTTP_TOKEN"):
+            build_http_app(server, host=host, access_token=None)
+        build_http_app(server, host=host, access_token=ACCESS_TOKEN)
+
+    monkeypatch.delenv("AMIGO_MCP_HTTP_TOKEN", raising=False)
+    with server_logs("WARNING", unstarted_runtime().scrub):
+        code = main(["serve", "--transport", "http", "--host", "0.0.0.0", "--sandbox"])
+    assert code == 2
+    assert "AMIGO_MCP_HTTP_TOKEN" in capsys.readouterr().err
+
+
+async def test_dns_rebinding_protection_stays_on(sandbox: Any) -> None:
+    with hosted(sandbox) as (url, _):
+        port = url.split(":")[2].split("/")[0]
+        async with httpx.AsyncClient() as http:
+            foreign_host = await http.post(
+                url, json=INITIALIZE, headers=MCP_HEADERS | {"Host": f"evil.example:{port}"}
+            )
+            foreign_origin = await http.post(
+                url, json=INITIALIZE, headers=MCP_HEADERS | {"Origin": "http://evil.example"}
+            )
+            local = await http.post(
+                url, json=INITIALIZE, headers=MCP_HEADERS | {"Host": f"localhost:{port}"}
+            )
+    assert foreign_host.status_code in (400, 403, 421)
+    assert foreign_origin.status_code in (400, 403)
+    assert local.status_code == 200
+
+
+async def test_off_loopback_every_request_needs_the_access_token(sandbox: Any, mode: str) -> None:
+    http = {"host": "0.0.0.0", "access_token": ACCESS_TOKEN, "allowed_hosts": ["127.0.0.1"]}
+    with hosted(sandbox, **http) as (url, _):
+        async with httpx.AsyncClient() as plain:
+            for auth in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": ACCESS_TOKEN}):
+                response = await plain.post(url, json=INITIALIZE, headers=MCP_HEADERS | auth)
+                assert response.status_code == 401
+                assert ACCESS_TOKEN not in response.text
+        sandbox.reset_request_counts()
+        async with mcp_client(url, mode, {"Authorization": f"Bearer {ACCESS_TOKEN}"}) as client:
+            assert len((await client.list_tools()).tools) == 17
+            await ok(client, "list_simulation_scenarios", {"limit": 1})
+    assert sandbox.request_counts()["get-simulation-scenarios"] == 1
+
+
+# --- hosted multi-user mode -----------------------------------------------------------------------
+
+
+def _users(sandbox: Any, n: int) -> dict[str, str]:
+    """n new users of the demo organization: user ID -> a bearer token of theirs."""
+    out = {}
+    for i in range(n):
+        user = sandbox.add_user(name=f"Hosted user {i}")
+        out[user["user_id"]] = sandbox.issue_token(user["user_id"])
+    return out
+
+
+async def test_two_users_concurrently_each_reach_the_api_with_their_own_token(
+    sandbox: Any, mode: str
+) -> None:
+    users = _users(sandbox, 2)
+    rounds = 4
+    scan = SecretScan(secrets={sandbox.api_key, *users.values()})
+    creators: dict[str, set[str]] = {uid: set() for uid in users}
+
+    async def work(user_id: str, token: str) -> None:
+        async with mcp_client(url, mode, {"X-Amigo-Token": token}) as client:
+            for i in range(rounds):
+                created = await ok(
+                    client,
+                    "create_dynamic_behavior_set",
+                    {
+                        "name": unique(f"Hosted {mode} {i}"),
+                        "tags": {},
+                        "applied_to_services": [],
+                        "initial_version": {
+                            "is_active": False,
+                            "conversation_triggers": ["x"],
+                            "actions": [],
+                        },
+                    },
+                )
+                set_id = created["dynamic_behavior_set_id"]
+                result = await client.call_tool("list_dynamic_behavior_sets", {"id": [set_id]})
+                scan.add_result(f"{user_id} list", result)
+                (found,) = result.structured_content["dynamic_behavior_sets"]  # type: ignore[index]
+                creators[user_id].add(found["creator"]["user_id"])
+                await anyio.sleep(0)
+
+    with hosted(sandbox, multi_user=True) as (url, runtime):
+        with server_logs("DEBUG", runtime.scrub) as logs:
+            sandbox.reset_request_counts()
+            async with anyio.create_task_group() as group:
+                for user_id, token in users.items():
+                    group.start_soon(work, user_id, token)
+        scan.add("server log", logs.getvalue())
+
+    assert creators == {uid: {uid} for uid in users}
+    callers = sandbox.request_callers()
+    for op in ("create-dynamic-behavior-set", "get-dynamic-behavior-sets"):
+        assert callers[op] == dict.fromkeys(users, rounds), op
+    assert "sign-in-with-api-key" not in sandbox.request_counts(), "configured key never used"
+    assert scan.leaks() == []
+
+
+async def test_a_rejected_user_token_never_falls_back_to_the_servers_credentials(
+    sandbox: Any,
+) -> None:
+    with hosted(sandbox, multi_user=True) as (url, _):
+        sandbox.reset_request_counts()
+        async with mcp_client(url, "auto", {"X-Amigo-Token": "not-a-valid-token"}) as client:
+            result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
+    assert result.is_error and "HTTP 401" in text_of(result)
+    assert "not-a-valid-token" not in text_of(result)
+    assert sandbox.request_counts() == {"get-simulation-scenarios": 1}, "no sign-in, no retry"
+    assert sandbox.request_callers() == {}
+
+
+async def test_one_users_rate_limit_does_not_hold_back_another(sandbox: Any) -> None:
+    """Amigo counts limits per user: user A using up an operation's minute must not make the
+    server refuse user B's calls to it."""
+    (a, token_a), (b, token_b) = _users(sandbox, 2).items()
+    op = "get-metric-evaluation-results"
+    sandbox.set_rate_limits(True)
+    with hosted(sandbox, multi_user=True) as (url, _):
+        async with mcp_client(url, "auto", {"X-Amigo-Token": token_a}) as client:
+            for _ in range(10):
+                await ok(client, "list_metric_evaluation_results", {"limit": 1})
+            held = await client.call_tool("list_metric_evaluation_results", {"limit": 1})
+            assert held.is_error and "nothing was sent" in text_of(held)
+        async with mcp_client(url, "auto", {"X-Amigo-Token": token_b}) as client:
+            await ok(client, "list_metric_evaluation_results", {"limit": 1})
+    assert sandbox.request_callers()[op] == {a: 10, b: 1}
+
+
+async def test_requests_without_a_token_use_the_configured_credentials(sandbox: Any) -> None:
+    """Multi-user mode is opt-in per request; without X-Amigo-Token the server's own sign-in
+    is used (documented in --multi-user)."""
+    with hosted(sandbox, multi_user=True) as (url, _):
+        sandbox.reset_request_counts()
+        async with mcp_client(url, "auto", {}) as client:
+            await ok(client, "list_simulation_scenarios", {"limit": 1})
+    assert sandbox.request_callers() == {"get-simulation-scenarios": {sandbox.user_id: 1}}

@@ -1,0 +1,185 @@
+"""Secret hygiene: the API key and every bearer token stay out of results, errors, log lines
+(at DEBUG, every library included) and exception texts; `repr` of the settings hides them.
+
+Every tool is run under every fault the sandbox can inject, plus a 401 that forces a second
+sign-in (a second token), plus a model that echoes the secret back through the arguments.
+Whatever left the server is scanned for the API key, the tokens known to the test, and
+anything shaped like a JWT (the sandbox's tokens are JWTs, so unknown ones are caught too).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mcp import Client, StdioServerParameters
+from mcp.shared.exceptions import MCPError
+
+from mcp_server.settings import Secret, Settings
+from tests.mcp_helpers import connect, ok, sandbox_settings
+from tests.safety_support import (
+    CATALOG,
+    FAST_RETRY,
+    SecretScan,
+    fresh_records,
+    server_logs,
+    valid_arguments,
+)
+
+pytestmark = pytest.mark.anyio
+
+# (kind, options, times) for every fault; `unknown_enum` only where the answer has an enum.
+FAULTS: list[tuple[str, dict[str, Any], int | None]] = [
+    ("status", {"status": 429, "retry_after": 0}, 1),
+    ("status", {"status": 503}, None),
+    ("status", {"status": 401}, 1),  # the server signs in again and retries: a second token
+    ("status", {"status": 500}, 1),
+    ("drop", {}, 1),
+    ("drop", {"after_handler": True}, 1),
+    ("malformed_json", {}, 1),
+    ("unknown_enum", {}, 1),
+]
+
+
+def _has_enum(sandbox: Any, operation_id: str) -> bool:
+    from sandbox.faults import has_enum
+
+    op = sandbox.sandbox.spec.by_id[operation_id]
+    return has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status))
+
+
+def test_settings_never_show_their_secrets() -> None:
+    env = {
+        "AMIGO_API_KEY": "key-value-1234567890",
+        "AMIGO_API_KEY_ID": "key-id",
+        "AMIGO_USER_ID": "user",
+        "AMIGO_ORGANIZATION_ID": "org",
+    }
+    api_key = Settings.load(env)
+    bearer = Settings.load({"AMIGO_BEARER_TOKEN": "bearer-value-0987654321", **env})
+    for settings, secret in (
+        (api_key, "key-value-1234567890"),
+        (bearer, "bearer-value-0987654321"),
+    ):
+        for shown in (repr(settings), str(settings), f"{settings}", f"{settings!r}"):
+            assert secret not in shown
+        assert secret in settings.secrets, "still usable where it is needed"
+    assert "s3cr3t-value" not in repr(Secret("s3cr3t-value")) + str(Secret("s3cr3t-value"))
+
+
+async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: Any) -> None:
+    settings = sandbox_settings(sandbox)
+    scan = SecretScan(secrets={sandbox.api_key})
+    set_id, scenario_id = fresh_records(sandbox)
+    calls = 0
+    async with connect(settings, "legacy", retry=FAST_RETRY) as (client, runtime):
+        with server_logs("DEBUG", runtime.scrub) as logs:
+            for tool in CATALOG.tools:
+                for kind, options, times in FAULTS:
+                    if kind == "unknown_enum" and not _has_enum(sandbox, tool.operation.id):
+                        continue
+                    sandbox.clear_faults()
+                    sandbox.inject_fault(tool.operation.id, kind, times=times, **options)
+                    arguments = valid_arguments(tool.name, set_id=set_id, scenario_id=scenario_id)
+                    try:
+                        scan.add_result(
+                            f"{tool.name} {kind}", await client.call_tool(tool.name, arguments)
+                        )
+                    except MCPError as exc:  # would be a crash; its text is scanned all the same
+                        scan.add(f"{tool.name} {kind} raised", str(exc))
+                    calls += 1
+            sandbox.clear_faults()
+
+            # The model echoes the secret: as a name, a search, a bad value, an unknown field.
+            key = sandbox.api_key
+            for name, arguments in [
+                (
+                    "create_simulation_scenario",
+                    valid_arguments("create_simulation_scenario") | {"name": key},
+                ),
+                ("search_simulation_scenarios", {"query": key}),
+                ("list_simulation_scenarios", {"limit": 1, "tag": [key]}),
+                ("list_simulation_scenarios", {"limit": 1, key: 1}),
+                ("list_dynamic_behavior_set_versions", {"dynamic_behavior_set_id": key}),
+            ]:
+                scan.add_result(f"{name} echo", await client.call_tool(name, arguments))
+                calls += 1
+            found = await ok(client, "search_simulation_scenarios", {"query": "***"})
+            scan.add("search results", str(found))
+        scan.add("server log", logs.getvalue())
+
+    assert calls > 100
+    assert "sign-in-with-api-key" in sandbox.request_counts(), "a second sign-in happened"
+    assert "DEBUG" in logs.getvalue() and "httpcore" in logs.getvalue(), "DEBUG logs were on"
+    assert scan.leaks() == []
+
+
+async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: Any) -> None:
+    scan = SecretScan(secrets={"wrong-key-abcdef123456", sandbox.api_key})
+    token = sandbox.issue_token(lifetime_s=0.001)  # already expired when used
+    scan.secrets.add(token)
+    wrong_key = sandbox_settings(sandbox, api_key=Secret("wrong-key-abcdef123456"))
+    expired = Settings(
+        auth_mode="bearer",
+        base_url=sandbox.base_url,
+        organization_id=sandbox.organization,
+        bearer_token=Secret(token),
+    )
+    for settings in (wrong_key, expired):
+        async with connect(settings, "auto", retry=FAST_RETRY) as (client, runtime):
+            with server_logs("DEBUG", runtime.scrub) as logs:
+                result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
+            assert result.is_error
+            scan.add_result(settings.auth_mode, result)
+            scan.add(f"{settings.auth_mode} log", logs.getvalue())
+    assert scan.leaks() == []
+
+
+async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
+    sandbox: Any, tmp_path: Path
+) -> None:
+    """The real process, as an MCP client launches it, logging at DEBUG to stderr."""
+    stderr = tmp_path / "stderr.log"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")} | {
+        "AMIGO_BASE_URL": sandbox.base_url,
+        "AMIGO_ORGANIZATION_ID": sandbox.organization,
+        "AMIGO_API_KEY_ID": sandbox.api_key_id,
+        "AMIGO_API_KEY": sandbox.api_key,
+        "AMIGO_USER_ID": sandbox.user_id,
+        "AMIGO_MCP_LOG_LEVEL": "DEBUG",
+        "AMIGO_MCP_SKIP_CONFIRMATION": "1",
+    }
+    command = (
+        f"exec {shlex.quote(sys.executable)} -m mcp_server.cli serve 2>{shlex.quote(str(stderr))}"
+    )
+    params = StdioServerParameters(command="/bin/sh", args=["-c", command], env=env)
+    scan = SecretScan(secrets={sandbox.api_key})
+    sandbox.inject_fault("get-simulation-scenarios", "status", status=401)
+    sandbox.inject_fault("search-simulation-scenarios", "malformed_json")
+    async with Client(params) as client:
+        for name, arguments in [
+            ("list_simulation_scenarios", {"limit": 1}),
+            ("search_simulation_scenarios", {"query": "account"}),
+            ("search_simulation_scenarios", {"query": sandbox.api_key}),
+            ("list_simulation_scenarios", {"limit": 1, "tag": [sandbox.api_key]}),
+        ]:
+            scan.add_result(name, await client.call_tool(name, arguments))
+    log = stderr.read_text()
+    scan.add("stderr", log)
+    assert "DEBUG" in log
+    assert sandbox.request_counts()["sign-in-with-api-key"] == 2
+    assert scan.leaks() == []
+
+
+def test_the_scan_finds_what_it_looks_for(sandbox: Any) -> None:
+    """The scanner itself: a planted key or any sandbox token is reported."""
+    scan = SecretScan(secrets={sandbox.api_key})
+    scan.add("clean", "nothing to see; *** is a scrubbed value")
+    assert scan.leaks() == []
+    scan.add("key", f"x{sandbox.api_key}x")
+    scan.add("token", f"Bearer {sandbox.issue_token()}")
+    assert len(scan.leaks()) == 2
