@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import mcp_types as types
@@ -17,6 +22,57 @@ from mcp_server.resilience import RetryPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Secret, Settings
+
+REPO = Path(__file__).resolve().parent.parent
+
+EXPECTED_TOOLS = frozenset(
+    {
+        "list_dynamic_behavior_sets",
+        "search_dynamic_behavior_sets",
+        "create_dynamic_behavior_set",
+        "update_dynamic_behavior_set",
+        "delete_dynamic_behavior_set",
+        "list_dynamic_behavior_set_versions",
+        "create_dynamic_behavior_set_version",
+        "list_dynamic_behavior_invocations",
+        "evaluate_metrics",
+        "list_metric_evaluation_results",
+        "list_simulation_scenarios",
+        "search_simulation_scenarios",
+        "create_simulation_scenario",
+        "update_simulation_scenario",
+        "delete_simulation_scenario",
+        "list_simulation_scenario_versions",
+        "create_simulation_scenario_version",
+    }
+)
+
+
+def amigo_mcp() -> list[str]:
+    """The installed `amigo-mcp` entry point, as an MCP client would launch it."""
+    script = Path(sysconfig.get_path("scripts")) / (
+        "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
+    )
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mcp_server.cli"]
+
+
+def clean_env(**amigo: str) -> dict[str, str]:
+    """This process's environment without any Amigo setting, plus `amigo`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    return env | amigo
+
+
+def tools_json(env: dict[str, str] | None = None) -> str:
+    """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
+    return subprocess.run(
+        [*amigo_mcp(), "tools", "--json"],
+        capture_output=True,
+        text=True,
+        env=clean_env() if env is None else env,
+        cwd=REPO,
+        timeout=60,
+        check=True,
+    ).stdout
 
 
 def sandbox_settings(sandbox: Any, **overrides: Any) -> Settings:

@@ -11,12 +11,9 @@ fails the tests rather than skipping them.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
 import subprocess
-import sys
-import sysconfig
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +22,7 @@ from typing import Any
 import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
+from tests.mcp_helpers import EXPECTED_TOOLS, amigo_mcp, clean_env, tools_json
 
 pytestmark = pytest.mark.slow
 
@@ -34,42 +32,12 @@ NPX_TIMEOUT_S = 300
 SERVER_START_TIMEOUT_S = 60
 REPO = Path(__file__).resolve().parent.parent
 
-EXPECTED_TOOLS = {
-    "list_dynamic_behavior_sets",
-    "create_dynamic_behavior_set",
-    "search_dynamic_behavior_sets",
-    "update_dynamic_behavior_set",
-    "delete_dynamic_behavior_set",
-    "list_dynamic_behavior_set_versions",
-    "create_dynamic_behavior_set_version",
-    "list_dynamic_behavior_invocations",
-    "evaluate_metrics",
-    "list_metric_evaluation_results",
-    "list_simulation_scenarios",
-    "create_simulation_scenario",
-    "search_simulation_scenarios",
-    "update_simulation_scenario",
-    "delete_simulation_scenario",
-    "list_simulation_scenario_versions",
-    "create_simulation_scenario_version",
-}
-
-
-def amigo_mcp() -> list[str]:
-    """The installed `amigo-mcp` entry point, as an MCP client would launch it."""
-    script = Path(sysconfig.get_path("scripts")) / (
-        "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
-    )
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "mcp_server.cli"]
-
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """No Amigo credentials (so: the embedded sandbox); Inspector state kept out of $HOME."""
     state = tmp_path_factory.mktemp("inspector")
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    clean = clean_env()
     clean["MCP_CATALOG_PATH"] = str(state / "mcp.json")
     clean["MCP_CLIENT_CONFIG_PATH"] = str(state / "client.json")
     clean["NO_COLOR"] = "1"
@@ -86,16 +54,7 @@ def npx() -> str:
 @pytest.fixture(scope="module")
 def expected(env: dict[str, str]) -> dict[str, Any]:
     """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
-    proc = subprocess.run(
-        [*amigo_mcp(), "tools", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        timeout=60,
-        check=True,
-    )
-    listing: dict[str, Any] = json.loads(proc.stdout)
+    listing: dict[str, Any] = json.loads(tools_json(env))
     return listing
 
 

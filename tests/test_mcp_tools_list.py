@@ -14,30 +14,12 @@ from mcp_server.catalog import load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
+from tests.mcp_helpers import EXPECTED_TOOLS
 
 pytestmark = pytest.mark.anyio
 
 SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "amigo.yaml").read_text())
 
-EXPECTED_TOOLS = {
-    "list_dynamic_behavior_sets",
-    "search_dynamic_behavior_sets",
-    "create_dynamic_behavior_set",
-    "update_dynamic_behavior_set",
-    "delete_dynamic_behavior_set",
-    "list_dynamic_behavior_set_versions",
-    "create_dynamic_behavior_set_version",
-    "list_dynamic_behavior_invocations",
-    "evaluate_metrics",
-    "list_metric_evaluation_results",
-    "list_simulation_scenarios",
-    "search_simulation_scenarios",
-    "create_simulation_scenario",
-    "update_simulation_scenario",
-    "delete_simulation_scenario",
-    "list_simulation_scenario_versions",
-    "create_simulation_scenario_version",
-}
 CONSTRAINTS = (
     "type",
     "enum",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import ok
+from tests.mcp_helpers import clean_env, ok
 
 pytestmark = pytest.mark.anyio
 
@@ -24,12 +23,6 @@ SERVER = [sys.executable, "-m", "mcp_server.cli"]
 @pytest.fixture(params=["auto", "legacy"])
 def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-def clean_env(**amigo: str) -> dict[str, str]:
-    """The test process's environment without any Amigo setting, plus `amigo`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
-    return env | amigo
 
 
 def sandbox_env(sandbox: Any) -> dict[str, str]:

@@ -20,14 +20,14 @@ warnings" bar is kept as a strict xfail that turns into a failure once it is met
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.mcp_helpers import tools_json
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,26 +41,10 @@ REVIEWED_SHADOW_CANDIDATES = {
 }
 
 
-def amigo_mcp() -> list[str]:
-    script = Path(sysconfig.get_path("scripts")) / (
-        "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
-    )
-    return [str(script)] if script.exists() else [sys.executable, "-m", "mcp_server.cli"]
-
-
 @pytest.fixture(scope="module")
 def tools_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
-    listing = subprocess.run(
-        [*amigo_mcp(), "tools", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        timeout=60,
-        check=True,
-    ).stdout
+    listing = tools_json()
     assert len(json.loads(listing)["tools"]) == 17
     path = tmp_path_factory.mktemp("tdqs") / "tools.json"
     path.write_text(listing, encoding="utf-8")
