@@ -227,3 +227,52 @@ def seen_between(
 
 def snapshot(sandbox: Any) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     return sandbox.request_counts(), sandbox.response_statuses()
+
+
+# --- every tool under every fault ---------------------------------------------------------------
+
+# (kind, options, times) for every fault the sandbox can inject; `unknown_enum` only applies
+# where the answer has an enum. The 401 makes the server sign in again (a second token).
+EVERY_FAULT: list[tuple[str, dict[str, Any], int | None]] = [
+    ("status", {"status": 429, "retry_after": 0}, 1),
+    ("status", {"status": 503}, None),
+    ("status", {"status": 401}, 1),
+    ("status", {"status": 500}, 1),
+    ("drop", {}, 1),
+    ("drop", {"after_handler": True}, 1),
+    ("malformed_json", {}, 1),
+    ("unknown_enum", {}, 1),
+]
+
+
+def answer_has_enum(sandbox: Any, operation_id: str) -> bool:
+    from sandbox.faults import has_enum
+
+    op = sandbox.sandbox.spec.by_id[operation_id]
+    return has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status))
+
+
+async def every_tool_under_every_fault(client: Any, sandbox: Any, scan: SecretScan) -> int:
+    """Call every tool once per fault, adding what came back to `scan`; returns the calls made.
+
+    A protocol error (a crash) is scanned too, and recorded as "raised" in the scan's texts.
+    """
+    from mcp.shared.exceptions import MCPError
+
+    set_id, scenario_id = fresh_records(sandbox)
+    calls = 0
+    for tool in CATALOG.tools:
+        for kind, options, times in EVERY_FAULT:
+            if kind == "unknown_enum" and not answer_has_enum(sandbox, tool.operation.id):
+                continue
+            sandbox.clear_faults()
+            sandbox.inject_fault(tool.operation.id, kind, times=times, **options)
+            arguments = valid_arguments(tool.name, set_id=set_id, scenario_id=scenario_id)
+            where = f"{tool.name} {kind} {options}"
+            try:
+                scan.add_result(where, await client.call_tool(tool.name, arguments))
+            except MCPError as exc:
+                scan.add(f"{where} raised", str(exc))
+            calls += 1
+    sandbox.clear_faults()
+    return calls

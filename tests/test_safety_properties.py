@@ -102,6 +102,7 @@ class Tally:
     crashes: list[str] = dataclasses.field(default_factory=list)
     duplicated_writes: list[str] = dataclasses.field(default_factory=list)
     held_back: int = 0
+    leaks: list[str] = dataclasses.field(default_factory=list)
 
 
 class Counting:
@@ -147,7 +148,15 @@ def _fault_for(sandbox: RunningSandbox, tool: ToolSpec, fault: Fault | None) -> 
     return fault
 
 
-def run_era(mode: str, sandbox: RunningSandbox, portal: BlockingPortal, tally: Tally) -> None:
+def run_era(
+    mode: str,
+    sandbox: RunningSandbox,
+    portal: BlockingPortal,
+    tally: Tally,
+    examples: int = EXAMPLES_PER_ERA,
+) -> None:
+    """`examples` generated calls in one protocol era, counted in `tally` (also used by
+    bench/resilience.py)."""
     asked = Counting()
     settings_ = sandbox_settings(sandbox, timeout_s=TIMEOUT_S)
     scan = SecretScan(secrets={sandbox.api_key})
@@ -161,7 +170,7 @@ def run_era(mode: str, sandbox: RunningSandbox, portal: BlockingPortal, tally: T
         portal.call(client.list_tools)
 
         @settings(
-            max_examples=EXAMPLES_PER_ERA,
+            max_examples=examples,
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
@@ -234,7 +243,7 @@ def run_era(mode: str, sandbox: RunningSandbox, portal: BlockingPortal, tally: T
         # Still up, and still answering.
         result = portal.call(client.call_tool, "list_simulation_scenarios", {"limit": 1})
         assert not result.is_error, text_of(result)
-    assert scan.leaks() == []
+    tally.leaks += scan.leaks()
 
 
 def test_a_thousand_careless_calls_under_faults(
@@ -251,6 +260,7 @@ def test_a_thousand_careless_calls_under_faults(
     )
     assert tally.crashes == []
     assert tally.duplicated_writes == []
+    assert tally.leaks == []
     assert tally.calls >= 1000
     assert tally.invalid >= 300 and tally.valid >= 300
     assert len(tally.faults) == len(FAULTS), tally.faults

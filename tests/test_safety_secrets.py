@@ -17,39 +17,18 @@ from typing import Any
 
 import pytest
 from mcp import Client, StdioServerParameters
-from mcp.shared.exceptions import MCPError
 
 from mcp_server.settings import Secret, Settings
 from tests.mcp_helpers import connect, ok, sandbox_settings
 from tests.safety_support import (
-    CATALOG,
     FAST_RETRY,
     SecretScan,
-    fresh_records,
+    every_tool_under_every_fault,
     server_logs,
     valid_arguments,
 )
 
 pytestmark = pytest.mark.anyio
-
-# (kind, options, times) for every fault; `unknown_enum` only where the answer has an enum.
-FAULTS: list[tuple[str, dict[str, Any], int | None]] = [
-    ("status", {"status": 429, "retry_after": 0}, 1),
-    ("status", {"status": 503}, None),
-    ("status", {"status": 401}, 1),  # the server signs in again and retries: a second token
-    ("status", {"status": 500}, 1),
-    ("drop", {}, 1),
-    ("drop", {"after_handler": True}, 1),
-    ("malformed_json", {}, 1),
-    ("unknown_enum", {}, 1),
-]
-
-
-def _has_enum(sandbox: Any, operation_id: str) -> bool:
-    from sandbox.faults import has_enum
-
-    op = sandbox.sandbox.spec.by_id[operation_id]
-    return has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status))
 
 
 def test_settings_never_show_their_secrets() -> None:
@@ -74,26 +53,10 @@ def test_settings_never_show_their_secrets() -> None:
 async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: Any) -> None:
     settings = sandbox_settings(sandbox)
     scan = SecretScan(secrets={sandbox.api_key})
-    set_id, scenario_id = fresh_records(sandbox)
     calls = 0
     async with connect(settings, "legacy", retry=FAST_RETRY) as (client, runtime):
         with server_logs("DEBUG", runtime.scrub) as logs:
-            for tool in CATALOG.tools:
-                for kind, options, times in FAULTS:
-                    if kind == "unknown_enum" and not _has_enum(sandbox, tool.operation.id):
-                        continue
-                    sandbox.clear_faults()
-                    sandbox.inject_fault(tool.operation.id, kind, times=times, **options)
-                    arguments = valid_arguments(tool.name, set_id=set_id, scenario_id=scenario_id)
-                    try:
-                        scan.add_result(
-                            f"{tool.name} {kind}", await client.call_tool(tool.name, arguments)
-                        )
-                    except MCPError as exc:  # would be a crash; its text is scanned all the same
-                        scan.add(f"{tool.name} {kind} raised", str(exc))
-                    calls += 1
-            sandbox.clear_faults()
-
+            calls += await every_tool_under_every_fault(client, sandbox, scan)
             # The model echoes the secret: as a name, a search, a bad value, an unknown field.
             key = sandbox.api_key
             for name, arguments in [
@@ -113,6 +76,7 @@ async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: Any)
         scan.add("server log", logs.getvalue())
 
     assert calls > 100
+    assert [where for where, _ in scan.texts if where.endswith("raised")] == [], "a crash"
     assert "sign-in-with-api-key" in sandbox.request_counts(), "a second sign-in happened"
     assert "DEBUG" in logs.getvalue() and "httpcore" in logs.getvalue(), "DEBUG logs were on"
     assert scan.leaks() == []
