@@ -257,3 +257,26 @@ async def test_requests_without_a_token_use_the_configured_credentials(sandbox: 
         async with mcp_client(url, "auto", {}) as client:
             await ok(client, "list_simulation_scenarios", {"limit": 1})
     assert sandbox.request_callers() == {"get-simulation-scenarios": {sandbox.user_id: 1}}
+
+
+async def test_stateless_http_confirms_where_it_can_and_refuses_where_it_cannot(
+    sandbox: Any, mode: str
+) -> None:
+    """Stateless HTTP has no back-channel for a legacy client: the delete is refused with the
+    operator's setting; a 2026-07-28 client confirms through InputRequiredResult."""
+    from tests.safety_support import fresh_records
+
+    _, scenario_id = fresh_records(sandbox)
+    with hosted(sandbox, stateless=True) as (url, _):
+        sandbox.reset_request_counts()
+        async with mcp_client(url, mode, {}) as client:
+            result = await client.call_tool(
+                "delete_simulation_scenario", {"simulation_scenario_id": scenario_id}
+            )
+    sent = sandbox.request_counts().get("delete-simulation-scenario", 0)
+    if mode == "legacy":
+        assert result.is_error and "--skip-confirmation" in text_of(result)
+        assert sent == 0
+    else:
+        assert not result.is_error, text_of(result)
+        assert sent == 1
