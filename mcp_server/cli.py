@@ -325,10 +325,16 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         import uvicorn
 
         say(f"MCP endpoint at http://{args.host}:{args.port}/mcp")
-        try:
-            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-        finally:
-            anyio.run(runtime.aclose)
+
+        async def http() -> None:
+            config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+            try:
+                await uvicorn.Server(config).serve()
+            finally:
+                # On the loop that made it: the shared client's connections belong to it.
+                await runtime.aclose()
+
+        anyio.run(http)
         return 0
 
     async def stdio() -> None:

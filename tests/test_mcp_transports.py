@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -114,7 +115,10 @@ def http_server(sandbox: Any) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/mcp"
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        _, stderr = proc.communicate(timeout=10)
+    # uvicorn shuts down gracefully, then re-raises the SIGTERM it caught.
+    assert proc.returncode in (0, -signal.SIGTERM), stderr.decode()
+    assert b"Traceback" not in stderr, "shuts down cleanly after serving calls"
 
 
 async def test_streamable_http(http_server: str, mode: str) -> None:
