@@ -94,12 +94,14 @@ async def _confirm(
     params: types.CallToolRequestParams,
     tool: ToolSpec,
     arguments: dict[str, Any],
+    scrub: Scrubber,
 ) -> types.CallToolResult | types.InputRequiredResult | None:
     """Ask the user; None means confirmed, anything else is the answer to send instead."""
     caps = ctx.session.client_capabilities
     if caps is None or caps.elicitation is None:
         return _error(NO_ELICITATION.format(tool=tool.name))
     message, schema = _confirmation_request(tool, arguments)
+    message = scrub(message)  # the question quotes the arguments
     digest = _call_digest(tool, arguments)
     if ctx.protocol_version in MODERN_PROTOCOL_VERSIONS:
         answer = (params.input_responses or {}).get(CONFIRM_KEY)
@@ -187,7 +189,7 @@ def build_server(
                 validate_arguments(tool, arguments)
             except ArgumentError as exc:
                 return _error(runtime.scrub(validation_message(tool.name, exc.problems)))
-            answer = await _confirm(ctx, params, tool, arguments)
+            answer = await _confirm(ctx, params, tool, arguments, runtime.scrub)
             if answer is not None:
                 return answer
 

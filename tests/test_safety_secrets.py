@@ -147,3 +147,35 @@ def test_the_scan_finds_what_it_looks_for(sandbox: Any) -> None:
     scan.add("key", f"x{sandbox.api_key}x")
     scan.add("token", f"Bearer {sandbox.issue_token()}")
     assert len(scan.leaks()) == 2
+
+
+async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: Any) -> None:
+    """The question shows the call's arguments; a secret the model put there is scrubbed."""
+    import mcp_types as types
+    from mcp.client.session import ClientRequestContext
+
+    from tests.safety_support import fresh_records
+
+    questions: list[str] = []
+
+    async def decline(
+        context: ClientRequestContext, params: types.ElicitRequestParams
+    ) -> types.ElicitResult:
+        questions.append(params.message)
+        return types.ElicitResult(action="decline")
+
+    set_id, _ = fresh_records(sandbox)
+    for mode in ("auto", "legacy"):
+        async with connect(sandbox_settings(sandbox), mode, elicitation_callback=decline) as (
+            client,
+            _,
+        ):
+            await ok(client, "list_simulation_scenarios", {"limit": 1})  # signs in
+            arguments = {"dynamic_behavior_set_id": set_id, "name": sandbox.api_key}
+            result = await client.call_tool("update_dynamic_behavior_set", arguments)
+            assert result.is_error and "declined" in str(result.content)
+    assert len(questions) == 2
+    scan = SecretScan(secrets={sandbox.api_key})
+    for question in questions:
+        scan.add("confirmation question", question)
+    assert scan.leaks() == []
