@@ -248,6 +248,23 @@ async def test_the_time_budget_bounds_the_retries(sandbox: Any) -> None:
     assert "Retry after 1 seconds" in text and "Gave up after 2 attempts" in text
 
 
+async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: Any) -> None:
+    """A read that keeps timing out (0.3 s each) with ten attempts allowed and a 0.5 s budget:
+    no new attempt starts once the budget is spent."""
+    budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
+    settings = sandbox_settings(sandbox, timeout_s=0.3)
+    async with connect(settings, "auto", retry=budget) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})
+        sandbox.reset_request_counts()
+        sandbox.inject_fault("get-simulation-scenarios", "slow", delay_s=1.0, times=None)
+        result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
+    text = text_of(result)
+    assert result.is_error
+    assert sandbox.request_counts() == {"get-simulation-scenarios": 2}
+    assert "timed out after 0.3 s" in text and "safe to call again" in text
+    assert "Gave up after 2 attempts" in text
+
+
 async def test_no_retry_hint_still_tells_when_to_try_again(sandbox: Any) -> None:
     """503 without Retry-After: the final error still gives a time, not only "later"."""
     async with connect(sandbox_settings(sandbox), "auto", retry=retry(2)) as (client, _):
