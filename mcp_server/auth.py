@@ -56,6 +56,21 @@ class StaticToken(TokenSource):
         )
 
 
+class PerRequestOnly(TokenSource):
+    """Hosted multi-user mode without credentials of the server's own."""
+
+    MESSAGE = (
+        "This server has no Amigo credentials of its own: each request must carry its user's "
+        "Amigo bearer token in the X-Amigo-Token header."
+    )
+
+    async def token(self) -> str:
+        raise AuthError(self.MESSAGE)
+
+    async def refresh(self, rejected: str) -> str:
+        raise AuthError(self.MESSAGE)
+
+
 class ApiKeySignIn(TokenSource):
     """Signs in with the API key through the generated client and caches the token."""
 

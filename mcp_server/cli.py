@@ -155,6 +155,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         mongo_cluster_name=args.mongo_cluster_name,
         timeout_s=args.timeout,
         sandbox=args.sandbox,
+        multi_user=getattr(args, "multi_user", False),
     )
 
 
@@ -296,6 +297,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_server.runtime import say
     from mcp_server.server import build_server
 
+    if args.multi_user and args.transport != "http":
+        raise SettingsError("--multi-user takes each HTTP request's token; add --transport http")
     catalog = load_catalog()
     policy = _policy(args, catalog)
     runtime = _runtime(args, catalog, settings)
@@ -314,6 +317,11 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         say(
             "no Amigo credentials set (AMIGO_API_KEY / AMIGO_BEARER_TOKEN): using the embedded "
             "sandbox with demo data; it starts on the first tool call."
+        )
+    elif settings.auth_mode == "per_request":
+        say(
+            f"hosted multi-user mode for organization {settings.organization_id} at "
+            f"{settings.base_url}: every request must carry its user's X-Amigo-Token"
         )
     else:
         say(

@@ -80,7 +80,13 @@ class Runtime:
     async def _start(self) -> Invoker:
         import httpx
 
-        from mcp_server.auth import AmigoAuth, ApiKeySignIn, StaticToken, TokenSource
+        from mcp_server.auth import (
+            AmigoAuth,
+            ApiKeySignIn,
+            PerRequestOnly,
+            StaticToken,
+            TokenSource,
+        )
         from mcp_server.invoke import Invoker
 
         settings = self.settings
@@ -104,6 +110,8 @@ class Runtime:
         if settings.auth_mode == "bearer":
             assert settings.bearer_token is not None
             source = StaticToken(settings.bearer_token.reveal())
+        elif settings.auth_mode == "per_request":
+            source = PerRequestOnly()
         else:
             source = ApiKeySignIn(settings, http, on_token=self.scrub.add)
         http.auth = AmigoAuth(source)

@@ -22,7 +22,9 @@ REGIONS: dict[str, str] = {
     "ca-central-1": "https://api-ca-central-1.amigo.ai",
 }
 
-AuthMode = Literal["api_key", "bearer", "sandbox"]
+# per_request: hosted multi-user mode with no credentials of the server's own; every MCP request
+# brings its user's token.
+AuthMode = Literal["api_key", "bearer", "per_request", "sandbox"]
 
 
 class SettingsError(ValueError):
@@ -99,6 +101,7 @@ class Settings:
         mongo_cluster_name: str | None = None,
         timeout_s: float | None = None,
         sandbox: bool = False,
+        multi_user: bool = False,
     ) -> Settings:
         """Read the environment, let explicit arguments (CLI flags) win, and check the result.
 
@@ -121,7 +124,8 @@ class Settings:
         url = _base_url(pick(base_url, "AMIGO_BASE_URL"), pick(region, "AMIGO_REGION"))
         timeout = _timeout(timeout_s, env.get("AMIGO_TIMEOUT"))
 
-        if sandbox or not (api_key or key_id or user or bearer):
+        has_credentials = bool(api_key or key_id or user or bearer)
+        if sandbox or not (has_credentials or multi_user):
             return cls(auth_mode="sandbox", mongo_cluster_name=cluster, timeout_s=timeout)
 
         if not org:
@@ -129,6 +133,14 @@ class Settings:
                 "AMIGO_ORGANIZATION_ID is not set: every Amigo call is made within an "
                 "organization. Set it (or pass --organization), or unset the credentials to "
                 "use the embedded sandbox."
+            )
+        if not has_credentials:
+            return cls(
+                auth_mode="per_request",
+                base_url=url,
+                organization_id=org,
+                mongo_cluster_name=cluster,
+                timeout_s=timeout,
             )
         if bearer:
             return cls(

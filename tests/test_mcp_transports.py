@@ -8,17 +8,21 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import httpx2
 import pytest
 from mcp import Client, StdioServerParameters
+from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import clean_env, ok
+from tests.mcp_helpers import clean_env, fails, ok
 
 pytestmark = pytest.mark.anyio
 
 SERVER = [sys.executable, "-m", "mcp_server.cli"]
+SIGN_IN = "sign-in-with-api-key"
 
 
 @pytest.fixture(params=["auto", "legacy"])
@@ -90,12 +94,13 @@ async def test_stdio_on_the_embedded_sandbox(mode: str) -> None:
         await check_tools(client)
 
 
-@pytest.fixture
-def http_server(sandbox: Any) -> Iterator[str]:
+@contextmanager
+def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
+    """`amigo-mcp serve --transport http` as a subprocess; yields its MCP endpoint URL."""
     port = free_port()
     proc = subprocess.Popen(
-        [*SERVER, "serve", "--transport", "http", "--port", str(port)],
-        env=sandbox_env(sandbox),
+        [*SERVER, "serve", "--transport", "http", "--port", str(port), *flags],
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -121,6 +126,12 @@ def http_server(sandbox: Any) -> Iterator[str]:
     assert b"Traceback" not in stderr, "shuts down cleanly after serving calls"
 
 
+@pytest.fixture
+def http_server(sandbox: Any) -> Iterator[str]:
+    with serving_http(sandbox_env(sandbox)) as url:
+        yield url
+
+
 async def test_streamable_http(http_server: str, mode: str) -> None:
     async with Client(http_server, mode=mode) as client:
         await check_tools(client)
@@ -131,3 +142,20 @@ async def test_streamable_http(http_server: str, mode: str) -> None:
         )
         numbers = [v["version"] for v in versions["dynamic_behavior_set_versions"]]
         assert numbers and sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+async def test_hosted_mode_uses_each_requests_own_token(sandbox: Any, mode: str) -> None:
+    """--multi-user with no credentials of its own: the token comes with each request."""
+    env = clean_env(AMIGO_BASE_URL=sandbox.base_url, AMIGO_ORGANIZATION_ID=sandbox.organization)
+    with serving_http(env, "--multi-user") as url:
+        token = sandbox.issue_token()
+        headers = {"X-Amigo-Token": token}
+        async with (
+            httpx2.AsyncClient(headers=headers) as http,
+            Client(streamable_http_client(url, http_client=http), mode=mode) as client,
+        ):
+            await check_tools(client)
+        async with Client(url, mode=mode) as client:
+            text = await fails(client, "list_dynamic_behavior_sets", {})
+            assert "X-Amigo-Token" in text
+    assert SIGN_IN not in sandbox.request_counts(), "the server never signs in by itself"
