@@ -22,7 +22,8 @@ def test_api_key_mode() -> None:
     settings = Settings.load(KEY | ORG | {"AMIGO_REGION": "eu-central-1"})
     assert settings.auth_mode == "api_key"
     assert settings.base_url == "https://api-eu-central-1.amigo.ai"
-    assert (settings.organization_id, settings.api_key_id, settings.user_id) == ("acme", "kid", "u1")
+    assert settings.organization_id == "acme"
+    assert (settings.api_key_id, settings.user_id) == ("kid", "u1")
     assert settings.secrets == ("k-secret-123",)
 
 
