@@ -82,8 +82,20 @@ def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) ->
     return None
 
 
+# A 401 to a request made with the caller's own token (hosted multi-user mode).
+OWN_TOKEN_REJECTED = (
+    "Amigo rejected the bearer token sent in X-Amigo-Token: it has expired or is not valid for "
+    "this organization. Send a fresh token with the next request."
+)
+
+
 def api_error_message(
-    operation_id: str, status: int, headers: Mapping[str, str], content: bytes
+    operation_id: str,
+    status: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    *,
+    own_token: bool = False,
 ) -> str:
     """The text of a tool error for an HTTP error answer of the API."""
     try:
@@ -101,7 +113,10 @@ def api_error_message(
                 lines.append(f"- {field_path(item.get('loc', []))}: {item.get('msg', 'invalid')}")
     elif body is None and content:
         lines.append(f"Body (not JSON): {content[:200].decode('utf-8', 'replace')}")
-    lines.append(NEXT_STEP.get(status, "Unexpected status; check the arguments and try again."))
+    if status == 401 and own_token:
+        lines.append(OWN_TOKEN_REJECTED)
+    else:
+        lines.append(NEXT_STEP.get(status, "Unexpected status; check the arguments and try again."))
     if status in (429, 503):
         wait = retry_after_seconds(headers)
         if wait is not None:

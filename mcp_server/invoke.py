@@ -360,7 +360,13 @@ class Invoker:
     def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
         status = int(response.status_code)
         if status >= 300:
-            text = api_error_message(tool.operation.id, status, response.headers, response.content)
+            text = api_error_message(
+                tool.operation.id,
+                status,
+                response.headers,
+                response.content,
+                own_token=request_token.get() is not None,
+            )
             return ToolOutcome(True, self.scrub(text), status=status)
         if tool.operation.result == "confirmation":
             data: dict[str, Any] = {"ok": True}

@@ -227,6 +227,8 @@ async def test_a_rejected_user_token_never_falls_back_to_the_servers_credentials
         async with mcp_client(url, "auto", {"X-Amigo-Token": "not-a-valid-token"}) as client:
             result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
     assert result.is_error and "HTTP 401" in text_of(result)
+    assert "rejected the bearer token sent in X-Amigo-Token" in text_of(result)
+    assert "AMIGO_API_KEY" not in text_of(result), "the server's own settings are not at fault"
     assert "not-a-valid-token" not in text_of(result)
     assert sandbox.request_counts() == {"get-simulation-scenarios": 1}, "no sign-in, no retry"
     assert sandbox.request_callers() == {}
