@@ -22,7 +22,7 @@ from sandbox.demo import DEMO_ORGANIZATION, DEMO_USER_ID, ensure_demo_identity, 
 from sandbox.errors import ApiError, invalid_field, not_found
 from sandbox.faults import FAULT_REQUEST_SCHEMA, FaultRegistry, FaultRule, has_enum
 from sandbox.handlers.base import Call, Reply
-from sandbox.handlers.behavior_sets import insert_invocation, latest_version
+from sandbox.handlers.behavior_sets import VERSIONS, insert_invocation
 from sandbox.handlers.scenarios import insert_unit_test
 from sandbox.identity import (
     ROLES,
@@ -384,7 +384,7 @@ class Sandbox:
             row = conn.execute("SELECT * FROM behavior_sets WHERE id = ?", (set_id,)).fetchone()
             if row is None:
                 raise not_found(f"Dynamic behavior set {set_id}")
-            latest = latest_version(conn, set_id)
+            latest = VERSIONS.latest(conn, set_id)
             services: list[str] = loads(row["applied_to_services"])
             for item in items:
                 version = item.get("version", latest)

@@ -15,10 +15,10 @@ from sandbox.listing import (
     relevance,
     sort_items,
     tag_matches,
-    version_range,
 )
 from sandbox.store import dumps, loads
 from sandbox.values import new_object_id
+from sandbox.versions import VersionTable
 
 # --- rows <-> JSON ------------------------------------------------------------------------------
 
@@ -83,12 +83,12 @@ def find_set(conn: sqlite3.Connection, org_id: str, set_id: str) -> sqlite3.Row:
     return row  # type: ignore[no-any-return]
 
 
-def latest_version(conn: sqlite3.Connection, set_id: str) -> int:
-    row = conn.execute(
-        "SELECT COALESCE(MAX(version), 0) AS latest FROM behavior_set_versions WHERE set_id = ?",
-        (set_id,),
-    ).fetchone()
-    return int(row["latest"])
+VERSIONS = VersionTable(
+    table="behavior_set_versions",
+    owner_column="set_id",
+    owner_noun="set",
+    list_key="dynamic_behavior_set_versions",
+)
 
 
 def _active_name_taken(
@@ -366,36 +366,14 @@ def delete_set(call: Call) -> Reply:
 def list_versions(call: Call) -> Reply:
     set_id = call.path("dynamic_behavior_set_id")
     find_set(call.conn, call.organization, set_id)
-    low, high = version_range(call.query("version"), latest_version(call.conn, set_id))
-    rows = call.conn.execute(
-        "SELECT * FROM behavior_set_versions WHERE set_id = ? AND version BETWEEN ? AND ? "
-        "ORDER BY version",
-        (set_id, low, high),
-    )
-    versions = sort_items([version_json(r) for r in rows], call.query("sort_by"), lambda v, f: v[f])
-    page = paginate(versions, call.query("limit", 10), call.query("continuation_token", 0))
-    return Reply(
-        200,
-        {
-            "dynamic_behavior_set_versions": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
-    )
+    return VERSIONS.list_page(call, set_id, version_json)
 
 
 @handles("create-dynamic-behavior-set-version")
 def create_version(call: Call) -> Reply:
     set_id = call.path("dynamic_behavior_set_id")
     find_set(call.conn, call.organization, set_id)
-    expected = latest_version(call.conn, set_id) + 1
-    asked = call.query("version")
-    if asked is not None and asked != expected:
-        raise ApiError(
-            400,
-            f"Version {asked} is not the expected next version {expected} of this set.",
-            error_code="version_mismatch",
-        )
+    expected = VERSIONS.next_number(call.conn, set_id, call.query("version"))
     body = call.request.body
     insert_version(
         call.conn,

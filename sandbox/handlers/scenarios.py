@@ -14,10 +14,10 @@ from sandbox.listing import (
     relevance,
     sort_items,
     tag_matches,
-    version_range,
 )
 from sandbox.store import dumps, loads
 from sandbox.values import format_timestamp, new_object_id, parse_timestamp
+from sandbox.versions import VersionTable
 
 
 def scenario_json(row: sqlite3.Row) -> dict[str, Any]:
@@ -58,12 +58,12 @@ def find_scenario(conn: sqlite3.Connection, org_id: str, scenario_id: str) -> sq
     return row  # type: ignore[no-any-return]
 
 
-def latest_version(conn: sqlite3.Connection, scenario_id: str) -> int:
-    row = conn.execute(
-        "SELECT COALESCE(MAX(version), 0) AS latest FROM scenario_versions WHERE scenario_id = ?",
-        (scenario_id,),
-    ).fetchone()
-    return int(row["latest"])
+VERSIONS = VersionTable(
+    table="scenario_versions",
+    owner_column="scenario_id",
+    owner_noun="scenario",
+    list_key="simulation_scenario_versions",
+)
 
 
 def _starts_at(value: str | None, loc: list[str | int]) -> str | None:
@@ -291,36 +291,14 @@ def delete_scenario(call: Call) -> Reply:
 def list_versions(call: Call) -> Reply:
     scenario_id = call.path("simulation_scenario_id")
     find_scenario(call.conn, call.organization, scenario_id)
-    low, high = version_range(call.query("version"), latest_version(call.conn, scenario_id))
-    rows = call.conn.execute(
-        "SELECT * FROM scenario_versions WHERE scenario_id = ? AND version BETWEEN ? AND ? "
-        "ORDER BY version",
-        (scenario_id, low, high),
-    )
-    versions = sort_items([version_json(r) for r in rows], call.query("sort_by"), lambda v, f: v[f])
-    page = paginate(versions, call.query("limit", 10), call.query("continuation_token", 0))
-    return Reply(
-        200,
-        {
-            "simulation_scenario_versions": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
-    )
+    return VERSIONS.list_page(call, scenario_id, version_json)
 
 
 @handles("create-simulation-scenario-version")
 def create_version(call: Call) -> Reply:
     scenario_id = call.path("simulation_scenario_id")
     find_scenario(call.conn, call.organization, scenario_id)
-    expected = latest_version(call.conn, scenario_id) + 1
-    asked = call.query("version")
-    if asked is not None and asked != expected:
-        raise ApiError(
-            400,
-            f"Version {asked} is not the expected next version {expected} of this scenario.",
-            error_code="version_mismatch",
-        )
+    expected = VERSIONS.next_number(call.conn, scenario_id, call.query("version"))
     content = dict(call.request.body)
     content["conversation_starts_at"] = _starts_at(
         content["conversation_starts_at"], ["body", "conversation_starts_at"]
