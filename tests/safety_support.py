@@ -47,10 +47,6 @@ def unique(prefix: str) -> str:
     return f"{prefix} {uuid.uuid4().hex[:10]}"
 
 
-def text_of(result: types.CallToolResult) -> str:
-    return "\n".join(block.text for block in result.content if isinstance(block, types.TextContent))
-
-
 SCENARIO_SCRIPT = {
     "objective": "The caller wants to move an appointment.",
     "instructions": "Be polite; accept the second slot offered.",

@@ -24,13 +24,20 @@ from mcp_server.server import build_server
 from mcp_server.settings import Settings
 from sandbox.demo import DEMO_SCENARIO_IDS
 from sandbox.faults import UNKNOWN_ENUM_VALUE
-from tests.mcp_helpers import accept_all, connect, ok, sandbox_settings
+from tests.mcp_helpers import (
+    accept_all,
+    connect,
+    ok,
+    sandbox_settings,
+    text_of,
+)
 from tests.safety_support import (
     CATALOG,
     FAST_RETRY,
     SCENARIO_SCRIPT,
-    text_of,
+    fresh_records,
     unique,
+    valid_arguments,
 )
 
 pytestmark = pytest.mark.anyio
@@ -281,16 +288,7 @@ async def test_an_applied_retried_delete_is_not_reported_as_a_wrong_id(sandbox: 
         created = await ok(
             client,
             "create_dynamic_behavior_set",
-            {
-                "name": unique("Doomed set"),
-                "tags": {},
-                "applied_to_services": [],
-                "initial_version": {
-                    "is_active": False,
-                    "conversation_triggers": ["x"],
-                    "actions": [],
-                },
-            },
+            valid_arguments("create_dynamic_behavior_set"),
         )
         set_id = created["dynamic_behavior_set_id"]
         sandbox.reset_request_counts()
@@ -311,7 +309,6 @@ async def test_non_idempotent_writes_are_never_repeated_after_a_lost_answer(
 ) -> None:
     """Every write that is not idempotent, with the connection dropped after the handler ran:
     one request each, and the agent is told to check before calling again."""
-    from tests.safety_support import fresh_records, valid_arguments
 
     writes = [t for t in CATALOG.tools if not t.read_only and not t.idempotent]
     assert {t.name for t in writes} >= {"create_dynamic_behavior_set", "evaluate_metrics"}

@@ -28,8 +28,20 @@ from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings, SettingsError
 from sandbox.server import base_url_of, bind_socket
-from tests.mcp_helpers import accept_all, ok, sandbox_settings
-from tests.safety_support import CATALOG, FAST_RETRY, SecretScan, server_logs, text_of, unique
+from tests.mcp_helpers import (
+    accept_all,
+    ok,
+    sandbox_settings,
+    text_of,
+)
+from tests.safety_support import (
+    CATALOG,
+    FAST_RETRY,
+    SecretScan,
+    fresh_records,
+    server_logs,
+    valid_arguments,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -181,20 +193,11 @@ async def test_two_users_concurrently_each_reach_the_api_with_their_own_token(
 
     async def work(user_id: str, token: str) -> None:
         async with mcp_client(url, mode, {"X-Amigo-Token": token}) as client:
-            for i in range(rounds):
+            for _ in range(rounds):
                 created = await ok(
                     client,
                     "create_dynamic_behavior_set",
-                    {
-                        "name": unique(f"Hosted {mode} {i}"),
-                        "tags": {},
-                        "applied_to_services": [],
-                        "initial_version": {
-                            "is_active": False,
-                            "conversation_triggers": ["x"],
-                            "actions": [],
-                        },
-                    },
+                    valid_arguments("create_dynamic_behavior_set"),
                 )
                 set_id = created["dynamic_behavior_set_id"]
                 result = await client.call_tool("list_dynamic_behavior_sets", {"id": [set_id]})
@@ -266,7 +269,6 @@ async def test_stateless_http_confirms_where_it_can_and_refuses_where_it_cannot(
 ) -> None:
     """Stateless HTTP has no back-channel for a legacy client: the delete is refused with the
     operator's setting; a 2026-07-28 client confirms through InputRequiredResult."""
-    from tests.safety_support import fresh_records
 
     _, scenario_id = fresh_records(sandbox)
     with hosted(sandbox, stateless=True) as (url, _):

@@ -20,12 +20,17 @@ from mcp.shared.exceptions import MCPError
 from mcp_server.cli import main
 from mcp_server.policy import ToolPolicy
 from mcp_server.settings import SettingsError
-from tests.mcp_helpers import connect, fails, ok, sandbox_settings
+from tests.mcp_helpers import (
+    connect,
+    fails,
+    ok,
+    sandbox_settings,
+    text_of,
+)
 from tests.safety_support import (
     CATALOG,
     SCENARIO_SCRIPT,
     fresh_records,
-    text_of,
     unique,
     valid_arguments,
 )

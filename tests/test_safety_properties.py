@@ -42,14 +42,17 @@ from sandbox.demo import (
     DEMO_SERVICE_IDS,
 )
 from sandbox.server import RunningSandbox, start_in_thread
-from tests.mcp_helpers import connect, sandbox_settings
+from tests.mcp_helpers import (
+    connect,
+    sandbox_settings,
+    text_of,
+)
 from tests.safety_support import (
     CATALOG,
     CRASH_MARK,
     SecretScan,
     seen_between,
     snapshot,
-    text_of,
 )
 from tests.schema_strategies import check_keywords, mutation, valid
 

@@ -24,6 +24,7 @@ from tests.safety_support import (
     FAST_RETRY,
     SecretScan,
     every_tool_under_every_fault,
+    fresh_records,
     server_logs,
     valid_arguments,
 )
@@ -153,8 +154,6 @@ async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: Any) ->
     """The question shows the call's arguments; a secret the model put there is scrubbed."""
     import mcp_types as types
     from mcp.client.session import ClientRequestContext
-
-    from tests.safety_support import fresh_records
 
     questions: list[str] = []
 
