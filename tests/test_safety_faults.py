@@ -366,7 +366,8 @@ async def _calls(
 async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> None:
     """list_metric_evaluation_results is limited to 10 per minute (spec and sandbox alike).
 
-    This server keeps the eleventh call back itself (no request, no 429). A second server for
+    This server keeps the eleventh call back itself (no request, no 429): the tenth answer
+    said no calls are left in the API's window, and that count governs. A second server for
     the same user, which cannot know what the first sent, gets the sandbox's real 429; its
     final error says when to try again, and it then holds back too.
     """
@@ -379,7 +380,8 @@ async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> 
     first = await _calls(settings, CATALOG, 11, tool, budget_s=0.5)
     assert first[:10] == [None] * 10
     assert first[10] is not None and "nothing was sent" in first[10]
-    assert "limited to 10 calls per minute" in first[10]
+    assert f"Amigo said the rate limit of {op} is used up" in first[10]
+    assert re.search(r"Retry after \d+ seconds", first[10]), first[10]
     assert sandbox.request_counts()[op] == 10
     assert "429" not in sandbox.response_statuses()[op]
 
@@ -389,6 +391,17 @@ async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> 
     assert second[0] is not None and "HTTP 429" in second[0]
     assert re.search(r"Retry after \d+ seconds", second[0]), second[0]
     assert second[1] is not None and "nothing was sent" in second[1]
+
+
+async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(sandbox: Any) -> None:
+    """An API that reports no window (the sandbox with limits off sends no X-RateLimit-*):
+    the spec's 10 per minute, counted here, keeps the eleventh call back."""
+    tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
+    results = await _calls(sandbox_settings(sandbox), CATALOG, 11, tool, budget_s=0.5)
+    assert results[:10] == [None] * 10
+    assert results[10] is not None and "nothing was sent" in results[10]
+    assert f"{op} is limited to 10 calls per minute" in results[10]
+    assert sandbox.request_counts()[op] == 10
 
 
 async def test_without_the_spec_limits_the_answers_headers_still_hold_calls_back(
