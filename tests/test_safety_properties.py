@@ -265,7 +265,10 @@ def test_a_thousand_careless_calls_under_faults(
     assert tally.duplicated_writes == []
     assert tally.leaks == []
     assert tally.calls >= 1000
-    assert tally.invalid >= 300 and tally.valid >= 300
+    # About 30% of the drawn calls are invalid and 70% valid (e.g. 294 / 806, 330 / 770); the
+    # bounds sit far below those shares so that random draws never trip them, while a
+    # generator that stopped producing either kind would.
+    assert tally.invalid >= 200 and tally.valid >= 500
     assert len(tally.faults) == len(FAULTS), tally.faults
 
 
