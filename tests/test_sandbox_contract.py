@@ -611,8 +611,9 @@ def _create_scenario_version(ctx: Ctx) -> None:
 # --- the checks every operation shares -----------------------------------------------------------
 
 
-def _burn_quota(ctx: Ctx, operation_id: str, token: str) -> None:
-    """Spend an operation's whole per-minute quota with requests that change nothing."""
+def _burn_quota(ctx: Ctx, operation_id: str, token: str) -> str:
+    """Spend an operation's whole per-minute quota with requests that change nothing; return
+    the X-RateLimit-Reset of the window it started in."""
     operation = OPERATIONS[operation_id]
     path = operation.path.replace("{organization}", ctx.org)
     for name in ("dynamic_behavior_set_id", "simulation_scenario_id"):
@@ -624,11 +625,14 @@ def _burn_quota(ctx: Ctx, operation_id: str, token: str) -> None:
             "x-api-key-id": ctx.sandbox.api_key_id,
             "x-user-id": ctx.sandbox.user_id,
         }
+    window = ""
     with httpx.Client(base_url=ctx.sandbox.base_url, headers=headers) as raw:
         for _ in range(operation.rate_limit):
             answer = raw.request(operation.method, path)
             assert answer.status_code != 429
             assert answer.status_code in (200, 401, 404, 422), answer.content
+            window = window or answer.headers["X-RateLimit-Reset"]
+    return window
 
 
 def _shared_checks(ctx: Ctx, operation_id: str) -> None:
@@ -656,8 +660,12 @@ def _shared_checks(ctx: Ctx, operation_id: str) -> None:
     ctx.sandbox.set_rate_limits(True)
     try:
         token = ctx.sandbox.issue_token()
-        _burn_quota(ctx, operation_id, token)
-        answer = valid(ctx, ctx.client(token), ctx.org)
+        for _ in range(3):
+            window = _burn_quota(ctx, operation_id, token)
+            answer = valid(ctx, ctx.client(token), ctx.org)
+            if answer.status_code == 429 or answer.headers.get("X-RateLimit-Reset") == window:
+                break
+            # The sandbox's fixed minute rolled over during the burn: spend the new one.
         expect(answer, 429)
         assert answer.headers["X-RateLimit-Limit"] == str(operation.rate_limit)
         assert answer.headers["X-RateLimit-Remaining"] == "0"
