@@ -218,3 +218,10 @@ def stop_cli(process: subprocess.Popen[str]) -> str:
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=15)
     return output
+
+
+def avoid_minute_boundary(margin_s: float = 5.0) -> None:
+    """The sandbox counts in fixed one-minute windows: start a rate-limit run well inside one."""
+    left = 60 - time.time() % 60
+    if left < margin_s:
+        time.sleep(left + 0.05)

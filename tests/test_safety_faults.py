@@ -39,6 +39,7 @@ from tests.safety_support import (
     unique,
     valid_arguments,
 )
+from tests.sandbox_support import avoid_minute_boundary
 
 pytestmark = pytest.mark.anyio
 
@@ -336,15 +337,6 @@ def _catalog_without_limits(catalog: Catalog) -> Catalog:
         for t in catalog.tools
     )
     return dataclasses.replace(catalog, tools=tools)
-
-
-def avoid_minute_boundary(margin_s: float = 5.0) -> None:
-    """The sandbox counts in fixed one-minute windows: start a rate-limit run well inside one."""
-    import time
-
-    left = 60 - time.time() % 60
-    if left < margin_s:
-        time.sleep(left + 0.05)
 
 
 async def _calls(
