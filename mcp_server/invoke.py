@@ -290,7 +290,11 @@ class Invoker:
                 )
             self.spacer.record(limit_key)
             try:
-                response = await module.asyncio_detailed(client=self.client, **kwargs)
+                # The call's budget bounds each attempt too, not only the waits between them.
+                with anyio.move_on_after(max(0.0, deadline - time.monotonic())) as budget:
+                    response = await module.asyncio_detailed(client=self.client, **kwargs)
+                if budget.cancelled_caught:
+                    return noted(self._out_of_time(tool, policy.budget_s, attempt))
             except AuthError as exc:
                 return ToolOutcome(True, self.scrub(str(exc)))
             except httpx.TransportError as exc:
@@ -332,6 +336,21 @@ class Invoker:
                     True, f"{outcome.text}\n(Gave up after {attempt} attempts.)", status=status
                 )
             return noted(outcome)
+
+    def _out_of_time(self, tool: ToolSpec, budget_s: float, attempts: int) -> ToolOutcome:
+        text = (
+            f"{tool.operation.id} got no answer within this call's time budget of "
+            f"{budget_s:g} s (--retry-budget). "
+            + (
+                "It is safe to call again."
+                if tool.idempotent
+                else "The request may or may not have been applied: check with a list or "
+                "search tool before calling again, so as not to create it twice."
+            )
+        )
+        if attempts > 1:
+            text += f" (Gave up after {attempts} attempts.)"
+        return ToolOutcome(True, text)
 
     def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
         op = tool.operation.id

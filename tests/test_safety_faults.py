@@ -258,7 +258,7 @@ async def test_the_time_budget_bounds_the_retries(sandbox: Any) -> None:
 
 async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: Any) -> None:
     """A read that keeps timing out (0.3 s each) with ten attempts allowed and a 0.5 s budget:
-    no new attempt starts once the budget is spent."""
+    the second attempt is cut off when the budget is spent, and no third one starts."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
     settings = sandbox_settings(sandbox, timeout_s=0.3)
     async with connect(settings, "auto", retry=budget) as (client, _):
@@ -269,8 +269,27 @@ async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: Any) -> No
     text = text_of(result)
     assert result.is_error
     assert sandbox.request_counts() == {"get-simulation-scenarios": 2}
-    assert "timed out after 0.3 s" in text and "safe to call again" in text
-    assert "Gave up after 2 attempts" in text
+    assert "no answer within this call's time budget of 0.5 s" in text
+    assert "safe to call again" in text and "Gave up after 2 attempts" in text
+
+
+async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: Any) -> None:
+    """A create whose answer is slower than the budget (and within the request timeout): the
+    call ends at the budget, sends nothing again, and says the write may have been applied."""
+    budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
+    settings = sandbox_settings(sandbox, timeout_s=30.0)
+    async with connect(settings, "auto", retry=budget) as (client, _):
+        await ok(client, "list_simulation_scenarios", {"limit": 1})  # signs in
+        sandbox.reset_request_counts()
+        sandbox.inject_fault("create-simulation-scenario", "slow", delay_s=2.0)
+        result = await client.call_tool(
+            "create_simulation_scenario", valid_arguments("create_simulation_scenario")
+        )
+    text = text_of(result)
+    assert result.is_error
+    assert "no answer within this call's time budget of 0.5 s" in text
+    assert "may or may not have been applied" in text
+    assert sandbox.request_counts() == {"create-simulation-scenario": 1}
 
 
 async def test_no_retry_hint_still_tells_when_to_try_again(sandbox: Any) -> None:
