@@ -1,4 +1,4 @@
-"""One tool call: validate the arguments, build the generated request, call it, shape the answer.
+"""One tool call: check and bind the arguments, call the generated client, shape the answer.
 
 Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
 compact text, or an error text) that the server, the CLI and the tests all use alike.
@@ -6,23 +6,23 @@ compact text, or an error text) that the server, the CLI and the tests all use a
 
 from __future__ import annotations
 
-import enum
 import hashlib
-import importlib
 import json
 import math
 import time
-import typing
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
-from functools import cache
-from types import ModuleType, UnionType
 from typing import Any
 
 import anyio
 import httpx
 
+from mcp_server.arguments import (
+    ArgumentError,
+    build_kwargs,
+    schema_validator,
+    validate_arguments,
+)
 from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.context import request_token
@@ -30,7 +30,6 @@ from mcp_server.errors import (
     Scrubber,
     api_error_message,
     compact_json,
-    field_path,
     retry_after_seconds,
     validation_message,
 )
@@ -53,154 +52,6 @@ class ToolOutcome:
     text: str
     structured: dict[str, Any] | None = None
     status: int | None = None
-
-
-class ArgumentError(Exception):
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-# --- argument validation ------------------------------------------------------------------
-
-
-@cache
-def _validator(schema_json: str) -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    return Draft202012Validator(json.loads(schema_json), format_checker=FormatChecker())
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _argument(*path: Any) -> str:
-    """Where in a tool's arguments: `initial_version.actions[0].type`, `query`."""
-    return field_path(path, api_location=False)
-
-
-def _problem(error: Any) -> list[tuple[str, str]]:
-    where = list(error.absolute_path)
-    kind, rule, value = error.validator, error.validator_value, error.instance
-    if kind == "required":
-        present = set(value) if isinstance(value, dict) else set()
-        return [(_argument(*where, name), "is required") for name in rule if name not in present]
-    if kind == "additionalProperties" and isinstance(value, dict):
-        known = set(error.schema.get("properties", {}))
-        return [
-            (_argument(*where, name), "is not a known field of this tool")
-            for name in value
-            if name not in known
-        ]
-    field = _argument(*where)
-    messages: dict[str, Callable[[], str]] = {
-        "type": lambda: f"must be of type {rule}, got {_short(value)}",
-        "enum": lambda: f"must be one of {', '.join(map(_short, rule))}; got {_short(value)}",
-        "const": lambda: f"must be {_short(rule)}",
-        "pattern": lambda: f"must match the pattern {rule}; got {_short(value)}",
-        "format": lambda: f"must be a {rule} (e.g. 2026-01-31T12:00:00Z); got {_short(value)}",
-        "minimum": lambda: f"must be >= {rule}; got {value}",
-        "maximum": lambda: f"must be <= {rule}; got {value}",
-        "exclusiveMinimum": lambda: f"must be > {rule}; got {value}",
-        "exclusiveMaximum": lambda: f"must be < {rule}; got {value}",
-        "minLength": lambda: (
-            "must not be empty" if rule == 1 else f"needs at least {rule} characters"
-        ),
-        "maxLength": lambda: f"allows at most {rule} characters",
-        "minItems": lambda: f"needs at least {rule} item(s)",
-        "maxItems": lambda: f"allows at most {rule} items; got {len(value)}",
-        "uniqueItems": lambda: "must not repeat items",
-    }
-    if kind in ("oneOf", "anyOf") and error.context:
-        from jsonschema.exceptions import best_match
-
-        inner = best_match(error.context)
-        return [(field, f"matches none of the allowed shapes; closest: {inner.message}")]
-    text = messages[kind]() if kind in messages else error.message
-    return [(field, text)]
-
-
-def validate_arguments(tool: ToolSpec, arguments: dict[str, Any]) -> None:
-    """Raise `ArgumentError` listing every field that breaks the tool's input schema."""
-    validator = _validator(json.dumps(tool.input_schema, sort_keys=True))
-    problems: list[tuple[str, str]] = []
-    for error in sorted(validator.iter_errors(arguments), key=lambda e: list(map(str, e.path))):
-        problems += _problem(error)
-    if problems:
-        raise ArgumentError(problems)
-
-
-# --- building the generated call ------------------------------------------------------------
-
-
-def python_name(name: str) -> str:
-    return name.replace("-", "_").lower()
-
-
-@cache
-def _module(name: str) -> tuple[ModuleType, dict[str, Any]]:
-    module = importlib.import_module(name)
-    return module, typing.get_type_hints(module.asyncio_detailed)
-
-
-def _convert(value: Any, annotation: Any) -> Any:
-    """Turn JSON-shaped `value` into what the generated function's `annotation` expects."""
-    if value is None:
-        return None
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, UnionType):
-        from amigo_client.types import Unset
-
-        arms = [a for a in typing.get_args(annotation) if a not in (type(None), Unset)]
-        for arm in arms:
-            try:
-                return _convert(value, arm)
-            except (TypeError, ValueError, KeyError):
-                continue
-        return value
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        return [_convert(v, item) for v in value]
-    if isinstance(annotation, type):
-        if issubclass(annotation, enum.Enum):
-            return annotation(value)
-        if annotation is datetime:
-            from dateutil.parser import isoparse
-
-            return isoparse(value)
-        if hasattr(annotation, "from_dict"):
-            return annotation.from_dict(value)
-    return value
-
-
-def build_kwargs(
-    catalog: Catalog, tool: ToolSpec, settings: Settings, arguments: dict[str, Any]
-) -> tuple[ModuleType, dict[str, Any]]:
-    module, hints = _module(tool.operation.module)
-    kwargs: dict[str, Any] = {}
-    for parameter, setting in catalog.hidden_parameters.items():
-        value = getattr(settings, setting)
-        if value:
-            kwargs[python_name(parameter)] = value
-    op = tool.operation
-    for name in op.path_fields + op.query_fields:
-        if name in arguments:
-            kwargs[python_name(name)] = _convert(arguments[name], hints[python_name(name)])
-    if op.body_fields:
-        body = {name: arguments[name] for name in op.body_fields if name in arguments}
-        kwargs["body"] = _convert(body, hints["body"])
-    unknown = set(kwargs) - set(hints)
-    if unknown:
-        raise RuntimeError(
-            f"{tool.name}: the generated client has no parameter {sorted(unknown)}; "
-            "the catalog and the client are out of step (run scripts/regenerate)"
-        )
-    return module, kwargs
-
-
-# --- the call ---------------------------------------------------------------------------------
 
 
 class Invoker:
@@ -411,9 +262,7 @@ class Invoker:
                 status=status,
             )
         text = compact_json(data)
-        if not isinstance(data, dict) or not _validator(
-            json.dumps(tool.output_schema, sort_keys=True)
-        ).is_valid(data):
+        if not isinstance(data, dict) or not schema_validator(tool.output_schema).is_valid(data):
             # Too far from the schema to publish as structured content: hand over the text.
             return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"), status=status)
         if response.parsed is None:

@@ -183,7 +183,7 @@ def build_server(
         arguments = dict(params.arguments or {})
         if policy.needs_confirmation(tool):
             # Never ask the user to confirm a call that its arguments already rule out.
-            from mcp_server.invoke import ArgumentError, validate_arguments
+            from mcp_server.arguments import ArgumentError, validate_arguments
 
             try:
                 validate_arguments(tool, arguments)
