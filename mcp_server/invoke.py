@@ -54,6 +54,20 @@ class ToolOutcome:
     status: int | None = None
 
 
+def _repeat_advice(tool: ToolSpec) -> str:
+    """What to do after a call whose request may have reached the API without an answer."""
+    if tool.idempotent:
+        return "It is safe to call again."
+    return (
+        "The request may or may not have been applied: check with a list or search tool "
+        "before calling again, so as not to create it twice."
+    )
+
+
+def _gave_up(text: str, attempts: int, separator: str) -> str:
+    return f"{text}{separator}(Gave up after {attempts} attempts.)" if attempts > 1 else text
+
+
 class Invoker:
     """Calls tools on one shared, authenticated generated client."""
 
@@ -183,25 +197,15 @@ class Invoker:
                     status=status,
                 )
             if outcome.is_error and attempt > 1:
-                outcome = ToolOutcome(
-                    True, f"{outcome.text}\n(Gave up after {attempt} attempts.)", status=status
-                )
+                outcome = ToolOutcome(True, _gave_up(outcome.text, attempt, "\n"), status=status)
             return noted(outcome)
 
     def _out_of_time(self, tool: ToolSpec, budget_s: float, attempts: int) -> ToolOutcome:
         text = (
             f"{tool.operation.id} got no answer within this call's time budget of "
-            f"{budget_s:g} s (--retry-budget). "
-            + (
-                "It is safe to call again."
-                if tool.idempotent
-                else "The request may or may not have been applied: check with a list or "
-                "search tool before calling again, so as not to create it twice."
-            )
+            f"{budget_s:g} s (--retry-budget). {_repeat_advice(tool)}"
         )
-        if attempts > 1:
-            text += f" (Gave up after {attempts} attempts.)"
-        return ToolOutcome(True, text)
+        return ToolOutcome(True, _gave_up(text, attempts, " "))
 
     def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
         op = tool.operation.id
@@ -217,15 +221,8 @@ class Invoker:
                 if isinstance(exc, httpx.TimeoutException)
                 else f"The connection to Amigo broke during {op} ({type(exc).__name__})"
             )
-            what = f"{happened}. " + (
-                "It is safe to call again."
-                if tool.idempotent
-                else "The request may or may not have been applied: check with a list or "
-                "search tool before calling again, so as not to create it twice."
-            )
-        if attempts > 1:
-            what += f" (Gave up after {attempts} attempts.)"
-        return ToolOutcome(True, what)
+            what = f"{happened}. {_repeat_advice(tool)}"
+        return ToolOutcome(True, _gave_up(what, attempts, " "))
 
     def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
         status = int(response.status_code)
