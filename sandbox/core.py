@@ -278,16 +278,10 @@ class Sandbox:
         operation_id = fields["operation_id"]
         operation = self.spec.by_id.get(operation_id)
         if operation is None and operation_id != "*":
-            raise ApiError(
-                422,
-                [
-                    {
-                        "type": "value_error",
-                        "loc": ["body", "operation_id"],
-                        "msg": f"Value error, unknown operationId {operation_id!r}",
-                        "input": operation_id,
-                    }
-                ],
+            raise invalid_field(
+                ["body", "operation_id"],
+                f"Value error, unknown operationId {operation_id!r}",
+                operation_id,
             )
         kind = fields["kind"]
         if (
@@ -295,16 +289,10 @@ class Sandbox:
             and operation is not None
             and not has_enum(self.spec, operation.response_pointers.get(operation.success_status))
         ):
-            raise ApiError(
-                422,
-                [
-                    {
-                        "type": "value_error",
-                        "loc": ["body", "kind"],
-                        "msg": f"Value error, the answer of {operation_id} has no enum field",
-                        "input": kind,
-                    }
-                ],
+            raise invalid_field(
+                ["body", "kind"],
+                f"Value error, the answer of {operation_id} has no enum field",
+                kind,
             )
         if kind == "status" and "status" not in fields:
             fields["status"] = 503
