@@ -29,16 +29,19 @@ class ArgumentError(Exception):
         self.problems = problems
 
 
-@cache
-def _validator_for(schema_json: str) -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
-
-    return Draft202012Validator(json.loads(schema_json), format_checker=FormatChecker())
+# Validators by schema object; each entry holds its schema, so the id cannot be reused.
+_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
 
 
 def schema_validator(schema: dict[str, Any]) -> Any:
-    """A (cached) Draft 2020-12 validator for `schema`, formats checked."""
-    return _validator_for(json.dumps(schema, sort_keys=True))
+    """A Draft 2020-12 validator for `schema`, formats checked, made once per schema."""
+    entry = _VALIDATORS.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        entry = (schema, Draft202012Validator(schema, format_checker=FormatChecker()))
+        _VALIDATORS[id(schema)] = entry
+    return entry[1]
 
 
 def _short(value: Any) -> str:
