@@ -143,7 +143,7 @@ class Invoker:
         while True:
             attempt += 1
             api_wait = self.spacer.api_wait(limit_key)
-            wait = max(api_wait, self.spacer.own_wait(limit_key, op.rate_limit_per_minute))
+            wait = self.spacer.wait_before(limit_key, op.rate_limit_per_minute)
             if api_wait >= wait:
                 why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
             else:
