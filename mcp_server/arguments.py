@@ -2,8 +2,9 @@
 
 `validate_arguments` names every field that breaks the schema, and the rule, before anything is
 sent. `build_kwargs` turns the JSON arguments (plus the parameters hidden from tools and filled
-from configuration) into the keyword arguments of the generated client function, converting
-enums, date-times and models by that function's type hints.
+from configuration) into the keyword arguments of the generated client function, under the
+Python names the catalog recorded from the generator, converting enums, date-times and models by
+that function's type hints.
 """
 
 from __future__ import annotations
@@ -105,10 +106,6 @@ def validate_arguments(tool: ToolSpec, arguments: dict[str, Any]) -> None:
         raise ArgumentError(problems)
 
 
-def python_name(name: str) -> str:
-    return name.replace("-", "_").lower()
-
-
 @cache
 def _module(name: str) -> tuple[ModuleType, dict[str, Any]]:
     module = importlib.import_module(name)
@@ -149,15 +146,16 @@ def build_kwargs(
     catalog: Catalog, tool: ToolSpec, settings: Settings, arguments: dict[str, Any]
 ) -> tuple[ModuleType, dict[str, Any]]:
     module, hints = _module(tool.operation.module)
+    op = tool.operation
     kwargs: dict[str, Any] = {}
     for parameter, setting in catalog.hidden_parameters.items():
         value = getattr(settings, setting)
-        if value:
-            kwargs[python_name(parameter)] = value
-    op = tool.operation
+        if value and parameter in op.python_names:
+            kwargs[op.python_names[parameter]] = value
     for name in op.path_fields + op.query_fields:
         if name in arguments:
-            kwargs[python_name(name)] = _convert(arguments[name], hints[python_name(name)])
+            keyword = op.python_names[name]
+            kwargs[keyword] = _convert(arguments[name], hints[keyword])
     if op.body_fields:
         body = {name: arguments[name] for name in op.body_fields if name in arguments}
         kwargs["body"] = _convert(body, hints["body"])

@@ -2,7 +2,8 @@
 
 `catalog.json` is generated (never edited by hand). Each tool carries what `tools/list`
 publishes (name, title, description, annotations, input and output schemas) and how to call it
-(the generated client module, where each argument goes, the success status, the rate limit).
+(the generated client module, where each argument goes and its Python name there, the success
+status, the rate limit). The areas (toolsets) carry the title and description the spec gives them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Operation:
     query_fields: tuple[str, ...]
     body_fields: tuple[str, ...]
     rate_limit_per_minute: int | None
+    python_names: dict[str, str]  # parameter (path, query, header) -> keyword of the function
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,26 @@ class ToolSpec:
 
 
 @dataclass(frozen=True)
+class Toolset:
+    """An area of tools (one tag of the spec): `--toolsets` takes its name."""
+
+    name: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Catalog:
     tools: tuple[ToolSpec, ...]
     hidden_parameters: dict[str, str]
+    areas: tuple[Toolset, ...]
 
     def get(self, name: str) -> ToolSpec | None:
         return next((tool for tool in self.tools if tool.name == name), None)
 
     @property
     def toolsets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(tool.toolset for tool in self.tools))
+        return tuple(area.name for area in self.areas)
 
 
 def parse_catalog(data: dict[str, Any]) -> Catalog:
@@ -91,10 +103,15 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                     query_fields=tuple(op["query_fields"]),
                     body_fields=tuple(op["body_fields"]),
                     rate_limit_per_minute=op["rate_limit_per_minute"],
+                    python_names=dict(op["python_names"]),
                 ),
             )
         )
-    return Catalog(tools=tuple(tools), hidden_parameters=dict(data["hidden_parameters"]))
+    return Catalog(
+        tools=tuple(tools),
+        hidden_parameters=dict(data["hidden_parameters"]),
+        areas=tuple(Toolset(**area) for area in data["toolsets"]),
+    )
 
 
 @cache

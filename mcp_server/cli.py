@@ -72,7 +72,7 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _policy_options(parser: argparse.ArgumentParser) -> None:
+def _policy_options(parser: argparse.ArgumentParser, catalog: Catalog) -> None:
     group = parser.add_argument_group("which tools are offered (set by the operator)")
     group.add_argument(
         "--read-only",
@@ -86,7 +86,7 @@ def _policy_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--toolsets",
         metavar="SETS",
-        help="offer only these areas: dynamic_behavior, metrics, simulation (AMIGO_MCP_TOOLSETS)",
+        help=f"offer only these areas: {', '.join(catalog.toolsets)} (AMIGO_MCP_TOOLSETS)",
     )
     group.add_argument(
         "--skip-confirmation",
@@ -97,10 +97,13 @@ def _policy_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from mcp_server.catalog import load_catalog
+
+    catalog = load_catalog()
+    areas = ", ".join(area.title.lower() for area in catalog.areas)
     parser = argparse.ArgumentParser(
         prog="amigo-mcp",
-        description="MCP server for the Amigo API: dynamic behavior sets, metrics, simulation "
-        "scenarios.",
+        description=f"MCP server for the Amigo API: {areas}.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -108,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the tools over MCP (the default command)")
     _connection_options(serve)
-    _policy_options(serve)
+    _policy_options(serve, catalog)
     http = serve.add_argument_group("transport")
     http.add_argument("--transport", choices=("stdio", "http"), default="stdio")
     http.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
@@ -131,12 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     tools = commands.add_parser("tools", help="list the tools")
-    _policy_options(tools)
+    _policy_options(tools, catalog)
     tools.add_argument("--json", action="store_true", help="print the exact tools/list result")
 
     call = commands.add_parser("call", help="call one tool and print its result")
     _connection_options(call)
-    _policy_options(call)
+    _policy_options(call, catalog)
     call.add_argument(
         "--yes", action="store_true", help="confirm a destructive tool without a prompt"
     )

@@ -26,13 +26,17 @@ from mcp_server.errors import Scrubber, compact_json, validation_message
 from mcp_server.policy import NO_ELICITATION, ToolPolicy
 from mcp_server.runtime import Runtime
 
-INSTRUCTIONS = (
-    "Tools for one Amigo organization: dynamic behavior sets (triggers and actions that change "
-    "an agent mid-conversation, versioned, with an invocation log), metric evaluation on "
-    "conversations, and simulation scenarios (versioned test scripts). IDs are 24 hex "
-    "characters; list and search tools return them. Lists are paginated: pass back "
-    "continuation_token while has_more is true."
-)
+
+def instructions(catalog: Catalog) -> str:
+    """What the server says about itself: its areas, as the spec describes them."""
+    areas = " ".join(f"{area.title}: {area.description}" for area in catalog.areas)
+    return (
+        f"Tools for one Amigo organization. {areas} IDs are 24 hex characters; list and search "
+        "tools return them. Lists are paginated: pass back continuation_token while has_more "
+        "is true."
+    )
+
+
 log = logging.getLogger("amigo_mcp")
 # The header that carries a user's own Amigo bearer token in hosted multi-user mode.
 AMIGO_TOKEN_HEADER = "x-amigo-token"
@@ -222,7 +226,7 @@ def build_server(
         "amigo-mcp",
         version="0.1.0",
         title="Amigo",
-        instructions=INSTRUCTIONS,
+        instructions=instructions(catalog),
         on_list_tools=list_tools,
         on_call_tool=call_tool,
     )

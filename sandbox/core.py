@@ -2,7 +2,8 @@
 
 A request to an operation goes: authentication (401/403/404) → rate limit (429) → validation
 from the spec (422) → permission (403) → the operation's handler, inside one database
-transaction (the handler's 400/404/409, or success). Faults are applied around this by the HTTP
+transaction (the handler's 400/404/409, or success; 501 naming the operation when the sandbox
+has no handler for it, e.g. one just added to the spec). Faults are applied around this by the HTTP
 layer. The administrative actions (faults, request counts, reset, seeding) live here too, so the
 HTTP admin API and the in-process helpers share one implementation.
 """
@@ -196,20 +197,28 @@ def check_admin_body(kind: str, body: Any) -> dict[str, Any]:
     return body
 
 
+def not_emulated(operation: Operation) -> ApiError:
+    """The answer to a valid request for an operation of the spec the sandbox cannot emulate."""
+    return ApiError(
+        501,
+        f"The sandbox does not emulate {operation.operation_id} ({operation.method} "
+        f"{operation.path}) yet: the request was valid for the spec, but no sandbox handler "
+        "exists for this operation. Call the real Amigo API for it.",
+        error_code="not_emulated",
+    )
+
+
 class Sandbox:
     """One sandbox: the spec, the database, and the runtime state around them."""
 
     def __init__(self, settings: SandboxSettings, spec: Spec | None = None) -> None:
         self.settings = settings
         self.spec = spec or Spec.load()
-        missing = [
-            op.operation_id
-            for op in self.spec.operations
-            if op.operation_id not in handlers.HANDLERS
-        ]
+        # An operation of the spec without a handler answers 501 (see `handle`); a handler for
+        # an operation the spec does not have is a mistake in the sandbox itself.
         extra = sorted(set(handlers.HANDLERS) - set(self.spec.by_id))
-        if missing or extra:
-            raise RuntimeError(f"spec and handlers disagree: missing {missing}, unknown {extra}")
+        if extra:
+            raise RuntimeError(f"handlers for operations the spec does not have: {extra}")
         self.db = Database(settings.db)
         with self.db.transaction(write=True) as conn:
             ensure_demo_identity(conn)
@@ -257,8 +266,11 @@ class Sandbox:
                 raise ApiError(
                     403, f"Missing required permissions: {needed}.", error_code="forbidden"
                 )
+            handler = handlers.HANDLERS.get(operation.operation_id)
+            if handler is None:
+                raise not_emulated(operation)
             with self.db.transaction(write=not operation.read_only) as conn:
-                reply = handlers.HANDLERS[operation.operation_id](
+                reply = handler(
                     Call(operation, organization, principal, request, conn, self.tokens, now)
                 )
         except RequestValidationFailed as failed:

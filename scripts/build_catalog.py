@@ -5,8 +5,11 @@ Every operation with an `x-mcp` extension becomes one tool: its name, title, mod
 description and behaviour hints come from `x-mcp`; its input schema is the operation's path,
 query and body fields flattened into one self-contained object (hidden parameters left out);
 its output schema is the success response's schema, loosened so that an API that adds a field
-or an enum value still conforms. The runtime (`mcp_server`) reads the catalog and nothing else
-of the spec.
+or an enum value still conforms. The areas (toolsets) come from the root `x-mcp` and the tags.
+The Python names of the generated client (module, keyword argument of every parameter) are
+taken from openapi-python-client's own parser, run with the committed generator configuration,
+so they are the names the generated code has. The runtime (`mcp_server`) reads the catalog and
+nothing else of the spec.
 
 Usage: build_catalog.py --spec openapi/amigo.yaml --out mcp_server/catalog.json
 """
@@ -15,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+GENERATOR_CONFIG = Path(__file__).resolve().parent.parent / "openapi" / "generator-config.yaml"
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 # JSON Schema keywords that the tool schemas keep; OpenAPI-only ones (discriminator, example,
 # xml, ...) are dropped.
@@ -53,7 +56,9 @@ INPUT_KEYWORDS = (
     "oneOf",
     "allOf",
     "default",
+    "deprecated",
 )
+DEPRECATED_NOTE = "Deprecated: avoid in new calls."
 # Output schemas describe shape only: no descriptions, required lists, enums or value
 # constraints, so that a response which drifts from the spec in those ways still conforms (the
 # runtime reports the drift in the result's text).
@@ -120,13 +125,19 @@ def _inline(
     return out
 
 
-def _merge_description(schema: dict[str, Any], description: str | None) -> dict[str, Any]:
-    if description:
-        schema = {
-            "description": description.strip(),
-            **{k: v for k, v in schema.items() if k != "description"},
-        }
-    return schema
+def _merge_description(
+    schema: dict[str, Any], description: str | None, deprecated: bool = False
+) -> dict[str, Any]:
+    """`schema` with `description` first; a deprecated field says so in both places."""
+    deprecated = deprecated or bool(schema.get("deprecated"))
+    if not description and not deprecated:
+        return schema
+    description = (description or schema.get("description") or "").strip()
+    if deprecated and DEPRECATED_NOTE not in description:
+        description = f"{DEPRECATED_NOTE} {description}".strip()
+    rest = {k: v for k, v in schema.items() if k not in ("description", "deprecated")}
+    out = {"description": description, **rest} if description else rest
+    return out | {"deprecated": True} if deprecated else out
 
 
 def _input_schema(
@@ -161,7 +172,11 @@ def _input_schema(
         description = param.get("x-mcp-description") or short_descriptions.get(
             param["name"], param.get("description")
         )
-        schema = _merge_description(_inline(spec, param["schema"], INPUT_KEYWORDS), description)
+        schema = _merge_description(
+            _inline(spec, param["schema"], INPUT_KEYWORDS),
+            description,
+            deprecated=bool(param.get("deprecated")),
+        )
         if "description" not in schema:
             raise CatalogError(
                 f"{operation['operationId']}: parameter {param['name']!r} has no description"
@@ -174,7 +189,7 @@ def _input_schema(
         body_schema = _resolve(spec, body["content"]["application/json"]["schema"])
         body_required = set(body_schema.get("required", [])) if body.get("required") else set()
         for name, sub in body_schema.get("properties", {}).items():
-            schema = _inline(spec, sub, INPUT_KEYWORDS)
+            schema = _merge_description(_inline(spec, sub, INPUT_KEYWORDS), None)
             if "description" not in schema:
                 raise CatalogError(
                     f"{operation['operationId']}: body field {name!r} has no description"
@@ -226,17 +241,63 @@ def _success(operation: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
     raise CatalogError(f"{operation['operationId']}: no 2xx response")
 
 
-def _python_module(tag: str, operation_id: str) -> str:
-    def snake(text: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
-
-    return f"amigo_client.api.{snake(tag)}.{snake(operation_id)}"
+PythonNames = dict[tuple[str, str], tuple[str, dict[str, str]]]
 
 
-def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
+def generated_names(spec: dict[str, Any], spec_path: Path) -> PythonNames:
+    """{(METHOD, path): (module, {parameter: keyword})} as openapi-python-client names them.
+
+    Its own parser, run with the committed configuration, decides every name (snake case,
+    reserved words such as `type` -> `type_`, conflicts between locations), so the catalog
+    holds exactly what the generated functions accept.
+    """
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser.openapi import GeneratorData
+    from openapi_python_client.strings import PythonIdentifier
+
+    config = Config.from_sources(
+        ConfigFile.load_from_path(GENERATOR_CONFIG), MetaType.UV, spec_path, "utf-8", True, None
+    )
+    data = GeneratorData.from_dict(spec, config=config)
+    if not isinstance(data, GeneratorData):
+        raise CatalogError(f"openapi-python-client cannot read the spec: {data.detail}")
+    package = config.package_name_override or "amigo_client"
+    names: PythonNames = {}
+    for tag, collection in data.endpoint_collections_by_tag.items():
+        for endpoint in collection.endpoints:
+            module = PythonIdentifier(endpoint.name, config.field_prefix)
+            parameters = {
+                param.name.get_untrusted_value(): str(param.python_name)
+                for param in (
+                    *endpoint.path_parameters,
+                    *endpoint.query_parameters,
+                    *endpoint.header_parameters,
+                )
+            }
+            path = endpoint.path.get_untrusted_value()
+            names[(endpoint.method.upper(), path)] = (f"{package}.api.{tag}.{module}", parameters)
+    return names
+
+
+def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """{tag: {name, title, description}}: the areas, from the root x-mcp and the spec's tags."""
+    tags = {tag["name"]: tag for tag in spec.get("tags", [])}
+    out = {}
+    for tag, name in spec.get("x-mcp", {}).get("toolsets", {}).items():
+        if tag not in tags or not tags[tag].get("x-displayName") or not tags[tag].get("description"):
+            raise CatalogError(f"toolset {name!r}: tag {tag!r} needs x-displayName and description")
+        out[tag] = {
+            "name": name,
+            "title": tags[tag]["x-displayName"],
+            "description": " ".join(tags[tag]["description"].split()),
+        }
+    return out
+
+
+def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, Any]:
     root_curation = spec.get("x-mcp", {})
     hidden_parameters: dict[str, str] = root_curation.get("hidden-parameters", {})
-    toolsets: dict[str, str] = root_curation.get("toolsets", {})
+    toolsets = _toolsets(spec)
     short_descriptions: dict[str, str] = root_curation.get("parameter-descriptions", {})
     tools: list[dict[str, Any]] = []
     names: set[str] = set()
@@ -256,6 +317,9 @@ def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
             if tag not in toolsets:
                 raise CatalogError(f"{operation_id}: tag {tag!r} has no toolset in the root x-mcp")
 
+            if (method.upper(), path) not in python_names:
+                raise CatalogError(f"{operation_id}: openapi-python-client generates no function")
+            module, keywords = python_names[(method.upper(), path)]
             input_schema, locations = _input_schema(
                 spec, operation, set(hidden_parameters), short_descriptions
             )
@@ -279,7 +343,7 @@ def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
                     "name": name,
                     "title": curation["title"],
                     "description": curation["description"].strip(),
-                    "toolset": toolsets[tag],
+                    "toolset": toolsets[tag]["name"],
                     "annotations": {
                         "title": curation["title"],
                         "readOnlyHint": read_only,
@@ -293,7 +357,8 @@ def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
                         "id": operation_id,
                         "method": method.upper(),
                         "path": path,
-                        "module": _python_module(tag, operation_id),
+                        "module": module,
+                        "python_names": keywords,
                         "success_status": status,
                         "result": result_kind,
                         "path_fields": path_fields,
@@ -305,7 +370,17 @@ def build_catalog(spec: dict[str, Any]) -> dict[str, Any]:
             )
     if not tools:
         raise CatalogError("the spec has no operation with an x-mcp extension")
-    return {"hidden_parameters": hidden_parameters, "tools": tools}
+    used = {tool["toolset"] for tool in tools}
+    return {
+        "hidden_parameters": hidden_parameters,
+        "toolsets": [toolset for toolset in toolsets.values() if toolset["name"] in used],
+        "tools": tools,
+    }
+
+
+def catalog_of(spec_path: Path) -> dict[str, Any]:
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    return build_catalog(spec, generated_names(spec, spec_path))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,9 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, required=True, help="the OpenAPI document (YAML)")
     parser.add_argument("--out", type=Path, required=True, help="where to write the catalog JSON")
     args = parser.parse_args(argv)
-    spec = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
     try:
-        catalog = build_catalog(spec)
+        catalog = catalog_of(args.spec)
     except CatalogError as exc:
         print(f"build_catalog: {exc}", file=sys.stderr)
         return 1

@@ -11,14 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-from build_catalog import CatalogError, build_catalog
-
-TOOLSET_TITLES = {
-    "dynamic_behavior": "Dynamic behavior sets",
-    "metrics": "Metrics",
-    "simulation": "Simulation scenarios",
-}
+from build_catalog import CatalogError, catalog_of
 
 
 def _kind(tool: dict[str, Any]) -> str:
@@ -48,13 +41,13 @@ def render(catalog: dict[str, Any]) -> str:
         "unless the operator starts the server with `--skip-confirmation`; `--read-only`, "
         "`--tools`, `--exclude-tools` and `--toolsets` choose which tools are offered.",
     ]
-    for toolset, title in TOOLSET_TITLES.items():
-        tools = [t for t in catalog["tools"] if t["toolset"] == toolset]
-        if not tools:
-            continue
+    for toolset in catalog["toolsets"]:
+        tools = [t for t in catalog["tools"] if t["toolset"] == toolset["name"]]
         lines += [
             "",
-            f"## {title} (`--toolsets {toolset}`)",
+            f"## {toolset['title']} (`--toolsets {toolset['name']}`)",
+            "",
+            toolset["description"],
             "",
             "| tool | kind | what it does | arguments | API call | limit/min |",
             "|---|---|---|---|---|---|",
@@ -75,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     try:
-        catalog = build_catalog(yaml.safe_load(args.spec.read_text(encoding="utf-8")))
+        catalog = catalog_of(args.spec)
     except CatalogError as exc:
         print(f"build_tools_doc: {exc}", file=sys.stderr)
         return 1
