@@ -387,6 +387,15 @@ _METRICS = [
     ),
 ]
 
+#: Who made each metric, the services it applies to, and its tags (a list of key/value pairs).
+_METRIC_LABELS: dict[str, tuple[tuple[str, str], list[str], list[tuple[str, str | None]]]] = {
+    "satisfaction": (DANA, ["support", "scheduling"], [("team", "support"), ("kind", "csat")]),
+    "resolved": (DANA, ["support"], [("team", "support"), ("team", "billing")]),
+    "escalation": (SAM, ["support"], [("team", "support"), ("reviewed", None)]),
+    "topic": (SAM, [], [("kind", "routing")]),
+    "empathy": (DANA, ["support", "care"], [("kind", "quality")]),
+}
+
 _CONVERSATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "refund": (
         "support",
@@ -439,10 +448,12 @@ _CONVERSATIONS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 
 def _seed_metrics(conn: sqlite3.Connection) -> None:
     for key, name, description, value_type, categories, low, high, applies, version in _METRICS:
+        creator, services, tags = _METRIC_LABELS[key]
         conn.execute(
             "INSERT INTO metrics (id, org_id, name, description, value_type, categories, "
-            "lower_bound, upper_bound, applies_when, latest_version, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "lower_bound, upper_bound, applies_when, latest_version, applied_to_services, tags, "
+            "is_deleted, creator_org, creator_user, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
             (
                 DEMO_METRIC_IDS[key],
                 DEMO_ORGANIZATION,
@@ -454,20 +465,26 @@ def _seed_metrics(conn: sqlite3.Connection) -> None:
                 high,
                 applies,
                 version,
+                dumps([DEMO_SERVICE_IDS[service] for service in services]),
+                dumps([{"key": k, "value": v} for k, v in tags]),
+                *creator,
                 _at(1),
+                _at(1 + version),
             ),
         )
     for day, (key, (service, turns)) in enumerate(_CONVERSATIONS.items(), start=13):
         conversation_id = DEMO_CONVERSATION_IDS[key]
         conn.execute(
-            "INSERT INTO conversations (id, org_id, service_id, user_id, topic, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO conversations (id, org_id, service_id, user_id, topic, is_finished, "
+            "tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 conversation_id,
                 DEMO_ORGANIZATION,
                 DEMO_SERVICE_IDS[service],
                 demo_id(f"end-user:{key}"),
                 key,
+                int(bool(turns)),  # the one without interactions is still going on
+                dumps({"channel": "chat" if service == "support" else "voice", "topic": key}),
                 _at(day),
             ),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -34,21 +34,26 @@ def paginate(items: Sequence[T], limit: int, continuation_token: int) -> Page[T]
 # --- filters -----------------------------------------------------------------------------------
 
 
-def tag_matches(tags: dict[str, str | None], filters: Iterable[str] | None) -> bool:
-    """`key:value` (exact), `key:*` (any value) or `key:` (null value); several filters: any."""
+def tag_matches(
+    tags: Mapping[str, str | None] | Iterable[tuple[str, str | None]], filters: Iterable[str] | None
+) -> bool:
+    """`key:value` (exact), `key:*` (any value) or `key:` (null value); several filters: any.
+
+    Tags are a map (most objects) or a list of key/value pairs (metrics), where a key may repeat.
+    """
     wanted = list(filters or [])
     if not wanted:
         return True
+    pairs = list(tags.items() if isinstance(tags, Mapping) else tags)
     for text in wanted:
         key, _, value = text.partition(":")
-        if key not in tags:
-            continue
-        if (
-            value == "*"
-            or (value == "" and tags[key] is None)
-            or (value != "" and tags[key] == value)
-        ):
-            return True
+        for tag_key, tag_value in pairs:
+            if tag_key == key and (
+                value == "*"
+                or (value == "" and tag_value is None)
+                or (value != "" and tag_value == value)
+            ):
+                return True
     return False
 
 
@@ -59,6 +64,14 @@ def creator_matches(creator: dict[str, str], filters: Iterable[str] | None) -> b
         return True
     pairs = {tuple(part.strip() for part in text.split(",", 1)) for text in wanted}
     return (creator["org_id"], creator["user_id"]) in pairs
+
+
+def distinct_creators(items: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    """The `creator` of each item, once each, in first-seen order (for `filter_values`)."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for item in items:
+        found.setdefault((item["creator"]["org_id"], item["creator"]["user_id"]), item["creator"])
+    return list(found.values())
 
 
 def any_in(values: Iterable[str], filters: Iterable[str] | None) -> bool:

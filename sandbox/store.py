@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 MEMORY = ":memory:"
 
@@ -105,7 +105,13 @@ CREATE TABLE IF NOT EXISTS metrics (
     upper_bound REAL,
     applies_when TEXT,
     latest_version INTEGER NOT NULL,
-    created_at TEXT NOT NULL
+    applied_to_services TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    is_deleted INTEGER NOT NULL,
+    creator_org TEXT NOT NULL,
+    creator_user TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS conversations (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -114,6 +120,8 @@ CREATE TABLE IF NOT EXISTS conversations (
     service_id TEXT NOT NULL,
     user_id TEXT NOT NULL,
     topic TEXT NOT NULL,
+    is_finished INTEGER NOT NULL,
+    tags TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS interactions (
@@ -251,6 +259,13 @@ class Database:
             conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                 (SCHEMA_VERSION,),
+            )
+            found = self.get_meta(conn, "schema_version")
+        if found != SCHEMA_VERSION:
+            self._conn.close()
+            raise RuntimeError(
+                f"the sandbox database {self.location} has layout version {found}, this sandbox "
+                f"needs {SCHEMA_VERSION}: start with another --db (or delete that file)"
             )
 
     @property

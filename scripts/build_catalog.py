@@ -284,12 +284,13 @@ def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
     tags = {tag["name"]: tag for tag in spec.get("tags", [])}
     out = {}
     for tag, name in spec.get("x-mcp", {}).get("toolsets", {}).items():
-        if tag not in tags or not tags[tag].get("x-displayName") or not tags[tag].get("description"):
+        described = tags.get(tag, {})
+        if not described.get("x-displayName") or not described.get("description"):
             raise CatalogError(f"toolset {name!r}: tag {tag!r} needs x-displayName and description")
         out[tag] = {
             "name": name,
-            "title": tags[tag]["x-displayName"],
-            "description": " ".join(tags[tag]["description"].split()),
+            "title": described["x-displayName"],
+            "description": " ".join(described["description"].split()),
         }
     return out
 

@@ -1,6 +1,16 @@
 """One handler per operationId of the spec; importing this package registers them all."""
 
-from sandbox.handlers import auth, behavior_sets, metrics, scenarios
+from sandbox.handlers import auth, behavior_sets, conversations, metrics, scenarios
 from sandbox.handlers.base import HANDLERS, Call, Handler, Reply
 
-__all__ = ["HANDLERS", "Call", "Handler", "Reply", "auth", "behavior_sets", "metrics", "scenarios"]
+__all__ = [
+    "HANDLERS",
+    "Call",
+    "Handler",
+    "Reply",
+    "auth",
+    "behavior_sets",
+    "conversations",
+    "metrics",
+    "scenarios",
+]

@@ -11,6 +11,7 @@ from sandbox.listing import (
     SEARCH_LIMIT,
     any_in,
     creator_matches,
+    distinct_creators,
     paginate,
     relevance,
     sort_items,
@@ -233,16 +234,11 @@ def _matches_filters(item: dict[str, Any], call: Call) -> bool:
 
 
 def _filter_values(items: list[dict[str, Any]]) -> dict[str, Any]:
-    creators: dict[tuple[str, str], dict[str, str]] = {}
-    for item in items:
-        creators.setdefault(
-            (item["creator"]["org_id"], item["creator"]["user_id"]), item["creator"]
-        )
     return {
         "applied_to_services_ids": sorted(
             {s for item in items for s in item["applied_to_services"]}
         ),
-        "creators": list(creators.values()),
+        "creators": distinct_creators(items),
         "tags": sorted({key for item in items for key in item["tags"]}),
     }
 

@@ -1,4 +1,4 @@
-"""Metrics: evaluation on a stored conversation, and stored evaluation results.
+"""Metrics: listing and search, evaluation on a stored conversation, and stored results.
 
 The sandbox cannot run a language model, so an evaluation is deterministic: the value follows
 from the metric, its version, the conversation and the last interaction evaluated. Repeating a
@@ -15,7 +15,16 @@ from typing import Any
 
 from sandbox.errors import ApiError, invalid_field, not_found
 from sandbox.handlers.base import Call, Reply, handles, user_reference
-from sandbox.listing import paginate, sort_items
+from sandbox.listing import (
+    SEARCH_LIMIT,
+    any_in,
+    creator_matches,
+    distinct_creators,
+    paginate,
+    relevance,
+    sort_items,
+    tag_matches,
+)
 from sandbox.store import dumps, loads
 from sandbox.values import format_timestamp, new_object_id, parse_timestamp
 
@@ -56,6 +65,81 @@ def result_json(row: sqlite3.Row) -> dict[str, Any]:
         "justification": row["justification"],
         "source": source,
     }
+
+
+def metric_json(row: sqlite3.Row) -> dict[str, Any]:
+    creator = user_reference(row["creator_org"], row["creator_user"])
+    return {
+        "id": row["id"],
+        "org_id": row["org_id"],
+        "name": row["name"],
+        "applied_to_services": loads(row["applied_to_services"]),
+        "additional_notes": row["description"],
+        "tags": loads(row["tags"]),
+        "creator": creator,
+        "updated_by": creator,
+        "metric_value_type": row["value_type"],
+        "is_deleted": bool(row["is_deleted"]),
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def _metrics_of(call: Call) -> list[dict[str, Any]]:
+    """The organization's metrics that pass the filters list and search share."""
+    rows = call.conn.execute(
+        "SELECT * FROM metrics WHERE org_id = ? ORDER BY seq", (call.organization,)
+    )
+    types = set(call.query("type") or [])
+    return [
+        metric
+        for metric in map(metric_json, rows)
+        if (not types or metric["metric_value_type"] in types)
+        and any_in(metric["applied_to_services"], call.query("applied_to_service"))
+        and creator_matches(metric["creator"], call.query("creator"))
+        and tag_matches([(tag["key"], tag["value"]) for tag in metric["tags"]], call.query("tag"))
+    ]
+
+
+@handles("get-metrics")
+def list_metrics(call: Call) -> Reply:
+    everything = _metrics_of(call)
+    ids = set(call.query("id") or [])
+    deleted = call.query("is_deleted", False)
+    chosen = [m for m in everything if (not ids or m["id"] in ids) and m["is_deleted"] == deleted]
+    chosen = sort_items(chosen, call.query("sort_by"), lambda item, field: item[field])
+    token = call.query("continuation_token", 0)
+    page = paginate(chosen, call.query("limit", 50), token)
+    filter_values = {
+        "applied_to_services_ids": sorted(
+            {s for m in everything for s in m["applied_to_services"]}
+        ),
+        "creators": distinct_creators(everything),
+        "tags": sorted({tag["key"] for m in everything for tag in m["tags"]}),
+        "types": sorted({m["metric_value_type"] for m in everything}),
+    }
+    return Reply(
+        200,
+        {
+            "metrics": page.items,
+            "has_more": page.has_more,
+            "continuation_token": page.continuation_token,
+            "filter_values": filter_values if token <= 0 else None,
+        },
+    )
+
+
+@handles("search-metrics")
+def search_metrics(call: Call) -> Reply:
+    query = call.query("query")
+    scored = [
+        (score, metric)
+        for metric in _metrics_of(call)
+        if not metric["is_deleted"] and (score := relevance(query, metric["name"])) > 0
+    ]
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    found = [{"_id": m["id"], **{k: v for k, v in m.items() if k != "id"}} for _, m in scored]
+    return Reply(200, {"metrics": found[:SEARCH_LIMIT]})
 
 
 def insert_result(

@@ -10,6 +10,7 @@ from sandbox.handlers.base import Call, Reply, handles, user_reference
 from sandbox.listing import (
     SEARCH_LIMIT,
     creator_matches,
+    distinct_creators,
     paginate,
     relevance,
     sort_items,
@@ -179,13 +180,8 @@ def list_scenarios(call: Call) -> Reply:
     chosen = sort_items(chosen, call.query("sort_by"), lambda item, field: item[field])
     token = call.query("continuation_token", 0)
     page = paginate(chosen, call.query("limit", 50), token)
-    creators: dict[tuple[str, str], dict[str, str]] = {}
-    for item in everything:
-        creators.setdefault(
-            (item["creator"]["org_id"], item["creator"]["user_id"]), item["creator"]
-        )
     filter_values = {
-        "creators": list(creators.values()),
+        "creators": distinct_creators(everything),
         "tags": sorted({key for item in everything for key in item["tags"]}),
     }
     return Reply(

@@ -2,6 +2,13 @@
 
 from .change_tool_candidates_action import ChangeToolCandidatesAction
 from .change_tool_candidates_action_type import ChangeToolCandidatesActionType
+from .conversation import Conversation
+from .conversation_list import ConversationList
+from .conversation_message import ConversationMessage
+from .conversation_message_format import ConversationMessageFormat
+from .conversation_message_list import ConversationMessageList
+from .conversation_version_set_info import ConversationVersionSetInfo
+from .conversation_version_set_info_llm_model_preferences import ConversationVersionSetInfoLlmModelPreferences
 from .create_dynamic_behavior_set_request import CreateDynamicBehaviorSetRequest
 from .create_dynamic_behavior_set_response import CreateDynamicBehaviorSetResponse
 from .create_dynamic_behavior_set_version_request import CreateDynamicBehaviorSetVersionRequest
@@ -23,20 +30,34 @@ from .error_body import ErrorBody
 from .evaluate_metrics_request import EvaluateMetricsRequest
 from .evaluate_metrics_response import EvaluateMetricsResponse
 from .evaluated_metric import EvaluatedMetric
+from .get_conversation_messages_sort_by_item import GetConversationMessagesSortByItem
+from .get_conversations_sort_by_item import GetConversationsSortByItem
 from .get_dynamic_behavior_invocations_sort_by_item import GetDynamicBehaviorInvocationsSortByItem
 from .get_dynamic_behavior_set_versions_sort_by_item import GetDynamicBehaviorSetVersionsSortByItem
 from .get_dynamic_behavior_sets_sort_by_item import GetDynamicBehaviorSetsSortByItem
 from .get_metric_evaluation_results_sort_by_item import GetMetricEvaluationResultsSortByItem
+from .get_metrics_sort_by_item import GetMetricsSortByItem
 from .get_simulation_scenario_versions_sort_by_item import GetSimulationScenarioVersionsSortByItem
 from .get_simulation_scenarios_sort_by_item import GetSimulationScenariosSortByItem
 from .initial_message_type import InitialMessageType
 from .inject_instruction_action import InjectInstructionAction
 from .inject_instruction_action_type import InjectInstructionActionType
+from .llm_model_preference import LlmModelPreference
+from .llm_model_preference_params import LlmModelPreferenceParams
 from .manual_metric_source import ManualMetricSource
 from .manual_metric_source_type import ManualMetricSourceType
+from .message_type import MessageType
+from .metric import Metric
 from .metric_evaluation_result import MetricEvaluationResult
 from .metric_evaluation_result_list import MetricEvaluationResultList
 from .metric_evaluation_source_type import MetricEvaluationSourceType
+from .metric_filter_values import MetricFilterValues
+from .metric_list import MetricList
+from .metric_search_item import MetricSearchItem
+from .metric_search_result import MetricSearchResult
+from .metric_tag import MetricTag
+from .metric_value_type import MetricValueType
+from .post_processing_type import PostProcessingType
 from .post_session_metric_source import PostSessionMetricSource
 from .post_session_metric_source_type import PostSessionMetricSourceType
 from .sign_in_with_api_key_response import SignInWithApiKeyResponse
@@ -61,6 +82,13 @@ from .validation_error_item import ValidationErrorItem
 __all__ = (
     "ChangeToolCandidatesAction",
     "ChangeToolCandidatesActionType",
+    "Conversation",
+    "ConversationList",
+    "ConversationMessage",
+    "ConversationMessageFormat",
+    "ConversationMessageList",
+    "ConversationVersionSetInfo",
+    "ConversationVersionSetInfoLlmModelPreferences",
     "CreateDynamicBehaviorSetRequest",
     "CreateDynamicBehaviorSetResponse",
     "CreateDynamicBehaviorSetVersionRequest",
@@ -82,20 +110,34 @@ __all__ = (
     "EvaluatedMetric",
     "EvaluateMetricsRequest",
     "EvaluateMetricsResponse",
+    "GetConversationMessagesSortByItem",
+    "GetConversationsSortByItem",
     "GetDynamicBehaviorInvocationsSortByItem",
     "GetDynamicBehaviorSetsSortByItem",
     "GetDynamicBehaviorSetVersionsSortByItem",
     "GetMetricEvaluationResultsSortByItem",
+    "GetMetricsSortByItem",
     "GetSimulationScenariosSortByItem",
     "GetSimulationScenarioVersionsSortByItem",
     "InitialMessageType",
     "InjectInstructionAction",
     "InjectInstructionActionType",
+    "LlmModelPreference",
+    "LlmModelPreferenceParams",
     "ManualMetricSource",
     "ManualMetricSourceType",
+    "MessageType",
+    "Metric",
     "MetricEvaluationResult",
     "MetricEvaluationResultList",
     "MetricEvaluationSourceType",
+    "MetricFilterValues",
+    "MetricList",
+    "MetricSearchItem",
+    "MetricSearchResult",
+    "MetricTag",
+    "MetricValueType",
+    "PostProcessingType",
     "PostSessionMetricSource",
     "PostSessionMetricSourceType",
     "SignInWithApiKeyResponse",

@@ -1,0 +1,403 @@
+import logging
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.conversation_message_list import ConversationMessageList
+from ...models.error_body import ErrorBody
+from ...models.get_conversation_messages_sort_by_item import GetConversationMessagesSortByItem
+from ...models.message_type import MessageType
+from ...types import UNSET, Response, Unset
+
+_logger = logging.getLogger("amigo_client")
+
+
+def _get_kwargs(
+    organization: str,
+    conversation_id: str,
+    *,
+    id: list[str] | Unset = UNSET,
+    message_type: list[MessageType] | Unset = UNSET,
+    interaction_id: list[str] | Unset = UNSET,
+    limit: int | Unset = 500,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_mongo_cluster_name, Unset):
+        headers["x-mongo-cluster-name"] = x_mongo_cluster_name
+
+    params: dict[str, Any] = {}
+
+    json_id: list[str] | Unset = UNSET
+    if not isinstance(id, Unset):
+        json_id = id
+
+    params["id"] = json_id
+
+    json_message_type: list[str] | Unset = UNSET
+    if not isinstance(message_type, Unset):
+        json_message_type = []
+        for message_type_item_data in message_type:
+            message_type_item = message_type_item_data.value
+            json_message_type.append(message_type_item)
+
+    params["message_type"] = json_message_type
+
+    json_interaction_id: list[str] | Unset = UNSET
+    if not isinstance(interaction_id, Unset):
+        json_interaction_id = interaction_id
+
+    params["interaction_id"] = json_interaction_id
+
+    params["limit"] = limit
+
+    params["continuation_token"] = continuation_token
+
+    json_sort_by: list[str] | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = []
+        for sort_by_item_data in sort_by:
+            sort_by_item = sort_by_item_data.value
+            json_sort_by.append(sort_by_item)
+
+    params["sort_by"] = json_sort_by
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/{organization}/conversation/{conversation_id}/messages/".format(
+            organization=quote(str(organization), safe=""),
+            conversation_id=quote(str(conversation_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ConversationMessageList | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = ConversationMessageList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ConversationMessageList | ErrorBody]:
+    try:
+        status_code = HTTPStatus(response.status_code)
+    except ValueError:
+        # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
+        status_code = cast(HTTPStatus, response.status_code)
+    parsed: ConversationMessageList | ErrorBody | None
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # The body is valid HTTP but does not match the API description (an unknown enum value,
+        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
+        # answer for the caller; never log the body, it may hold user data.
+        _logger.warning(
+            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "get_conversation_messages",
+            response.status_code,
+            type(error).__name__,
+        )
+        parsed = None
+    return Response(
+        status_code=status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    organization: str,
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    id: list[str] | Unset = UNSET,
+    message_type: list[MessageType] | Unset = UNSET,
+    interaction_id: list[str] | Unset = UNSET,
+    limit: int | Unset = 500,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ConversationMessageList | ErrorBody]:
+    """Get conversation messages
+
+     Retrieve the messages of a conversation that match the given filters. `has_more` says
+    whether earlier messages remain.
+
+    Args:
+        organization (str): The ID of the organization.
+        conversation_id (str): The ID of the conversation whose messages to retrieve. A
+            24-character lowercase hexadecimal object ID.
+        id (list[str] | Unset): The IDs of the messages to retrieve.
+        message_type (list[MessageType] | Unset): The types of messages to retrieve.
+        interaction_id (list[str] | Unset): The IDs of the interactions whose messages to
+            retrieve.
+        limit (int | Unset): The maximum number of messages to return. Default: 500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of messages. Default: 0.
+        sort_by (list[GetConversationMessagesSortByItem] | Unset): The fields to sort the messages
+            by. Supported fields are `interaction_id` and `created_at`. Specify a `+` before the field
+            name to indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationMessageList | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        conversation_id=conversation_id,
+        id=id,
+        message_type=message_type,
+        interaction_id=interaction_id,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organization: str,
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    id: list[str] | Unset = UNSET,
+    message_type: list[MessageType] | Unset = UNSET,
+    interaction_id: list[str] | Unset = UNSET,
+    limit: int | Unset = 500,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ConversationMessageList | ErrorBody | None:
+    """Get conversation messages
+
+     Retrieve the messages of a conversation that match the given filters. `has_more` says
+    whether earlier messages remain.
+
+    Args:
+        organization (str): The ID of the organization.
+        conversation_id (str): The ID of the conversation whose messages to retrieve. A
+            24-character lowercase hexadecimal object ID.
+        id (list[str] | Unset): The IDs of the messages to retrieve.
+        message_type (list[MessageType] | Unset): The types of messages to retrieve.
+        interaction_id (list[str] | Unset): The IDs of the interactions whose messages to
+            retrieve.
+        limit (int | Unset): The maximum number of messages to return. Default: 500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of messages. Default: 0.
+        sort_by (list[GetConversationMessagesSortByItem] | Unset): The fields to sort the messages
+            by. Supported fields are `interaction_id` and `created_at`. Specify a `+` before the field
+            name to indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationMessageList | ErrorBody
+    """
+
+    return sync_detailed(
+        organization=organization,
+        conversation_id=conversation_id,
+        client=client,
+        id=id,
+        message_type=message_type,
+        interaction_id=interaction_id,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organization: str,
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    id: list[str] | Unset = UNSET,
+    message_type: list[MessageType] | Unset = UNSET,
+    interaction_id: list[str] | Unset = UNSET,
+    limit: int | Unset = 500,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> Response[ConversationMessageList | ErrorBody]:
+    """Get conversation messages
+
+     Retrieve the messages of a conversation that match the given filters. `has_more` says
+    whether earlier messages remain.
+
+    Args:
+        organization (str): The ID of the organization.
+        conversation_id (str): The ID of the conversation whose messages to retrieve. A
+            24-character lowercase hexadecimal object ID.
+        id (list[str] | Unset): The IDs of the messages to retrieve.
+        message_type (list[MessageType] | Unset): The types of messages to retrieve.
+        interaction_id (list[str] | Unset): The IDs of the interactions whose messages to
+            retrieve.
+        limit (int | Unset): The maximum number of messages to return. Default: 500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of messages. Default: 0.
+        sort_by (list[GetConversationMessagesSortByItem] | Unset): The fields to sort the messages
+            by. Supported fields are `interaction_id` and `created_at`. Specify a `+` before the field
+            name to indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ConversationMessageList | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        organization=organization,
+        conversation_id=conversation_id,
+        id=id,
+        message_type=message_type,
+        interaction_id=interaction_id,
+        limit=limit,
+        continuation_token=continuation_token,
+        sort_by=sort_by,
+        x_mongo_cluster_name=x_mongo_cluster_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organization: str,
+    conversation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    id: list[str] | Unset = UNSET,
+    message_type: list[MessageType] | Unset = UNSET,
+    interaction_id: list[str] | Unset = UNSET,
+    limit: int | Unset = 500,
+    continuation_token: int | Unset = 0,
+    sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    x_mongo_cluster_name: str | Unset = UNSET,
+) -> ConversationMessageList | ErrorBody | None:
+    """Get conversation messages
+
+     Retrieve the messages of a conversation that match the given filters. `has_more` says
+    whether earlier messages remain.
+
+    Args:
+        organization (str): The ID of the organization.
+        conversation_id (str): The ID of the conversation whose messages to retrieve. A
+            24-character lowercase hexadecimal object ID.
+        id (list[str] | Unset): The IDs of the messages to retrieve.
+        message_type (list[MessageType] | Unset): The types of messages to retrieve.
+        interaction_id (list[str] | Unset): The IDs of the interactions whose messages to
+            retrieve.
+        limit (int | Unset): The maximum number of messages to return. Default: 500.
+        continuation_token (int | Unset): The continuation token from the previous request used to
+            retrieve the next page of messages. Default: 0.
+        sort_by (list[GetConversationMessagesSortByItem] | Unset): The fields to sort the messages
+            by. Supported fields are `interaction_id` and `created_at`. Specify a `+` before the field
+            name to indicate ascending sorting and `-` for descending sorting. Multiple fields can be
+            specified to break ties.
+        x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
+            This is usually not needed unless the organization does not exist yet in the Amigo
+            organization infra config database.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ConversationMessageList | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            organization=organization,
+            conversation_id=conversation_id,
+            client=client,
+            id=id,
+            message_type=message_type,
+            interaction_id=interaction_id,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            x_mongo_cluster_name=x_mongo_cluster_name,
+        )
+    ).parsed

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.conversation_message import ConversationMessage
+
+
+T = TypeVar("T", bound="ConversationMessageList")
+
+
+@_attrs_define
+class ConversationMessageList:
+    """
+    Attributes:
+        messages (list[ConversationMessage]): The messages on this page.
+        has_more (bool): Whether earlier messages remain.
+        continuation_token (int | None): The token for the next page; only set when `has_more` is true.
+    """
+
+    messages: list[ConversationMessage]
+    has_more: bool
+    continuation_token: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        messages = []
+        for messages_item_data in self.messages:
+            messages_item = messages_item_data.to_dict()
+            messages.append(messages_item)
+
+        has_more = self.has_more
+
+        continuation_token: int | None
+        continuation_token = self.continuation_token
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "messages": messages,
+                "has_more": has_more,
+                "continuation_token": continuation_token,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        messages = []
+        _messages = d.pop("messages")
+        for messages_item_data in _messages:
+            messages_item = ConversationMessage.from_dict(messages_item_data)
+
+            messages.append(messages_item)
+
+        has_more = d.pop("has_more")
+
+        def _parse_continuation_token(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        conversation_message_list = cls(
+            messages=messages,
+            has_more=has_more,
+            continuation_token=continuation_token,
+        )
+
+        conversation_message_list.additional_properties = d
+        return conversation_message_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

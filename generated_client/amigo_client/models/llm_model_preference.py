@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.llm_model_preference_params import LlmModelPreferenceParams
+
+
+T = TypeVar("T", bound="LlmModelPreference")
+
+
+@_attrs_define
+class LlmModelPreference:
+    """The model an agent uses for one purpose.
+
+    Attributes:
+        llm_name (str): The name of the model.
+        params (LlmModelPreferenceParams | Unset): Parameters of the model.
+    """
+
+    llm_name: str
+    params: LlmModelPreferenceParams | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        llm_name = self.llm_name
+
+        params: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.params, Unset):
+            params = self.params.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "llm_name": llm_name,
+            }
+        )
+        if params is not UNSET:
+            field_dict["params"] = params
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.llm_model_preference_params import LlmModelPreferenceParams  # noqa: PLC0415
+
+        d = dict(src_dict)
+        llm_name = d.pop("llm_name")
+
+        _params = d.pop("params", UNSET)
+        params: LlmModelPreferenceParams | Unset
+        if isinstance(_params, Unset):
+            params = UNSET
+        else:
+            params = LlmModelPreferenceParams.from_dict(_params)
+
+        llm_model_preference = cls(
+            llm_name=llm_name,
+            params=params,
+        )
+
+        llm_model_preference.additional_properties = d
+        return llm_model_preference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

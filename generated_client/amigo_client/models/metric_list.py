@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.metric import Metric
+    from ..models.metric_filter_values import MetricFilterValues
+
+
+T = TypeVar("T", bound="MetricList")
+
+
+@_attrs_define
+class MetricList:
+    """
+    Attributes:
+        metrics (list[Metric]): The metrics on this page.
+        has_more (bool): Whether there are more metrics to retrieve.
+        continuation_token (int | None): The token for the next page; only set when `has_more` is true.
+        filter_values (MetricFilterValues | None): The values each filter can take; only on the first page.
+    """
+
+    metrics: list[Metric]
+    has_more: bool
+    continuation_token: int | None
+    filter_values: MetricFilterValues | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.metric_filter_values import MetricFilterValues  # noqa: PLC0415
+
+        metrics = []
+        for metrics_item_data in self.metrics:
+            metrics_item = metrics_item_data.to_dict()
+            metrics.append(metrics_item)
+
+        has_more = self.has_more
+
+        continuation_token: int | None
+        continuation_token = self.continuation_token
+
+        filter_values: dict[str, Any] | None
+        if isinstance(self.filter_values, MetricFilterValues):
+            filter_values = self.filter_values.to_dict()
+        else:
+            filter_values = self.filter_values
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "metrics": metrics,
+                "has_more": has_more,
+                "continuation_token": continuation_token,
+                "filter_values": filter_values,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.metric import Metric  # noqa: PLC0415
+        from ..models.metric_filter_values import MetricFilterValues  # noqa: PLC0415
+
+        d = dict(src_dict)
+        metrics = []
+        _metrics = d.pop("metrics")
+        for metrics_item_data in _metrics:
+            metrics_item = Metric.from_dict(metrics_item_data)
+
+            metrics.append(metrics_item)
+
+        has_more = d.pop("has_more")
+
+        def _parse_continuation_token(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        def _parse_filter_values(data: object) -> MetricFilterValues | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                filter_values_type_0 = MetricFilterValues.from_dict(data)
+
+                return filter_values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MetricFilterValues | None, data)
+
+        filter_values = _parse_filter_values(d.pop("filter_values"))
+
+        metric_list = cls(
+            metrics=metrics,
+            has_more=has_more,
+            continuation_token=continuation_token,
+            filter_values=filter_values,
+        )
+
+        metric_list.additional_properties = d
+        return metric_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
