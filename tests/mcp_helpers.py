@@ -25,28 +25,6 @@ from mcp_server.settings import Secret, Settings
 
 REPO = Path(__file__).resolve().parent.parent
 
-EXPECTED_TOOLS = frozenset(
-    {
-        "list_dynamic_behavior_sets",
-        "search_dynamic_behavior_sets",
-        "create_dynamic_behavior_set",
-        "update_dynamic_behavior_set",
-        "delete_dynamic_behavior_set",
-        "list_dynamic_behavior_set_versions",
-        "create_dynamic_behavior_set_version",
-        "list_dynamic_behavior_invocations",
-        "evaluate_metrics",
-        "list_metric_evaluation_results",
-        "list_simulation_scenarios",
-        "search_simulation_scenarios",
-        "create_simulation_scenario",
-        "update_simulation_scenario",
-        "delete_simulation_scenario",
-        "list_simulation_scenario_versions",
-        "create_simulation_scenario_version",
-    }
-)
-
 
 def amigo_mcp() -> list[str]:
     """The installed `amigo-mcp` entry point, as an MCP client would launch it."""

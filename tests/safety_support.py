@@ -96,6 +96,10 @@ def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | 
             "conversation_id": DEMO_CONVERSATION_ID,
         },
         "list_metric_evaluation_results": {"limit": 2},
+        "list_metrics": {"type": ["boolean"], "limit": 2},
+        "search_metrics": {"query": "satisfaction"},
+        "list_conversations": {"is_finished": True, "limit": 2},
+        "list_conversation_messages": {"conversation_id": DEMO_CONVERSATION_ID, "limit": 2},
         "list_simulation_scenarios": {"limit": 2},
         "create_simulation_scenario": {
             "name": unique("Safety scenario"),

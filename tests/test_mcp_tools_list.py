@@ -14,7 +14,13 @@ from mcp_server.catalog import load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
-from tests.mcp_helpers import EXPECTED_TOOLS
+from tests.toolsnaps import (
+    UPDATE_VARIABLE,
+    snapshot_names,
+    snapshot_problems,
+    updating,
+    write_snapshots,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -75,10 +81,21 @@ async def listed(mode: str) -> dict[str, dict[str, Any]]:
 
 
 async def test_one_tool_per_operation(listed: dict[str, dict[str, Any]]) -> None:
-    assert set(listed) == EXPECTED_TOOLS
-    assert set(spec_operations()) == EXPECTED_TOOLS
+    assert set(listed) == set(spec_operations())
     sign_in = SPEC["paths"]["/v1/{organization}/user/signin_with_api_key"]["post"]
     assert "x-mcp" not in sign_in
+
+
+async def test_tool_definitions_match_their_snapshots(listed: dict[str, dict[str, Any]]) -> None:
+    if updating():
+        write_snapshots(listed)
+    problems = snapshot_problems(listed)
+    assert not problems, (
+        "\n\n".join(problems)
+        + f"\n\nReview the change, then run `{UPDATE_VARIABLE}=1 uv run pytest "
+        "tests/test_mcp_tools_list.py -k snapshots` and commit tests/__toolsnaps__/."
+    )
+    assert snapshot_names() == set(listed)
 
 
 async def test_annotations_follow_the_operation(listed: dict[str, dict[str, Any]]) -> None:

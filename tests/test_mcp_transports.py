@@ -18,6 +18,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from tests.mcp_helpers import clean_env, fails, ok
+from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.anyio
 
@@ -50,7 +51,7 @@ def free_port() -> int:
 
 async def check_tools(client: Client) -> None:
     listed = await client.list_tools()
-    assert len(listed.tools) == 17
+    assert {tool.name for tool in listed.tools} == snapshot_names()
     page = await ok(
         client,
         "list_dynamic_behavior_sets",
