@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from tests.toolsnaps import (
 pytestmark = pytest.mark.anyio
 
 SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "amigo.yaml").read_text())
+SCRIPTS = Path(__file__).parent.parent / "scripts"
 
 CONSTRAINTS = (
     "type",
@@ -184,3 +186,37 @@ async def test_every_tool_has_an_object_output_schema(listed: dict[str, dict[str
     for name, tool in listed.items():
         assert tool["outputSchema"]["type"] == "object", name
         assert tool["outputSchema"]["properties"], name
+
+
+async def test_a_changed_definition_is_named_with_a_diff(listed: dict[str, dict[str, Any]]) -> None:
+    changed = json.loads(json.dumps(listed))
+    tool = changed["search_metrics"]
+    tool["description"] += " Now also by tag."
+    del changed["list_conversations"]
+    problems = snapshot_problems(changed)
+    assert len(problems) == 2, problems
+    edited = next(p for p in problems if p.startswith("search_metrics:"))
+    assert "definition changed without its snapshot" in edited
+    assert "+" in edited and "Now also by tag." in edited
+    gone = next(p for p in problems if p.startswith("list_conversations:"))
+    assert "no longer has" in gone
+
+
+def test_deprecated_parameters_say_so_in_the_schema(tmp_path: Path) -> None:
+    """`deprecated: true` on a parameter reaches the tool's input schema and its description."""
+    spec = json.loads(json.dumps(SPEC))
+    listing = spec["paths"]["/v1/{organization}/metric/"]["get"]
+    parameter = next(p for p in listing["parameters"] if p.get("name") == "is_deleted")
+    parameter["deprecated"] = True
+    spec_path = tmp_path / "amigo.yaml"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    build = importlib.util.spec_from_file_location("build_catalog", SCRIPTS / "build_catalog.py")
+    assert build is not None and build.loader is not None
+    module = importlib.util.module_from_spec(build)
+    build.loader.exec_module(module)
+    catalog = module.catalog_of(spec_path)
+    (tool,) = [t for t in catalog["tools"] if t["name"] == "list_metrics"]
+    properties = tool["inputSchema"]["properties"]
+    assert properties["is_deleted"]["deprecated"] is True
+    assert properties["is_deleted"]["description"].startswith("Deprecated")
+    assert [name for name, p in properties.items() if p.get("deprecated")] == ["is_deleted"]
