@@ -31,6 +31,14 @@ REPO = Path(__file__).resolve().parent.parent
 SET_PATH = "/v1/{organization}/dynamic_behavior_set/{dynamic_behavior_set_id}/"
 OPERATION_ID = "get-dynamic-behavior-set"
 TOOL = "get_dynamic_behavior_set"
+# A tag of its own, so the new area must reach docs/TOOLS.md, the CLI help and the instructions.
+NEW_TAG = "behavior-set-details"
+NEW_TOOLSET = "set_details"
+NEW_AREA = {
+    "name": NEW_TAG,
+    "x-displayName": "Behavior set details",
+    "description": "Read one dynamic behavior set in full.",
+}
 SET_ID = "0123456789abcdef01234567"
 
 
@@ -55,7 +63,7 @@ ODD_PARAMETERS = {
 }
 NEW_OPERATION = {
     "operationId": OPERATION_ID,
-    "tags": ["dynamic-behavior-sets"],
+    "tags": [NEW_TAG],
     "summary": "Get a dynamic behavior set",
     "description": "Retrieve one dynamic behavior set.",
     "x-rate-limit-per-minute": 500,
@@ -121,6 +129,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec_path = tree / "openapi" / "amigo.yaml"
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     spec["paths"][SET_PATH]["get"] = NEW_OPERATION
+    spec["tags"].append(NEW_AREA)
+    spec["x-mcp"]["toolsets"][NEW_TAG] = NEW_TOOLSET
     spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True))
     done = subprocess.run(
         [sys.executable, str(tree / "scripts" / "regenerate")],
@@ -166,7 +176,7 @@ def test_the_client_function_takes_the_generators_names(tree: Path) -> None:
         in_tree(
             tree,
             "import inspect, json\n"
-            "from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_set as m\n"
+            "from amigo_client.api.behavior_set_details import get_dynamic_behavior_set as m\n"
             "print(json.dumps(list(inspect.signature(m.sync_detailed).parameters)))",
         )
     )
@@ -179,6 +189,17 @@ def test_the_client_function_takes_the_generators_names(tree: Path) -> None:
     assert recorded["dynamic_behavior_set_id"] in signature
 
 
+def test_the_new_area_reaches_the_docs_and_the_cli_help(tree: Path) -> None:
+    catalog = json.loads((tree / "mcp_server" / "catalog.json").read_text(encoding="utf-8"))
+    doc = (tree / "docs" / "TOOLS.md").read_text(encoding="utf-8")
+    for tool in catalog["tools"]:
+        assert f"| `{tool['name']}` |" in doc, tool["name"]
+    assert f"## Behavior set details (`--toolsets {NEW_TOOLSET}`)" in doc
+    assert f"offers {len(catalog['tools'])} tools" in doc
+    help_text = in_tree(tree, "from mcp_server.cli import main; main(['serve', '--help'])")
+    assert NEW_TOOLSET in " ".join(help_text.split())
+
+
 async def test_the_new_tool_answers_501_and_the_others_still_work(tree: Path) -> None:
     server = StdioServerParameters(
         command=sys.executable,
@@ -187,6 +208,7 @@ async def test_the_new_tool_answers_501_and_the_others_still_work(tree: Path) ->
         cwd=str(tree),
     )
     async with Client(server) as client:
+        assert client.instructions and NEW_AREA["description"] in client.instructions
         listed = await client.list_tools()
         definitions = {
             tool.name: tool.model_dump(by_alias=True, mode="json", exclude_none=True)
