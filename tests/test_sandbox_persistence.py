@@ -135,3 +135,13 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_database_of_another_layout_is_refused_by_name(tmp_path: Path) -> None:
+    db = tmp_path / "older.db"
+    Database(str(db)).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.close()
+    with pytest.raises(RuntimeError, match=r"older\.db has layout version 1"):
+        Database(str(db))
