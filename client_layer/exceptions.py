@@ -1,0 +1,217 @@
+"""The errors the Amigo client raises, in the style of httpx and of Amigo's own SDK.
+
+    AmigoError
+    ├── ConfigurationError            a setting is missing or malformed (nothing was sent)
+    ├── APIConnectionError            no answer: the connection failed or broke
+    │   └── APITimeoutError           no answer in time (the request timeout or the retry budget)
+    ├── APIResponseValidationError    a success answer whose body does not match the API description
+    └── APIStatusError                an HTTP error answer; one class per status the API documents
+        ├── BadRequestError (400)         ├── ConflictError (409)
+        ├── AuthenticationError (401)     ├── UnprocessableEntityError (422)
+        ├── PermissionDeniedError (403)   ├── RateLimitError (429)
+        ├── NotFoundError (404)           └── ServiceUnavailableError (503)
+        (any other status: APIStatusError itself)
+
+Messages and reprs carry the operation, the status and Amigo's own detail, never a key or token.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AmigoError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServiceUnavailableError",
+    "UnprocessableEntityError",
+    "detail_text",
+    "field_path",
+    "status_error",
+]
+
+
+class AmigoError(Exception):
+    """Base of every error this library raises."""
+
+
+class ConfigurationError(AmigoError, ValueError):
+    """A setting is missing or malformed; the message names it and says how to fix it."""
+
+
+class APIConnectionError(AmigoError):
+    """No answer from Amigo. `request_sent` is False when the request provably never left (so
+    repeating it cannot apply a write twice); `attempts` counts the tries made."""
+
+    def __init__(self, message: str, *, request_sent: bool, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
+        self.attempts = attempts
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer within the request timeout, or the call's retry budget ran out."""
+
+
+class APIResponseValidationError(AmigoError):
+    """Amigo answered with success, but the body does not match the API description this client
+    was generated from (a new field value, a missing field). `content` holds the raw body."""
+
+    def __init__(self, message: str, *, status_code: int, content: bytes) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.content = content
+
+
+class APIStatusError(AmigoError):
+    """Amigo answered with an HTTP error status.
+
+    `detail` is Amigo's message (a string, or for 422 the list of invalid fields);
+    `error_code` and `request_id` are given when Amigo sends them (quote the request ID to
+    Amigo support); `retry_after` is the number of seconds Amigo asked to wait, when it did.
+    """
+
+    status_code: int = 0
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        detail: str | list[Any] | None = None,
+        error_code: str | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.detail = detail
+        self.error_code = error_code
+        self.request_id = request_id
+        self.retry_after = retry_after
+        self.attempts = attempts
+
+
+class BadRequestError(APIStatusError):
+    status_code = 400
+
+
+class AuthenticationError(APIStatusError):
+    status_code = 401
+
+
+class PermissionDeniedError(APIStatusError):
+    status_code = 403
+
+
+class NotFoundError(APIStatusError):
+    status_code = 404
+
+
+class ConflictError(APIStatusError):
+    status_code = 409
+
+
+class UnprocessableEntityError(APIStatusError):
+    status_code = 422
+
+
+class RateLimitError(APIStatusError):
+    status_code = 429
+
+
+class ServiceUnavailableError(APIStatusError):
+    status_code = 503
+
+
+STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    cls.status_code: cls
+    for cls in (
+        BadRequestError,
+        AuthenticationError,
+        PermissionDeniedError,
+        NotFoundError,
+        ConflictError,
+        UnprocessableEntityError,
+        RateLimitError,
+        ServiceUnavailableError,
+    )
+}
+
+
+def field_path(loc: Any, *, api_location: bool = True) -> str:
+    """`["body", "initial_version", "actions", 0, "type"]` -> `initial_version.actions[0].type`.
+
+    With `api_location` (an API error's `loc`), a leading body/query/path/header is where the
+    field was sent and is dropped; a path into arguments has no such prefix.
+    """
+    parts = list(loc) if isinstance(loc, list | tuple) else []
+    if api_location and parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(request)"
+
+
+def detail_text(detail: str | list[Any] | None) -> str:
+    """Amigo's detail on one line: the message, or `field: problem; ...` for invalid fields."""
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list):
+        return "; ".join(
+            f"{field_path(item.get('loc'))}: {item.get('msg', 'invalid')}"
+            for item in detail
+            if isinstance(item, dict)
+        )
+    return ""
+
+
+def status_error(
+    operation: str,
+    status: int,
+    content: bytes,
+    retry_after: float | None = None,
+    *,
+    attempts: int = 1,
+    request_id_header: str | None = None,
+) -> APIStatusError:
+    """The exception for an HTTP error answer, built from its status and body."""
+    try:
+        body = json.loads(content) if content else None
+    except ValueError:
+        body = None
+    body = body if isinstance(body, Mapping) else {}
+    raw_detail = body.get("detail")
+    detail = raw_detail if isinstance(raw_detail, str | list) else None
+    error_code = body.get("error_code") if isinstance(body.get("error_code"), str) else None
+    request_id = body.get("request_id") if isinstance(body.get("request_id"), str) else None
+    request_id = request_id or request_id_header
+    text = detail_text(detail)
+    message = f"{operation}: HTTP {status}" + (f": {text}" if text else "")
+    if retry_after is not None:
+        message += f" (retry after {retry_after:.0f} s)"
+    if request_id:
+        message += f" [request ID {request_id}]"
+    cls = STATUS_CLASSES.get(status, APIStatusError)
+    return cls(
+        message,
+        status_code=status,
+        detail=detail,
+        error_code=error_code,
+        request_id=request_id,
+        retry_after=retry_after,
+        attempts=attempts,
+    )
