@@ -18,12 +18,13 @@ import anyio
 import httpx
 from amigo_client import AuthenticatedClient
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
+from amigo_client.config import Secret
 from mcp import Client
 
 from mcp_server.catalog import load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
-from mcp_server.settings import Secret, Settings
+from mcp_server.settings import Settings
 from sandbox.server import start_in_thread
 
 BATCH = 10

@@ -32,11 +32,12 @@ import anyio
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from amigo_client.retries import RetryPolicy  # noqa: E402
 from anyio.from_thread import start_blocking_portal  # noqa: E402
 from mcp import Client  # noqa: E402
 
 from mcp_server.catalog import load_catalog  # noqa: E402
-from mcp_server.resilience import RateSpacer, RetryPolicy  # noqa: E402
+from mcp_server.resilience import RateSpacer  # noqa: E402
 from mcp_server.runtime import Runtime  # noqa: E402
 from mcp_server.server import build_server  # noqa: E402
 from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402

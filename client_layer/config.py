@@ -8,7 +8,6 @@ through this module: `AMIGO_API_KEY`, `AMIGO_API_KEY_ID`, `AMIGO_USER_ID` (API-k
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
 from collections.abc import Mapping
@@ -79,6 +78,8 @@ class Clock:
         time.sleep(seconds)
 
     async def asleep(self, seconds: float) -> None:
+        import asyncio
+
         await asyncio.sleep(seconds)
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "UnprocessableEntityError",
     "detail_text",
     "field_path",
+    "field_problems",
     "status_error",
 ]
 
@@ -166,16 +167,21 @@ def field_path(loc: Any, *, api_location: bool = True) -> str:
     return out or "(request)"
 
 
+def field_problems(detail: list[Any]) -> list[str]:
+    """`field: problem` for each invalid field of a 422 detail."""
+    return [
+        f"{field_path(item.get('loc'))}: {item.get('msg', 'invalid')}"
+        for item in detail
+        if isinstance(item, dict)
+    ]
+
+
 def detail_text(detail: str | list[Any] | None) -> str:
     """Amigo's detail on one line: the message, or `field: problem; ...` for invalid fields."""
     if isinstance(detail, str):
         return detail
     if isinstance(detail, list):
-        return "; ".join(
-            f"{field_path(item.get('loc'))}: {item.get('msg', 'invalid')}"
-            for item in detail
-            if isinstance(item, dict)
-        )
+        return "; ".join(field_problems(detail))
     return ""
 
 

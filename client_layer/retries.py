@@ -17,9 +17,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
-
-import httpx
 
 __all__ = ["RETRY_STATUSES", "RetryPolicy", "retry_after_seconds", "was_not_sent"]
 
@@ -35,6 +32,8 @@ def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
             return max(0.0, float(raw))
         except ValueError:
             pass
+        from email.utils import parsedate_to_datetime
+
         try:
             return max(0.0, parsedate_to_datetime(raw).timestamp() - now)
         except (TypeError, ValueError):
@@ -50,6 +49,8 @@ def retry_after_seconds(headers: Mapping[str, str], now: float) -> float | None:
 
 def was_not_sent(error: BaseException) -> bool:
     """Whether a transport failure happened before the request left: a repeat is always safe."""
+    import httpx  # on first failure, not at import: the MCP server reads this module at start
+
     return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
@@ -87,4 +88,6 @@ class RetryPolicy:
 
     def retries_error(self, error: BaseException, safe_to_repeat: bool) -> bool:
         """Whether a transport failure may be retried without risking a duplicate write."""
+        import httpx
+
         return was_not_sent(error) or (safe_to_repeat and isinstance(error, httpx.TransportError))

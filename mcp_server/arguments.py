@@ -19,8 +19,9 @@ from functools import cache
 from types import ModuleType, UnionType
 from typing import Any
 
+from amigo_client.exceptions import field_path
+
 from mcp_server.catalog import Catalog, ToolSpec
-from mcp_server.errors import field_path
 from mcp_server.settings import Settings
 
 

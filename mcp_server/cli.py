@@ -8,7 +8,9 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from mcp_server.settings import REGIONS, Settings, SettingsError
+from amigo_client.config import REGIONS
+
+from mcp_server.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
     from mcp_server.catalog import Catalog
@@ -176,7 +178,8 @@ def _policy(args: argparse.Namespace, catalog: Catalog) -> ToolPolicy:
 
 
 def _runtime(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> Runtime:
-    from mcp_server.resilience import RetryPolicy
+    from amigo_client.retries import RetryPolicy
+
     from mcp_server.runtime import Runtime, configure_logging
 
     if not 0 < args.retry_budget <= 3600:

@@ -11,6 +11,9 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from amigo_client.exceptions import field_problems, status_error
+from amigo_client.retries import retry_after_seconds
+
 NEXT_STEP = {
     400: "The API refused the request as it stands; read the message, adjust the arguments and "
     "try again.",
@@ -46,46 +49,18 @@ class Scrubber:
         return text
 
 
-def field_path(loc: Sequence[Any], *, api_location: bool = True) -> str:
-    """`["body", "initial_version", "actions", 0, "type"]` -> `initial_version.actions[0].type`.
-
-    With `api_location` (an API error's `loc`), a leading body/query/path/header is where the
-    field was sent and is dropped; a path into a tool's arguments has no such prefix (a tool
-    argument may itself be called `query`).
-    """
-    parts = list(loc)
-    if api_location and parts and parts[0] in ("body", "query", "path", "header"):
-        parts = parts[1:]
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(request)"
-
-
-def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """When to try again, from `Retry-After` (seconds) or `X-RateLimit-Reset` (epoch seconds)."""
-    raw = headers.get("retry-after")
-    if raw is not None:
-        try:
-            return max(0.0, float(raw))
-        except ValueError:
-            pass
-    reset = headers.get("x-ratelimit-reset")
-    if reset is not None:
-        try:
-            return max(0.0, float(reset) - (time.time() if now is None else now))
-        except ValueError:
-            pass
-    return None
-
-
 # A 401 to a request made with the caller's own token (hosted multi-user mode).
 OWN_TOKEN_REJECTED = (
     "Amigo rejected the bearer token sent in X-Amigo-Token: it has expired or is not valid for "
     "this organization. Send a fresh token with the next request."
+)
+
+
+# A 401 to a request made with a fixed bearer token (AMIGO_BEARER_TOKEN): nothing can renew it.
+BEARER_REJECTED = (
+    "Amigo rejected the bearer token (HTTP 401): it has expired or is not valid for this "
+    "organization. Set a new AMIGO_BEARER_TOKEN, or use an API key (AMIGO_API_KEY, "
+    "AMIGO_API_KEY_ID, AMIGO_USER_ID) so tokens are renewed."
 )
 
 
@@ -96,37 +71,41 @@ def api_error_message(
     content: bytes,
     *,
     own_token: bool = False,
+    bearer: bool = False,
 ) -> str:
-    """The text of a tool error for an HTTP error answer of the API."""
-    try:
-        body = json.loads(content) if content else None
-    except ValueError:
-        body = None
-    detail = body.get("detail") if isinstance(body, dict) else None
+    """The text of a tool error for an HTTP error answer of the API, from the client's reading
+    of it (`amigo_client.exceptions.status_error`)."""
+    wait = retry_after_seconds(headers, time.time()) if status in (429, 503) else None
+    error = status_error(operation_id, status, content, wait)
     lines = [f"Amigo answered HTTP {status} to {operation_id}."]
-    if isinstance(detail, str) and detail:
-        lines.append(f"Message: {detail}")
-    elif isinstance(detail, list):
+    if isinstance(error.detail, str) and error.detail:
+        lines.append(f"Message: {error.detail}")
+    elif isinstance(error.detail, list):
         lines.append("Invalid fields:")
-        for item in detail:
-            if isinstance(item, dict):
-                lines.append(f"- {field_path(item.get('loc', []))}: {item.get('msg', 'invalid')}")
-    elif body is None and content:
+        lines += [f"- {problem}" for problem in field_problems(error.detail)]
+    elif content and not _is_json(content):
         lines.append(f"Body (not JSON): {content[:200].decode('utf-8', 'replace')}")
     if status == 401 and own_token:
         lines.append(OWN_TOKEN_REJECTED)
+    elif status == 401 and bearer:
+        lines.append(BEARER_REJECTED)
     else:
         lines.append(NEXT_STEP.get(status, "Unexpected status; check the arguments and try again."))
-    if status in (429, 503):
-        wait = retry_after_seconds(headers)
-        if wait is not None:
-            lines.append(f"Retry after {wait:.0f} seconds.")
-    if isinstance(body, dict):
-        if body.get("error_code"):
-            lines.append(f"Error code: {body['error_code']}")
-        if body.get("request_id"):
-            lines.append(f"Request ID (for Amigo support): {body['request_id']}")
+    if error.retry_after is not None:
+        lines.append(f"Retry after {error.retry_after:.0f} seconds.")
+    if error.error_code:
+        lines.append(f"Error code: {error.error_code}")
+    if error.request_id:
+        lines.append(f"Request ID (for Amigo support): {error.request_id}")
     return "\n".join(lines)
+
+
+def _is_json(content: bytes) -> bool:
+    try:
+        json.loads(content)
+    except ValueError:
+        return False
+    return True
 
 
 def validation_message(tool: str, problems: Sequence[tuple[str, str]]) -> str:

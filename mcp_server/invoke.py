@@ -16,6 +16,8 @@ from typing import Any
 
 import anyio
 import httpx
+from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError
+from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 
 from mcp_server.arguments import (
     ArgumentError,
@@ -23,17 +25,10 @@ from mcp_server.arguments import (
     schema_validator,
     validate_arguments,
 )
-from mcp_server.auth import AuthError
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.context import request_token
-from mcp_server.errors import (
-    Scrubber,
-    api_error_message,
-    compact_json,
-    retry_after_seconds,
-    validation_message,
-)
-from mcp_server.resilience import RateSpacer, RetryPolicy, was_not_sent
+from mcp_server.errors import Scrubber, api_error_message, compact_json, validation_message
+from mcp_server.resilience import RateSpacer
 from mcp_server.settings import Settings
 
 DRIFT_NOTE = (
@@ -62,6 +57,18 @@ def _repeat_advice(tool: ToolSpec) -> str:
         "The request may or may not have been applied: check with a list or search tool "
         "before calling again, so as not to create it twice."
     )
+
+
+def _sign_in_failure(error: AmigoError) -> str:
+    """What to check after sign-in failed (the client's message says what happened)."""
+    if isinstance(error, APIStatusError):
+        return (
+            f"{error} Check AMIGO_API_KEY, AMIGO_API_KEY_ID, AMIGO_USER_ID and "
+            "AMIGO_ORGANIZATION_ID."
+        )
+    if isinstance(error, APIConnectionError):
+        return f"{error} Check AMIGO_BASE_URL and the network."
+    return str(error)
 
 
 def _gave_up(text: str, attempts: int, separator: str) -> str:
@@ -160,8 +167,9 @@ class Invoker:
                     response = await module.asyncio_detailed(client=self.client, **kwargs)
                 if budget.cancelled_caught:
                     return noted(self._out_of_time(tool, policy.budget_s, attempt))
-            except AuthError as exc:
-                return ToolOutcome(True, self.scrub(str(exc)))
+            except AmigoError as exc:
+                # Raised by sign-in, before the request was sent.
+                return ToolOutcome(True, self.scrub(_sign_in_failure(exc)))
             except httpx.TransportError as exc:
                 if (
                     attempt < policy.max_attempts
@@ -177,7 +185,7 @@ class Invoker:
                 return self._transport_failure(tool, exc, attempt)
             self.spacer.learn(limit_key, response.headers)
             status = int(response.status_code)
-            delay = policy.delay_for_status(status, response.headers, attempt)
+            delay = policy.delay_for_status(status, response.headers, attempt, time.time())
             if (
                 delay is not None
                 and attempt < policy.max_attempts
@@ -189,7 +197,7 @@ class Invoker:
             ):
                 continue
             outcome = self.shape(tool, arguments, response)
-            if delay is not None and retry_after_seconds(response.headers) is None:
+            if delay is not None and retry_after_seconds(response.headers, time.time()) is None:
                 # Amigo gave no hint: still tell the agent when to try again.
                 outcome = ToolOutcome(
                     True,
@@ -233,6 +241,7 @@ class Invoker:
                 response.headers,
                 response.content,
                 own_token=request_token.get() is not None,
+                bearer=self.settings.auth_mode == "bearer",
             )
             return ToolOutcome(True, self.scrub(text), status=status)
         if tool.operation.result == "confirmation":

@@ -1,9 +1,6 @@
-"""Retries, backoff and client-side rate spacing for calls to Amigo.
+"""Client-side rate spacing for calls to Amigo (the retry policy itself is the client's,
+`amigo_client.retries.RetryPolicy`).
 
-- `RetryPolicy` decides whether and how long to wait before another attempt: 429 and 503 are
-  retried with exponential backoff and jitter, honouring `Retry-After` and `X-RateLimit-Reset`;
-  a failed connection is retried only when the request provably never reached the server or
-  the operation is safe to repeat (read-only or idempotent). Every call has a time budget.
 - `RateSpacer` keeps each operation under its documented per-minute limit (the spec's
   `x-rate-limit-per-minute`) by spacing calls before the API has to answer 429, and holds an
   operation back when the API says its window is used up.
@@ -11,56 +8,15 @@
 
 from __future__ import annotations
 
-import random
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from mcp_server.errors import retry_after_seconds
+from amigo_client.retries import retry_after_seconds
 
-RETRY_STATUSES = frozenset({429, 503})
 WINDOW_S = 60.0
 MAX_KEYS = 1000
-
-
-def was_not_sent(error: Exception) -> bool:
-    """Whether a transport failure happened before the request left: a repeat is always safe."""
-    import httpx  # imported on first failure, not at start-up
-
-    return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    max_attempts: int = 4
-    base_delay_s: float = 0.5
-    max_delay_s: float = 30.0
-    budget_s: float = 60.0
-    jitter: float = 0.25
-
-    def backoff(self, attempt: int, rng: Callable[[], float] = random.random) -> float:
-        """Delay before attempt `attempt + 1` (attempt counts from 1) without a server hint."""
-        delay: float = min(self.max_delay_s, self.base_delay_s * 2.0 ** (attempt - 1))
-        return delay * (1 + self.jitter * rng())
-
-    def delay_for_status(
-        self, status: int, headers: Mapping[str, str], attempt: int
-    ) -> float | None:
-        """How long to wait before retrying an HTTP answer, or None when it is final."""
-        if status not in RETRY_STATUSES:
-            return None
-        hint = retry_after_seconds(headers)
-        if hint is not None:
-            # A little jitter so that many waiting calls do not return in one burst.
-            return hint + self.base_delay_s * self.jitter * random.random()
-        return self.backoff(attempt)
-
-    def retries_error(self, error: Exception, idempotent: bool) -> bool:
-        """Whether a transport failure may be retried without risking a duplicate write."""
-        import httpx
-
-        return was_not_sent(error) or (idempotent and isinstance(error, httpx.TransportError))
 
 
 @dataclass
@@ -140,6 +96,7 @@ class RateSpacer:
             remaining = int(float(raw))
         except ValueError:
             return
-        wait = retry_after_seconds({"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")})
+        reset = {"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")}
+        wait = retry_after_seconds(reset, time.time())
         if wait:
             self._window[key] = (remaining, self.clock() + wait)

@@ -11,10 +11,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import anyio
+from amigo_client.retries import RetryPolicy
 
 from mcp_server.catalog import Catalog
 from mcp_server.errors import Scrubber
-from mcp_server.resilience import RetryPolicy
 from mcp_server.settings import Settings
 
 if TYPE_CHECKING:
@@ -80,13 +80,7 @@ class Runtime:
     async def _start(self) -> Invoker:
         import httpx
 
-        from mcp_server.auth import (
-            AmigoAuth,
-            ApiKeySignIn,
-            PerRequestOnly,
-            StaticToken,
-            TokenSource,
-        )
+        from mcp_server.auth import authenticate
         from mcp_server.invoke import Invoker
 
         settings = self.settings
@@ -106,15 +100,7 @@ class Runtime:
             timeout=settings.timeout_s,
             headers={"User-Agent": USER_AGENT},
         )
-        source: TokenSource
-        if settings.auth_mode == "bearer":
-            assert settings.bearer_token is not None
-            source = StaticToken(settings.bearer_token.reveal())
-        elif settings.auth_mode == "per_request":
-            source = PerRequestOnly()
-        else:
-            source = ApiKeySignIn(settings, http, on_token=self.scrub.add)
-        http.auth = AmigoAuth(source)
+        authenticate(settings, http, on_token=self.scrub.add)
         self._http = http
         return Invoker(self.catalog, settings, http, self.scrub, self.retry)
 

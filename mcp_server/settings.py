@@ -3,7 +3,9 @@
 The variable names are those of Amigo's own SDKs (`AMIGO_API_KEY`, `AMIGO_API_KEY_ID`,
 `AMIGO_USER_ID`, `AMIGO_ORGANIZATION_ID`, `AMIGO_BASE_URL`), plus `AMIGO_REGION` (a shortcut
 for the regional base URL) and `AMIGO_BEARER_TOKEN` (a ready token instead of an API key).
-With no credentials at all the server runs on the embedded sandbox.
+The region table, the base-URL and timeout rules and `Secret` are the client's
+(`amigo_client.config`), so the client and the server read the variables alike. With no
+credentials at all the server runs on the embedded sandbox.
 """
 
 from __future__ import annotations
@@ -13,14 +15,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
 
-REGIONS: dict[str, str] = {
-    "us": "https://api.amigo.ai",
-    "eu-central-1": "https://api-eu-central-1.amigo.ai",
-    "ap-southeast-2": "https://api-ap-southeast-2.amigo.ai",
-    "ca-central-1": "https://api-ca-central-1.amigo.ai",
-}
+from amigo_client.config import REGIONS, ClientConfig, Secret, parse_timeout, resolve_base_url
+from amigo_client.exceptions import ConfigurationError
 
 # per_request: hosted multi-user mode with no credentials of the server's own; every MCP request
 # brings its user's token.
@@ -29,29 +26,6 @@ AuthMode = Literal["api_key", "bearer", "per_request", "sandbox"]
 
 class SettingsError(ValueError):
     """A setting is missing or malformed; the message names it and says how to fix it."""
-
-
-class Secret:
-    """A string that never shows itself in `repr`, `str` or f-strings."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
 
 
 @dataclass(frozen=True)
@@ -67,6 +41,19 @@ class Settings:
     bearer_token: Secret | None = None
     mongo_cluster_name: str | None = None
     timeout_s: float = 30.0
+
+    def client_config(self) -> ClientConfig:
+        """These settings as the client layer's configuration (sign-in, retries, clock)."""
+        return ClientConfig(
+            organization_id=self.organization_id,
+            base_url=self.base_url,
+            api_key=self.api_key,
+            api_key_id=self.api_key_id,
+            user_id=self.user_id,
+            bearer_token=self.bearer_token,
+            mongo_cluster_name=self.mongo_cluster_name,
+            timeout_s=self.timeout_s,
+        )
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -179,40 +166,14 @@ class Settings:
 
 
 def _base_url(url: str | None, region: str | None) -> str:
-    if url and region:
-        raise SettingsError("Both AMIGO_BASE_URL and AMIGO_REGION are set; set only one of them.")
-    if region:
-        try:
-            return REGIONS[region]
-        except KeyError:
-            raise SettingsError(
-                f"AMIGO_REGION {region!r} is not a known region; use one of: " + ", ".join(REGIONS)
-            ) from None
-    if not url:
-        return REGIONS["us"]
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SettingsError(
-            f"AMIGO_BASE_URL {url!r} is not an http(s) URL, e.g. https://api.amigo.ai"
-        )
-    if parts.path not in ("", "/") or parts.query:
-        raise SettingsError(
-            f"AMIGO_BASE_URL {url!r} must be the host only (paths start with /v1/...), "
-            "e.g. https://api.amigo.ai"
-        )
-    return f"{parts.scheme}://{parts.netloc}"
+    try:
+        return resolve_base_url(url, region)
+    except ConfigurationError as error:
+        raise SettingsError(str(error)) from None
 
 
 def _timeout(flag: float | None, raw: str | None) -> float:
-    if flag is not None:
-        value = flag
-    elif raw:
-        try:
-            value = float(raw)
-        except ValueError:
-            raise SettingsError(f"AMIGO_TIMEOUT {raw!r} is not a number of seconds") from None
-    else:
-        return 30.0
-    if not 0 < value <= 600:
-        raise SettingsError(f"the timeout must be between 0 and 600 seconds, got {value}")
-    return value
+    try:
+        return parse_timeout(flag if flag is not None else raw)
+    except ConfigurationError as error:
+        raise SettingsError(str(error)) from None

@@ -13,15 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import mcp_types as types
+from amigo_client.config import Secret
+from amigo_client.retries import RetryPolicy
 from mcp import Client
 from mcp.client.session import ClientRequestContext
 
 from mcp_server.catalog import load_catalog
 from mcp_server.policy import ToolPolicy
-from mcp_server.resilience import RetryPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
-from mcp_server.settings import Secret, Settings
+from mcp_server.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 

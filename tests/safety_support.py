@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import mcp_types as types
+from amigo_client.retries import RetryPolicy
 
 from mcp_server.catalog import ToolSpec, load_catalog
 from mcp_server.errors import Scrubber
-from mcp_server.resilience import RetryPolicy
 from mcp_server.runtime import configure_logging
 from sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,

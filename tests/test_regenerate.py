@@ -101,9 +101,11 @@ def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
     assert f"added: {CLIENT}/api/archive/archive_simulation_scenario.py" in lines
     assert f"added: {CLIENT}/api/archive/__init__.py" in lines
     assert f"removed: {CLIENT}/api/simulation_scenarios/delete_simulation_scenario.py" in lines
-    # Nothing else in the client is affected.
+    # The typed methods of AmigoClient follow the operations; nothing else in the client changes.
+    assert f"changed: {CLIENT}/operations.py" in lines
     client_lines = {line for line in lines if CLIENT in line}
     assert client_lines == {
+        f"changed: {CLIENT}/operations.py",
         f"changed: {CLIENT}/api/simulation_scenarios/get_simulation_scenarios.py",
         f"added: {CLIENT}/api/archive/archive_simulation_scenario.py",
         f"added: {CLIENT}/api/archive/__init__.py",
@@ -117,7 +119,7 @@ def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
 def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Path) -> None:
     # A copy of the parts of the repository the script reads and writes; the script finds its
     # repository from its own location.
-    for part in ("scripts", "openapi", "generated_client"):
+    for part in ("scripts", "openapi", "client_layer", "generated_client"):
         shutil.copytree(
             REPO / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
         )
@@ -129,6 +131,9 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Pat
     (client / "api" / "retired" / "__pycache__" / "old_operation.cpython-311.pyc").write_bytes(b"")
     edited = client / "models" / "tags.py"
     edited.write_text(edited.read_text() + "# edited by hand\n")
+    # The placed client layer is output too: a hand edit there is undone as well.
+    edited_layer = client / "transport.py"
+    edited_layer.write_text(edited_layer.read_text() + "# edited by hand\n")
     untouched = client / "errors.py"
     untouched_mtime = untouched.stat().st_mtime_ns
 
@@ -142,7 +147,7 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Pat
     )
 
     assert first.returncode == 0, first.stderr
-    assert "1 changed, 1 removed" in first.stderr
+    assert "2 changed, 1 removed" in first.stderr
     assert not (client / "api" / "retired").exists()
     assert tree_digest(tmp_path / "generated_client") == tree_digest(REPO / "generated_client")
     assert untouched.stat().st_mtime_ns == untouched_mtime

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from amigo_client.retries import RetryPolicy
 from mcp import Client
 
 from mcp_server.catalog import Catalog
-from mcp_server.resilience import RetryPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
@@ -443,16 +443,16 @@ def test_backoff_is_exponential_capped_and_jittered() -> None:
 
 def test_retry_hints_win_over_backoff() -> None:
     policy = RetryPolicy(base_delay_s=0.5, jitter=0.0)
-    assert policy.delay_for_status(429, {"retry-after": "7"}, 1) == 7.0
-    assert policy.delay_for_status(503, {"retry-after": "2"}, 3) == 2.0
-    import time
-
-    reset = {"x-ratelimit-reset": str(time.time() + 30)}
-    delay = policy.delay_for_status(429, reset, 1)
-    assert delay is not None and 28 < delay <= 30
-    assert policy.delay_for_status(503, {}, 3) == 2.0
+    now = 1_800_000_000.0  # the caller's clock: a plain input
+    assert policy.delay_for_status(429, {"retry-after": "7"}, 1, now) == 7.0
+    assert policy.delay_for_status(503, {"retry-after": "2"}, 3, now) == 2.0
+    reset = {"x-ratelimit-reset": str(now + 30)}
+    assert policy.delay_for_status(429, reset, 1, now) == 30.0
+    http_date = {"retry-after": "Fri, 15 Jan 2027 08:00:12 GMT"}
+    assert policy.delay_for_status(503, http_date, 1, now) == 12.0
+    assert policy.delay_for_status(503, {}, 3, now) == 2.0
     for status in (200, 400, 401, 404, 409, 422, 500):
-        assert policy.delay_for_status(status, {"retry-after": "1"}, 1) is None
+        assert policy.delay_for_status(status, {"retry-after": "1"}, 1, now) is None
 
 
 def test_timeouts_are_configurable_and_checked() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 
 import mcp_types as types
 import pytest
+from amigo_client.retries import RetryPolicy
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,7 +34,6 @@ from jsonschema import Draft202012Validator, FormatChecker
 from mcp.client.session import ClientRequestContext
 
 from mcp_server.catalog import ToolSpec
-from mcp_server.resilience import RetryPolicy
 from sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_IDS,

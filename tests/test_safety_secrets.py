@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from amigo_client.config import Secret
 from mcp import Client, StdioServerParameters
 
-from mcp_server.settings import Secret, Settings
+from mcp_server.settings import Settings
 from tests.mcp_helpers import connect, ok, sandbox_settings
 from tests.safety_support import (
     FAST_RETRY,

@@ -1,25 +1,47 @@
 """A client library for accessing Amigo API"""
 
-from .amigo import AmigoClient, AsyncAmigoClient
-from .client import AuthenticatedClient, Client
-from .config import ClientConfig, Clock
-from .exceptions import (
-    AmigoError,
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServiceUnavailableError,
-    UnprocessableEntityError,
-)
-from .retries import RetryPolicy
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .amigo import AmigoClient, AsyncAmigoClient
+    from .client import AuthenticatedClient, Client
+    from .config import ClientConfig, Clock
+    from .exceptions import (
+        AmigoError,
+        APIConnectionError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ConflictError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        ServiceUnavailableError,
+        UnprocessableEntityError,
+    )
+    from .retries import RetryPolicy
+
+# Imported on first use, so that `import amigo_client.config` (or `.exceptions`) stays light.
+_MODULES = {
+    "AmigoClient": "amigo",
+    "AsyncAmigoClient": "amigo",
+    "AuthenticatedClient": "client",
+    "Client": "client",
+    "ClientConfig": "config",
+    "Clock": "config",
+    "RetryPolicy": "retries",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f".{_MODULES.get(name, 'exceptions')}", __name__), name)
+
 
 __all__ = (
     "APIConnectionError",
