@@ -1,11 +1,16 @@
-"""The README's examples work as written."""
+"""The README's client example works as written: against the sandbox, under `mypy --strict`, and
+in a fresh virtual environment that holds nothing but the client package."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from tests.mcp_helpers import REPO, clean_env
@@ -19,20 +24,90 @@ def readme_block(section: str, language: str) -> str:
     return match.group(1)
 
 
-def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", readme_block("The Python client", "python")],
-        env=clean_env(
-            AMIGO_BASE_URL=sandbox.base_url,
-            AMIGO_ORGANIZATION_ID=sandbox.organization,
-            AMIGO_API_KEY=sandbox.api_key,
-            AMIGO_API_KEY_ID=sandbox.api_key_id,
-            AMIGO_USER_ID=sandbox.user_id,
-        ),
+EXAMPLE = readme_block("The Python client", "python")
+
+
+def sandbox_env(sandbox: Any, **overrides: str) -> dict[str, str]:
+    return clean_env(
+        **{
+            "AMIGO_BASE_URL": sandbox.base_url,
+            "AMIGO_ORGANIZATION_ID": sandbox.organization,
+            "AMIGO_API_KEY": sandbox.api_key,
+            "AMIGO_API_KEY_ID": sandbox.api_key_id,
+            "AMIGO_USER_ID": sandbox.user_id,
+        }
+        | overrides
+    )
+
+
+def run_example(
+    python: str | Path, env: dict[str, str], cwd: Path = REPO
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(python), "-c", EXAMPLE],
+        env=env,
+        cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         check=False,
     )
+
+
+def check_output(done: subprocess.CompletedProcess[str]) -> None:
     assert done.returncode == 0, done.stderr
-    assert f"{DEMO_BEHAVIOR_SET_IDS['refunds']} Refund requests True" in done.stdout.splitlines()
+    lines = done.stdout.splitlines()
+    assert f"{DEMO_BEHAVIOR_SET_IDS['refunds']} Refund requests True" in lines
+    # Every set, not only the first page's worth: the demo has five, seeded in order.
+    assert len([line for line in lines if not line.startswith("not found:")]) >= 5
+    assert any(line.startswith("not found: Dynamic behavior set") for line in lines), lines
+
+
+def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
+    check_output(run_example(sys.executable, sandbox_env(sandbox)))
+
+
+def test_the_client_example_passes_mypy_strict(tmp_path: Path) -> None:
+    example = tmp_path / "example.py"
+    example.write_text(EXAMPLE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(example)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_the_example_runs_with_only_the_client_installed(sandbox: Any, tmp_path: Path) -> None:
+    """`pip install ./generated_client` in a fresh environment brings every dependency the
+    client needs; a wrong key ends in the library's own authentication error."""
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build a fresh virtual environment")
+    venv = tmp_path / "venv"
+    subprocess.run([uv, "venv", "--quiet", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [uv, "pip", "install", "--quiet", "--offline", "--python", str(python),
+         str(REPO / "generated_client")],
+        check=True,
+        timeout=300,
+    )  # fmt: skip
+    # Only the client and its declared dependencies: neither the server nor the sandbox.
+    for absent in ("mcp_server", "sandbox", "mcp"):
+        probe = subprocess.run([str(python), "-c", f"import {absent}"], cwd=tmp_path, check=False)
+        assert probe.returncode != 0, f"{absent} is importable in the client-only environment"
+
+    env = sandbox_env(sandbox)
+    # Run outside the repository, so that nothing of it is importable from the working directory.
+    check_output(run_example(python, env, cwd=tmp_path))
+
+    wrong = run_example(python, env | {"AMIGO_API_KEY": "wrong-key-0123456789"}, cwd=tmp_path)
+    assert wrong.returncode != 0
+    last = wrong.stderr.strip().splitlines()[-1]
+    assert last.startswith("amigo_client.exceptions.AuthenticationError: Signing in"), last
+    assert "wrong-key-0123456789" not in wrong.stderr
