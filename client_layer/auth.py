@@ -3,7 +3,8 @@
 `BearerAuth` is an `httpx.Auth` on the client's one HTTP connection pool: it adds
 `Authorization: Bearer <token>` to every request and, after a 401, signs in again and repeats
 the request once. Concurrent calls (tasks or threads) share one sign-in. A failed sign-in raises
-`AuthenticationError` with Amigo's detail, never the key.
+`AuthenticationError` with Amigo's detail, never the key; a sign-in refused for now (429, 503)
+raises `RateLimitError` / `ServiceUnavailableError`, which the call retries like its own.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .exceptions import (
     status_error,
 )
 from .models import ErrorBody, SignInWithApiKeyResponse
-from .retries import retry_after_seconds, was_not_sent
+from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import UNSET, Response
 
 __all__ = ["ApiKeySignIn", "BearerAuth", "FixedToken", "TokenSource"]
@@ -179,7 +180,9 @@ class ApiKeySignIn(TokenSource):
             )
             text = detail_text(error.detail)
             detail = f": {text}" if text else ""
-            raise AuthenticationError(
+            # A refusal (429, 503) keeps its class, so that the call retries it like any other.
+            kind = type(error) if status in RETRY_STATUSES else AuthenticationError
+            raise kind(
                 f"Signing in with the API key failed (HTTP {status}{detail}).",
                 status_code=status,
                 detail=error.detail,

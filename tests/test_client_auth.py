@@ -113,6 +113,17 @@ def test_a_wrong_key_raises_the_authentication_error_without_the_key(sandbox: An
     assert LIST not in sandbox.request_counts(), "nothing is sent without a token"
 
 
+def test_a_sign_in_refused_for_now_is_retried_after_its_hint(sandbox: Any) -> None:
+    clock = ManualClock()
+    sandbox.inject_fault(SIGN_IN, "status", status=503, retry_after=3, times=1)
+    with sync_client(sandbox, clock) as amigo:
+        assert amigo.get_dynamic_behavior_sets(limit=1).dynamic_behavior_sets
+    [wait] = clock.waits
+    assert 3.0 <= wait <= 3.0 + 0.5 * 0.25
+    assert sandbox.response_statuses()[SIGN_IN] == {"503": 1, "200": 1}
+    assert sandbox.response_statuses()[LIST] == {"200": 1}
+
+
 def test_a_fixed_bearer_token_is_used_as_it_is(sandbox: Any) -> None:
     token = sandbox.issue_token()
     fixed = credentials(sandbox, bearer_token=token)

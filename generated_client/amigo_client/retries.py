@@ -80,9 +80,14 @@ class RetryPolicy:
         """How long to wait before retrying an HTTP answer, or None when it is final."""
         if status not in RETRY_STATUSES:
             return None
-        hint = retry_after_seconds(headers, now)
+        return self.delay_after(retry_after_seconds(headers, now), attempt, rng)
+
+    def delay_after(
+        self, hint: float | None, attempt: int, rng: Callable[[], float] = random.random
+    ) -> float:
+        """The wait before retrying a refused request: the API's hint (seconds) plus a little
+        jitter, so that many waiting calls do not return in one burst, or else the backoff."""
         if hint is not None:
-            # A little jitter so that many waiting calls do not return in one burst.
             return hint + self.base_delay_s * self.jitter * rng()
         return self.backoff(attempt, rng)
 

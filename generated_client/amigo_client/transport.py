@@ -19,11 +19,14 @@ from .config import ClientConfig
 from .exceptions import (
     APIConnectionError,
     APIResponseValidationError,
+    APIStatusError,
     APITimeoutError,
+    RateLimitError,
+    ServiceUnavailableError,
     status_error,
 )
 from .models import ErrorBody
-from .retries import retry_after_seconds, was_not_sent
+from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import Response
 
 __all__ = ["AsyncTransport", "Operation", "SyncTransport"]
@@ -106,6 +109,14 @@ class _Attempts:
         )
         return delay if delay is not None and self.fits(delay) else None
 
+    def after_refusal(self, error: APIStatusError) -> float | None:
+        """The wait before trying again after sign-in was refused for now (429, 503): the
+        operation itself was not sent, so any operation may be repeated."""
+        if error.status_code not in RETRY_STATUSES:
+            return None
+        delay = self.config.retry.delay_after(error.retry_after, self.count)
+        return delay if self.fits(delay) else None
+
     def final(self, response: Response[T]) -> Response[T]:
         """A success answer as it is; an error answer raised as its exception."""
         status = int(response.status_code)
@@ -170,6 +181,12 @@ class SyncTransport:
             attempts.count += 1
             try:
                 response = detailed(*args, client=self._client, **kwargs)
+            except (RateLimitError, ServiceUnavailableError) as refused:  # by sign-in
+                delay = attempts.after_refusal(refused)
+                if delay is None:
+                    raise
+                self._config.clock.sleep(delay)
+                continue
             except httpx.TransportError as exc:
                 delay = attempts.after_failure(exc)
                 if delay is None:
@@ -232,6 +249,12 @@ class AsyncTransport:
                     response = await detailed(*args, client=self._client, **kwargs)
             except TimeoutError:
                 raise _out_of_budget(op, self._config.retry.budget_s, attempts.count) from None
+            except (RateLimitError, ServiceUnavailableError) as refused:  # by sign-in
+                delay = attempts.after_refusal(refused)
+                if delay is None:
+                    raise
+                await self._config.clock.asleep(delay)
+                continue
             except httpx.TransportError as exc:
                 delay = attempts.after_failure(exc)
                 if delay is None:
