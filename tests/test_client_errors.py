@@ -143,10 +143,15 @@ def test_a_refused_connection_is_a_connection_error_that_never_left(sandbox: Any
 
 
 def test_no_answer_in_time_is_a_timeout_error(sandbox: Any) -> None:
-    with sync_client(sandbox, retry=ONCE, timeout_s=0.3) as amigo:
-        amigo.get_dynamic_behavior_sets(limit=1)  # sign in first: the timeout is the list's
-        sandbox.inject_fault(LIST, "slow", delay_s=2.0, times=1)
-        with pytest.raises(APITimeoutError) as caught:
+    # A listening socket that accepts the connection and never answers (not the sandbox's slow
+    # fault, whose late end would land in the next test's request counts).
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        where = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        fixed = credentials(sandbox, base_url=where, bearer_token="token-1234", timeout_s=0.3)
+        amigo = AmigoClient(**fixed, retry=ONCE)
+        with amigo, pytest.raises(APITimeoutError) as caught:
             amigo.get_dynamic_behavior_sets(limit=1)
     assert caught.value.request_sent is True
     assert isinstance(caught.value, APIConnectionError)
