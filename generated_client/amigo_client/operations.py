@@ -7,6 +7,8 @@ edit. The organization (and the Mongo cluster header) come from the client's con
 import datetime
 from collections.abc import AsyncIterator, Iterator
 
+from .api.conversations import get_conversation_messages as _get_conversation_messages
+from .api.conversations import get_conversations as _get_conversations
 from .api.dynamic_behavior_sets import create_dynamic_behavior_set as _create_dynamic_behavior_set
 from .api.dynamic_behavior_sets import create_dynamic_behavior_set_version as _create_dynamic_behavior_set_version
 from .api.dynamic_behavior_sets import delete_dynamic_behavior_set as _delete_dynamic_behavior_set
@@ -17,6 +19,8 @@ from .api.dynamic_behavior_sets import search_dynamic_behavior_sets as _search_d
 from .api.dynamic_behavior_sets import update_dynamic_behavior_set as _update_dynamic_behavior_set
 from .api.metrics import evaluate_metrics as _evaluate_metrics
 from .api.metrics import get_metric_evaluation_results as _get_metric_evaluation_results
+from .api.metrics import get_metrics as _get_metrics
+from .api.metrics import search_metrics as _search_metrics
 from .api.simulation_scenarios import create_simulation_scenario as _create_simulation_scenario
 from .api.simulation_scenarios import create_simulation_scenario_version as _create_simulation_scenario_version
 from .api.simulation_scenarios import delete_simulation_scenario as _delete_simulation_scenario
@@ -25,13 +29,18 @@ from .api.simulation_scenarios import get_simulation_scenarios as _get_simulatio
 from .api.simulation_scenarios import search_simulation_scenarios as _search_simulation_scenarios
 from .api.simulation_scenarios import update_simulation_scenario as _update_simulation_scenario
 from .models import (
+    Conversation,
+    ConversationMessage,
     DynamicBehaviorInvocation,
     DynamicBehaviorSet,
     DynamicBehaviorSetVersion,
+    Metric,
     MetricEvaluationResult,
     SimulationScenario,
     SimulationScenarioVersion,
 )
+from .models.conversation_list import ConversationList
+from .models.conversation_message_list import ConversationMessageList
 from .models.create_dynamic_behavior_set_request import CreateDynamicBehaviorSetRequest
 from .models.create_dynamic_behavior_set_response import CreateDynamicBehaviorSetResponse
 from .models.create_dynamic_behavior_set_version_request import CreateDynamicBehaviorSetVersionRequest
@@ -46,14 +55,21 @@ from .models.dynamic_behavior_set_search_result import DynamicBehaviorSetSearchR
 from .models.dynamic_behavior_set_version_list import DynamicBehaviorSetVersionList
 from .models.evaluate_metrics_request import EvaluateMetricsRequest
 from .models.evaluate_metrics_response import EvaluateMetricsResponse
+from .models.get_conversation_messages_sort_by_item import GetConversationMessagesSortByItem
+from .models.get_conversations_sort_by_item import GetConversationsSortByItem
 from .models.get_dynamic_behavior_invocations_sort_by_item import GetDynamicBehaviorInvocationsSortByItem
 from .models.get_dynamic_behavior_set_versions_sort_by_item import GetDynamicBehaviorSetVersionsSortByItem
 from .models.get_dynamic_behavior_sets_sort_by_item import GetDynamicBehaviorSetsSortByItem
 from .models.get_metric_evaluation_results_sort_by_item import GetMetricEvaluationResultsSortByItem
+from .models.get_metrics_sort_by_item import GetMetricsSortByItem
 from .models.get_simulation_scenario_versions_sort_by_item import GetSimulationScenarioVersionsSortByItem
 from .models.get_simulation_scenarios_sort_by_item import GetSimulationScenariosSortByItem
+from .models.message_type import MessageType
 from .models.metric_evaluation_result_list import MetricEvaluationResultList
 from .models.metric_evaluation_source_type import MetricEvaluationSourceType
+from .models.metric_list import MetricList
+from .models.metric_search_result import MetricSearchResult
+from .models.metric_value_type import MetricValueType
 from .models.simulation_scenario_list import SimulationScenarioList
 from .models.simulation_scenario_search_result import SimulationScenarioSearchResult
 from .models.simulation_scenario_version_content import SimulationScenarioVersionContent
@@ -72,8 +88,12 @@ OPERATIONS: dict[str, Operation] = {
     "get-dynamic-behavior-set-versions": Operation("get-dynamic-behavior-set-versions", safe_to_repeat=True),
     "create-dynamic-behavior-set-version": Operation("create-dynamic-behavior-set-version", safe_to_repeat=False),
     "get-dynamic-behavior-invocations": Operation("get-dynamic-behavior-invocations", safe_to_repeat=True),
+    "get-metrics": Operation("get-metrics", safe_to_repeat=True),
+    "search-metrics": Operation("search-metrics", safe_to_repeat=True),
     "evaluate-metrics": Operation("evaluate-metrics", safe_to_repeat=False),
     "get-metric-evaluation-results": Operation("get-metric-evaluation-results", safe_to_repeat=True),
+    "get-conversations": Operation("get-conversations", safe_to_repeat=True),
+    "get-conversation-messages": Operation("get-conversation-messages", safe_to_repeat=True),
     "get-simulation-scenarios": Operation("get-simulation-scenarios", safe_to_repeat=True),
     "create-simulation-scenario": Operation("create-simulation-scenario", safe_to_repeat=False),
     "search-simulation-scenarios": Operation("search-simulation-scenarios", safe_to_repeat=True),
@@ -88,7 +108,10 @@ PAGINATED: dict[str, str] = {
     "get-dynamic-behavior-sets": "dynamic_behavior_sets",
     "get-dynamic-behavior-set-versions": "dynamic_behavior_set_versions",
     "get-dynamic-behavior-invocations": "dynamic_behavior_invocations",
+    "get-metrics": "metrics",
     "get-metric-evaluation-results": "metric_evaluation_results",
+    "get-conversations": "conversations",
+    "get-conversation-messages": "messages",
     "get-simulation-scenarios": "simulation_scenarios",
     "get-simulation-scenario-versions": "simulation_scenario_versions",
 }
@@ -305,6 +328,87 @@ class SyncOperations(SyncTransport):
         ):
             yield from page.dynamic_behavior_invocations
 
+    def get_metrics(
+        self,
+        *,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 50,
+        continuation_token: int | Unset = 0,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        is_deleted: bool | Unset = False,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+        sort_by: list[GetMetricsSortByItem] | Unset = UNSET,
+    ) -> MetricList:
+        """Get metrics (GET /v1/{organization}/metric/)."""
+        return self._call(
+            OPERATIONS["get-metrics"],
+            _get_metrics.sync_detailed,
+            self._config.organization_id,
+            id=id,
+            limit=limit,
+            continuation_token=continuation_token,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            is_deleted=is_deleted,
+            creator=creator,
+            tag=tag,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    def iter_metrics(
+        self,
+        *,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 50,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        is_deleted: bool | Unset = False,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+        sort_by: list[GetMetricsSortByItem] | Unset = UNSET,
+    ) -> Iterator[Metric]:
+        """Every item of every page of `get_metrics`, page by page."""
+        for page in self._pages(
+            OPERATIONS["get-metrics"],
+            _get_metrics.sync_detailed,
+            self._config.organization_id,
+            id=id,
+            limit=limit,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            is_deleted=is_deleted,
+            creator=creator,
+            tag=tag,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            yield from page.metrics
+
+    def search_metrics(
+        self,
+        *,
+        query: str,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> MetricSearchResult:
+        """Search metrics (GET /v1/{organization}/metric/search/)."""
+        return self._call(
+            OPERATIONS["search-metrics"],
+            _search_metrics.sync_detailed,
+            self._config.organization_id,
+            query=query,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            creator=creator,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
     def evaluate_metrics(self, *, body: EvaluateMetricsRequest) -> EvaluateMetricsResponse:
         """Compute metrics (POST /v1/{organization}/metric/evaluate)."""
         return self._call(
@@ -377,6 +481,112 @@ class SyncOperations(SyncTransport):
             x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
         ):
             yield from page.metric_evaluation_results
+
+    def get_conversations(
+        self,
+        *,
+        user_id: list[str] | Unset = UNSET,
+        service_id: list[str] | Unset = UNSET,
+        is_finished: bool | None | Unset = UNSET,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 150,
+        continuation_token: int | Unset = 0,
+        sort_by: list[GetConversationsSortByItem] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> ConversationList:
+        """Get conversations (GET /v1/{organization}/conversation/)."""
+        return self._call(
+            OPERATIONS["get-conversations"],
+            _get_conversations.sync_detailed,
+            self._config.organization_id,
+            user_id=user_id,
+            service_id=service_id,
+            is_finished=is_finished,
+            id=id,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    def iter_conversations(
+        self,
+        *,
+        user_id: list[str] | Unset = UNSET,
+        service_id: list[str] | Unset = UNSET,
+        is_finished: bool | None | Unset = UNSET,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 150,
+        sort_by: list[GetConversationsSortByItem] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> Iterator[Conversation]:
+        """Every item of every page of `get_conversations`, page by page."""
+        for page in self._pages(
+            OPERATIONS["get-conversations"],
+            _get_conversations.sync_detailed,
+            self._config.organization_id,
+            user_id=user_id,
+            service_id=service_id,
+            is_finished=is_finished,
+            id=id,
+            limit=limit,
+            sort_by=sort_by,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            yield from page.conversations
+
+    def get_conversation_messages(
+        self,
+        conversation_id: str,
+        *,
+        id: list[str] | Unset = UNSET,
+        message_type: list[MessageType] | Unset = UNSET,
+        interaction_id: list[str] | Unset = UNSET,
+        limit: int | Unset = 500,
+        continuation_token: int | Unset = 0,
+        sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    ) -> ConversationMessageList:
+        """Get conversation messages (GET /v1/{organization}/conversation/{conversation_id}/messages/)."""
+        return self._call(
+            OPERATIONS["get-conversation-messages"],
+            _get_conversation_messages.sync_detailed,
+            self._config.organization_id,
+            conversation_id,
+            id=id,
+            message_type=message_type,
+            interaction_id=interaction_id,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    def iter_conversation_messages(
+        self,
+        conversation_id: str,
+        *,
+        id: list[str] | Unset = UNSET,
+        message_type: list[MessageType] | Unset = UNSET,
+        interaction_id: list[str] | Unset = UNSET,
+        limit: int | Unset = 500,
+        sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    ) -> Iterator[ConversationMessage]:
+        """Every item of every page of `get_conversation_messages`, page by page."""
+        for page in self._pages(
+            OPERATIONS["get-conversation-messages"],
+            _get_conversation_messages.sync_detailed,
+            self._config.organization_id,
+            conversation_id,
+            id=id,
+            message_type=message_type,
+            interaction_id=interaction_id,
+            limit=limit,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            yield from page.messages
 
     def get_simulation_scenarios(
         self,
@@ -752,6 +962,88 @@ class AsyncOperations(AsyncTransport):
             for item in page.dynamic_behavior_invocations:
                 yield item
 
+    async def get_metrics(
+        self,
+        *,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 50,
+        continuation_token: int | Unset = 0,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        is_deleted: bool | Unset = False,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+        sort_by: list[GetMetricsSortByItem] | Unset = UNSET,
+    ) -> MetricList:
+        """Get metrics (GET /v1/{organization}/metric/)."""
+        return await self._call(
+            OPERATIONS["get-metrics"],
+            _get_metrics.asyncio_detailed,
+            self._config.organization_id,
+            id=id,
+            limit=limit,
+            continuation_token=continuation_token,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            is_deleted=is_deleted,
+            creator=creator,
+            tag=tag,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    async def iter_metrics(
+        self,
+        *,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 50,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        is_deleted: bool | Unset = False,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+        sort_by: list[GetMetricsSortByItem] | Unset = UNSET,
+    ) -> AsyncIterator[Metric]:
+        """Every item of every page of `get_metrics`, page by page."""
+        async for page in self._pages(
+            OPERATIONS["get-metrics"],
+            _get_metrics.asyncio_detailed,
+            self._config.organization_id,
+            id=id,
+            limit=limit,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            is_deleted=is_deleted,
+            creator=creator,
+            tag=tag,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            for item in page.metrics:
+                yield item
+
+    async def search_metrics(
+        self,
+        *,
+        query: str,
+        applied_to_service: list[str] | Unset = UNSET,
+        type_: list[MetricValueType] | Unset = UNSET,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> MetricSearchResult:
+        """Search metrics (GET /v1/{organization}/metric/search/)."""
+        return await self._call(
+            OPERATIONS["search-metrics"],
+            _search_metrics.asyncio_detailed,
+            self._config.organization_id,
+            query=query,
+            applied_to_service=applied_to_service,
+            type_=type_,
+            creator=creator,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
     async def evaluate_metrics(self, *, body: EvaluateMetricsRequest) -> EvaluateMetricsResponse:
         """Compute metrics (POST /v1/{organization}/metric/evaluate)."""
         return await self._call(
@@ -824,6 +1116,114 @@ class AsyncOperations(AsyncTransport):
             x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
         ):
             for item in page.metric_evaluation_results:
+                yield item
+
+    async def get_conversations(
+        self,
+        *,
+        user_id: list[str] | Unset = UNSET,
+        service_id: list[str] | Unset = UNSET,
+        is_finished: bool | None | Unset = UNSET,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 150,
+        continuation_token: int | Unset = 0,
+        sort_by: list[GetConversationsSortByItem] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> ConversationList:
+        """Get conversations (GET /v1/{organization}/conversation/)."""
+        return await self._call(
+            OPERATIONS["get-conversations"],
+            _get_conversations.asyncio_detailed,
+            self._config.organization_id,
+            user_id=user_id,
+            service_id=service_id,
+            is_finished=is_finished,
+            id=id,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    async def iter_conversations(
+        self,
+        *,
+        user_id: list[str] | Unset = UNSET,
+        service_id: list[str] | Unset = UNSET,
+        is_finished: bool | None | Unset = UNSET,
+        id: list[str] | Unset = UNSET,
+        limit: int | Unset = 150,
+        sort_by: list[GetConversationsSortByItem] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
+    ) -> AsyncIterator[Conversation]:
+        """Every item of every page of `get_conversations`, page by page."""
+        async for page in self._pages(
+            OPERATIONS["get-conversations"],
+            _get_conversations.asyncio_detailed,
+            self._config.organization_id,
+            user_id=user_id,
+            service_id=service_id,
+            is_finished=is_finished,
+            id=id,
+            limit=limit,
+            sort_by=sort_by,
+            tag=tag,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            for item in page.conversations:
+                yield item
+
+    async def get_conversation_messages(
+        self,
+        conversation_id: str,
+        *,
+        id: list[str] | Unset = UNSET,
+        message_type: list[MessageType] | Unset = UNSET,
+        interaction_id: list[str] | Unset = UNSET,
+        limit: int | Unset = 500,
+        continuation_token: int | Unset = 0,
+        sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    ) -> ConversationMessageList:
+        """Get conversation messages (GET /v1/{organization}/conversation/{conversation_id}/messages/)."""
+        return await self._call(
+            OPERATIONS["get-conversation-messages"],
+            _get_conversation_messages.asyncio_detailed,
+            self._config.organization_id,
+            conversation_id,
+            id=id,
+            message_type=message_type,
+            interaction_id=interaction_id,
+            limit=limit,
+            continuation_token=continuation_token,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        )
+
+    async def iter_conversation_messages(
+        self,
+        conversation_id: str,
+        *,
+        id: list[str] | Unset = UNSET,
+        message_type: list[MessageType] | Unset = UNSET,
+        interaction_id: list[str] | Unset = UNSET,
+        limit: int | Unset = 500,
+        sort_by: list[GetConversationMessagesSortByItem] | Unset = UNSET,
+    ) -> AsyncIterator[ConversationMessage]:
+        """Every item of every page of `get_conversation_messages`, page by page."""
+        async for page in self._pages(
+            OPERATIONS["get-conversation-messages"],
+            _get_conversation_messages.asyncio_detailed,
+            self._config.organization_id,
+            conversation_id,
+            id=id,
+            message_type=message_type,
+            interaction_id=interaction_id,
+            limit=limit,
+            sort_by=sort_by,
+            x_mongo_cluster_name=self._config.mongo_cluster_name or UNSET,
+        ):
+            for item in page.messages:
                 yield item
 
     async def get_simulation_scenarios(
