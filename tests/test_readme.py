@@ -63,6 +63,18 @@ def check_output(done: subprocess.CompletedProcess[str]) -> None:
     assert any(line.startswith("not found: Dynamic behavior set") for line in lines), lines
 
 
+def assert_mypy_strict(source: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=source.parent,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
     check_output(run_example(sys.executable, sandbox_env(sandbox)))
 
@@ -70,15 +82,41 @@ def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
 def test_the_client_example_passes_mypy_strict(tmp_path: Path) -> None:
     example = tmp_path / "example.py"
     example.write_text(EXAMPLE, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(example)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert_mypy_strict(example)
+
+
+ASYNC_USE = """
+import asyncio
+
+from amigo_client import APIStatusError, AsyncAmigoClient, RateLimitError
+from amigo_client.models import DynamicBehaviorSet
+
+
+async def active_sets() -> list[DynamicBehaviorSet]:
+    async with AsyncAmigoClient.from_env() as amigo:
+        found = [s async for s in amigo.iter_dynamic_behavior_sets(is_active=True)]
+        try:
+            result = await amigo.search_simulation_scenarios(query="refund")
+        except RateLimitError as error:
+            wait: float | None = error.retry_after
+            print(wait)
+        except APIStatusError as error:
+            code: int = error.status_code
+            request: str | None = error.request_id
+            print(code, request, error.detail)
+        else:
+            print([scenario.name for scenario in result.simulation_scenarios])
+        return found
+
+
+print(asyncio.run(active_sets()))
+"""
+
+
+def test_async_use_passes_mypy_strict_without_casts(tmp_path: Path) -> None:
+    example = tmp_path / "async_use.py"
+    example.write_text(ASYNC_USE, encoding="utf-8")
+    assert_mypy_strict(example)
 
 
 @pytest.mark.slow
