@@ -14,6 +14,7 @@ from collections.abc import Callable
 import httpx
 from amigo_client import Client
 from amigo_client.auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
+from amigo_client.config import Clock
 from amigo_client.exceptions import ConfigurationError
 
 from mcp_server.context import request_token
@@ -33,7 +34,10 @@ class PerRequestOnly(TokenSource):
 
 
 def authenticate(
-    settings: Settings, http: httpx.AsyncClient, on_token: Callable[[str], None]
+    settings: Settings,
+    http: httpx.AsyncClient,
+    on_token: Callable[[str], None],
+    clock: Clock,
 ) -> TokenSource:
     """Install bearer authentication on `http` for these settings; return its token source."""
     source: TokenSource
@@ -44,6 +48,6 @@ def authenticate(
         source = PerRequestOnly()
     else:
         client = Client(base_url=settings.base_url).set_async_httpx_client(http)
-        source = ApiKeySignIn(settings.client_config(), client, on_token=on_token)
+        source = ApiKeySignIn(settings.client_config(clock), client, on_token=on_token)
     http.auth = BearerAuth(source, override=request_token.get)
     return source

@@ -7,7 +7,6 @@ secrets wherever they might have been echoed.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -70,12 +69,13 @@ def api_error_message(
     headers: Mapping[str, str],
     content: bytes,
     *,
+    now: float,
     own_token: bool = False,
     bearer: bool = False,
 ) -> str:
     """The text of a tool error for an HTTP error answer of the API, from the client's reading
-    of it (`amigo_client.exceptions.status_error`)."""
-    wait = retry_after_seconds(headers, time.time()) if status in (429, 503) else None
+    of it (`amigo_client.exceptions.status_error`); `now` is the clock's epoch time."""
+    wait = retry_after_seconds(headers, now) if status in (429, 503) else None
     error = status_error(operation_id, status, content, wait)
     lines = [f"Amigo answered HTTP {status} to {operation_id}."]
     if isinstance(error.detail, str) and error.detail:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 import httpx
+from amigo_client.config import Clock
 from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 
@@ -85,13 +85,15 @@ class Invoker:
         http: httpx.AsyncClient,
         scrub: Scrubber,
         retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
     ) -> None:
         from amigo_client import Client
 
         self.catalog = catalog
         self.settings = settings
         self.retry = retry or RetryPolicy()
-        self.spacer = RateSpacer()
+        self.clock = clock or Clock()
+        self.spacer = RateSpacer(self.clock)
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
@@ -120,16 +122,17 @@ class Invoker:
             if own_token is None
             else f"{op.id}@{hashlib.sha256(own_token.encode()).hexdigest()[:16]}"
         )
-        deadline = time.monotonic() + policy.budget_s
+        clock = self.clock
+        deadline = clock.monotonic() + policy.budget_s
         attempt = 0
 
         async def pause(seconds: float, why: str) -> bool:
             """Wait `seconds` if the call's budget allows it, telling the client why."""
-            if time.monotonic() + seconds > deadline:
+            if clock.monotonic() + seconds > deadline:
                 return False
             if on_progress is not None:
                 await on_progress(f"{why}; waiting {seconds:.1f} s", attempt)
-            await anyio.sleep(seconds)
+            await clock.asleep(seconds)
             return True
 
         # Set once a write was sent again after a connection failure that may have come after
@@ -163,7 +166,7 @@ class Invoker:
             self.spacer.record(limit_key)
             try:
                 # The call's budget bounds each attempt too, not only the waits between them.
-                with anyio.move_on_after(max(0.0, deadline - time.monotonic())) as budget:
+                with anyio.move_on_after(max(0.0, deadline - clock.monotonic())) as budget:
                     response = await module.asyncio_detailed(client=self.client, **kwargs)
                 if budget.cancelled_caught:
                     return noted(self._out_of_time(tool, policy.budget_s, attempt))
@@ -185,7 +188,7 @@ class Invoker:
                 return self._transport_failure(tool, exc, attempt)
             self.spacer.learn(limit_key, response.headers)
             status = int(response.status_code)
-            delay = policy.delay_for_status(status, response.headers, attempt, time.time())
+            delay = policy.delay_for_status(status, response.headers, attempt, clock.time())
             if (
                 delay is not None
                 and attempt < policy.max_attempts
@@ -197,7 +200,7 @@ class Invoker:
             ):
                 continue
             outcome = self.shape(tool, arguments, response)
-            if delay is not None and retry_after_seconds(response.headers, time.time()) is None:
+            if delay is not None and retry_after_seconds(response.headers, clock.time()) is None:
                 # Amigo gave no hint: still tell the agent when to try again.
                 outcome = ToolOutcome(
                     True,
@@ -240,6 +243,7 @@ class Invoker:
                 status,
                 response.headers,
                 response.content,
+                now=self.clock.time(),
                 own_token=request_token.get() is not None,
                 bearer=self.settings.auth_mode == "bearer",
             )

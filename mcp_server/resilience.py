@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from amigo_client.config import Clock
 from amigo_client.retries import retry_after_seconds
 
 WINDOW_S = 60.0
@@ -30,7 +30,7 @@ class RateSpacer:
     count does: a sliding minute of the calls sent.
     """
 
-    clock: Callable[[], float] = time.monotonic
+    clock: Clock = field(default_factory=Clock)
     _sent: dict[str, deque[float]] = field(default_factory=dict)
     # The API's word on a key: calls left in its current window, and when that window resets.
     _window: dict[str, tuple[int, float]] = field(default_factory=dict)
@@ -46,7 +46,7 @@ class RateSpacer:
         if window is None:
             return None
         resets_at = window[1]
-        if self.clock() < resets_at:
+        if self.clock.monotonic() < resets_at:
             return window
         sent = self._sent.get(key)
         while sent and sent[0] < resets_at:
@@ -59,21 +59,21 @@ class RateSpacer:
         window = self._api_window(key)
         if window is None or window[0] > 0:
             return 0.0
-        return max(0.0, window[1] - self.clock())
+        return max(0.0, window[1] - self.clock.monotonic())
 
     def own_wait(self, key: str, limit: int | None) -> float:
         """The wait that keeps `key` under `limit` calls in any minute, by our own count (none
         while the API's count governs)."""
         if not limit or self._api_window(key) is not None:
             return 0.0
-        now = self.clock()
+        now = self.clock.monotonic()
         sent = self._sent.setdefault(key, deque())
         while sent and sent[0] <= now - WINDOW_S:
             sent.popleft()
         return max(0.0, sent[0] + WINDOW_S - now) if len(sent) >= limit else 0.0
 
     def record(self, key: str) -> None:
-        now = self.clock()
+        now = self.clock.monotonic()
         if len(self._sent) > MAX_KEYS:
             # Keys come and go with users' tokens: forget those with nothing in the window.
             for old in [
@@ -97,6 +97,6 @@ class RateSpacer:
         except ValueError:
             return
         reset = {"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")}
-        wait = retry_after_seconds(reset, time.time())
+        wait = retry_after_seconds(reset, self.clock.time())
         if wait:
-            self._window[key] = (remaining, self.clock() + wait)
+            self._window[key] = (remaining, self.clock.monotonic() + wait)

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import anyio
+from amigo_client.config import Clock
 from amigo_client.retries import RetryPolicy
 
 from mcp_server.catalog import Catalog
@@ -58,11 +59,14 @@ class Runtime:
         settings: Settings,
         sandbox_db: str = ":memory:",
         retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.catalog = catalog
         self.settings = settings
         self.sandbox_db = sandbox_db
         self.retry = retry or RetryPolicy()
+        # Time for sign-in renewal, retry waits, call budgets and rate spacing.
+        self.clock = clock or Clock()
         # Every secret the process knows, tokens included as they are issued.
         self.scrub = Scrubber(settings.secrets)
         self.sandbox: Any = None
@@ -100,9 +104,9 @@ class Runtime:
             timeout=settings.timeout_s,
             headers={"User-Agent": USER_AGENT},
         )
-        authenticate(settings, http, on_token=self.scrub.add)
+        authenticate(settings, http, on_token=self.scrub.add, clock=self.clock)
         self._http = http
-        return Invoker(self.catalog, settings, http, self.scrub, self.retry)
+        return Invoker(self.catalog, settings, http, self.scrub, self.retry, self.clock)
 
     def _start_sandbox(self) -> Any:
         from sandbox.server import start_in_thread

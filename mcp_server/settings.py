@@ -16,7 +16,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from amigo_client.config import REGIONS, ClientConfig, Secret, parse_timeout, resolve_base_url
+from amigo_client.config import (
+    REGIONS,
+    ClientConfig,
+    Clock,
+    Secret,
+    parse_timeout,
+    resolve_base_url,
+)
 from amigo_client.exceptions import ConfigurationError
 
 # per_request: hosted multi-user mode with no credentials of the server's own; every MCP request
@@ -42,7 +49,7 @@ class Settings:
     mongo_cluster_name: str | None = None
     timeout_s: float = 30.0
 
-    def client_config(self) -> ClientConfig:
+    def client_config(self, clock: Clock | None = None) -> ClientConfig:
         """These settings as the client layer's configuration (sign-in, retries, clock)."""
         return ClientConfig(
             organization_id=self.organization_id,
@@ -53,6 +60,7 @@ class Settings:
             bearer_token=self.bearer_token,
             mongo_cluster_name=self.mongo_cluster_name,
             timeout_s=self.timeout_s,
+            clock=clock or Clock(),
         )
 
     @property

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import json
-import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -72,14 +71,16 @@ class DropConnection(Response):
 # --- operations --------------------------------------------------------------------------------
 
 
-def _fault_status_reply(rule: FaultRule, operation: Operation, request_id: str) -> Reply:
+def _fault_status_reply(
+    rule: FaultRule, operation: Operation, request_id: str, now: float
+) -> Reply:
     status = rule.status or 503
     headers: dict[str, str] = {}
     if rule.retry_after is not None:
         headers["Retry-After"] = str(rule.retry_after)
     if status == 429:
         limit = operation.rate_limit_per_minute or 0
-        reset = int(time.time()) + (60 if rule.retry_after is None else rule.retry_after)
+        reset = int(now) + (60 if rule.retry_after is None else rule.retry_after)
         headers.update(
             {
                 "X-RateLimit-Limit": str(limit),
@@ -129,7 +130,7 @@ def _operation_endpoint(
         if rule is not None and rule.delay_s:
             await asyncio.sleep(rule.delay_s)
         if rule is not None and rule.kind == "status":
-            reply = _fault_status_reply(rule, operation, request_id)
+            reply = _fault_status_reply(rule, operation, request_id, sandbox.clock.time())
         elif rule is not None and rule.kind == "drop" and not rule.after_handler:
             sandbox.requests.answered(operation.operation_id, "dropped")
             return DropConnection()
@@ -285,6 +286,14 @@ async def _get_settings(sandbox: Sandbox, request: Request) -> Response:
     return json_response(200, sandbox.settings_json())
 
 
+async def _get_clock(sandbox: Sandbox, request: Request) -> Response:
+    return json_response(200, sandbox.clock.to_json())
+
+
+async def _move_clock(sandbox: Sandbox, request: Request) -> Response:
+    return json_response(200, sandbox.move_clock(await _json_body(request)))
+
+
 async def _patch_settings(sandbox: Sandbox, request: Request) -> Response:
     return json_response(200, sandbox.update_settings(await _json_body(request)))
 
@@ -305,6 +314,8 @@ def admin_routes() -> list[Route]:
         ("/reset", "POST", _reset),
         ("/settings", "GET", _get_settings),
         ("/settings", "PATCH", _patch_settings),
+        ("/clock", "GET", _get_clock),
+        ("/clock", "POST", _move_clock),
     ]
     grouped: dict[str, dict[str, AdminHandler]] = {}
     for path, method, handler in table:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sandbox import handlers
+from sandbox.clock import EARLIEST, LATEST, SandboxClock
 from sandbox.demo import DEMO_ORGANIZATION, DEMO_USER_ID, ensure_demo_identity, seed_demo_data
 from sandbox.errors import ApiError, invalid_field, not_found
 from sandbox.faults import FAULT_REQUEST_SCHEMA, FaultRegistry, FaultRule, has_enum
@@ -46,19 +46,21 @@ from sandbox.validation import (
     validate_request,
     validator_errors,
 )
-from sandbox.values import format_timestamp, new_object_id, now_timestamp, parse_timestamp
+from sandbox.values import format_timestamp, new_object_id, parse_timestamp, timestamp_of
 
 logger = logging.getLogger("sandbox")
 
 
 @dataclass
 class SandboxSettings:
-    """How a sandbox runs. `db` is a file path or `:memory:`."""
+    """How a sandbox runs. `db` is a file path or `:memory:`; `clock` is real time unless
+    given one that is stopped or moved (the admin API moves it too)."""
 
     db: str = MEMORY
     seed_demo: bool = False
     rate_limits: bool = True
     token_lifetime_s: float = 3600.0
+    clock: SandboxClock = field(default_factory=SandboxClock)
 
 
 class RequestLog:
@@ -181,6 +183,17 @@ _ADMIN_SCHEMAS = {
             "token_lifetime_s": {"type": "number", "exclusiveMinimum": 0},
         },
     },
+    "clock": {
+        "type": "object",
+        "additionalProperties": False,
+        "minProperties": 1,
+        "properties": {
+            "advance_s": {"type": "number", "minimum": 0},
+            "time": {"type": "string", "format": "date-time"},
+            "stopped": {"type": "boolean"},
+            "real": {"const": True},
+        },
+    },
     "fault": FAULT_REQUEST_SCHEMA,
 }
 _ADMIN_VALIDATORS = {name: make_validator(schema) for name, schema in _ADMIN_SCHEMAS.items()}
@@ -213,6 +226,7 @@ class Sandbox:
 
     def __init__(self, settings: SandboxSettings, spec: Spec | None = None) -> None:
         self.settings = settings
+        self.clock = settings.clock
         self.spec = spec or Spec.load()
         # An operation of the spec without a handler answers 501 (see `handle`); a handler for
         # an operation the spec does not have is a mistake in the sandbox itself.
@@ -237,7 +251,7 @@ class Sandbox:
 
     def handle(self, operation: Operation, raw: RawRequest, request_id: str) -> Reply:
         """Answer one request to a spec operation (runs in a worker thread)."""
-        now = time.time()
+        now = self.clock.time()
         extra_headers: dict[str, str] = {}
         try:
             organization = raw.path_params.get("organization", "")
@@ -326,6 +340,46 @@ class Sandbox:
         self.requests.clear()
         return seeded
 
+    def timestamp(self) -> str:
+        """The clock's reading as the API writes times."""
+        return timestamp_of(self.clock.time())
+
+    def move_clock(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Advance, set, stop, restart or reset the clock (the body of `POST /_sandbox/clock`)."""
+        fields = check_admin_body("clock", fields)
+        if "real" in fields and len(fields) > 1:
+            raise invalid_field(["body", "real"], "Value error, real cannot be combined", True)
+        if "advance_s" in fields and "time" in fields:
+            raise invalid_field(
+                ["body", "advance_s"], "Value error, give advance_s or time, not both", None
+            )
+        moment = self.clock.time() + fields["advance_s"] if "advance_s" in fields else None
+        if "time" in fields:
+            try:
+                moment = parse_timestamp(fields["time"]).timestamp()
+            except ValueError as exc:
+                raise invalid_field(
+                    ["body", "time"],
+                    "Input should be a valid datetime",
+                    fields["time"],
+                    "datetime_parsing",
+                ) from exc
+        if moment is not None and not EARLIEST <= moment <= LATEST:
+            where = "advance_s" if "advance_s" in fields else "time"
+            raise invalid_field(
+                ["body", where],
+                f"Value error, the clock must stay between {timestamp_of(EARLIEST)} and "
+                f"{timestamp_of(LATEST)}",
+                fields[where],
+            )
+        if fields.get("real"):
+            self.clock.reset()
+        elif "advance_s" in fields:
+            self.clock.advance(fields["advance_s"])
+        if "time" in fields or "stopped" in fields:
+            self.clock.set(moment if "time" in fields else None, stopped=fields.get("stopped"))
+        return self.clock.to_json()
+
     def update_settings(self, fields: dict[str, Any]) -> dict[str, Any]:
         fields = check_admin_body("settings", fields)
         if "rate_limits" in fields:
@@ -346,14 +400,16 @@ class Sandbox:
 
     def add_user(self, fields: dict[str, Any]) -> dict[str, Any]:
         fields = check_admin_body("user", fields)
+        now = self.timestamp()
         organization = fields.get("organization", DEMO_ORGANIZATION)
-        user_id = fields.get("user_id") or new_object_id()
+        user_id = fields.get("user_id") or new_object_id(now)
         role: Role = fields.get("role", "admin")
-        key_id = fields.get("api_key_id") or f"sandbox-key-{new_object_id()[-8:]}"
+        key_id = fields.get("api_key_id") or f"sandbox-key-{new_object_id(now)[-8:]}"
         api_key = fields.get("api_key") or f"sandbox-{uuid.uuid4().hex}"
+        name = fields.get("name", "Sandbox user")
         with self.db.transaction(write=True) as conn:
-            ensure_user(conn, organization, user_id, fields.get("name", "Sandbox user"), role)
-            ensure_api_key(conn, organization, key_id, api_key)
+            ensure_user(conn, organization, user_id, name, role, now)
+            ensure_api_key(conn, organization, key_id, api_key, now)
         return {
             "organization": organization,
             "user_id": user_id,
@@ -370,7 +426,7 @@ class Sandbox:
             if find_user(conn, organization, user_id) is None:
                 raise not_found(f"User {user_id} of organization {organization!r}")
         token, claims = self.tokens.mint(
-            organization, user_id, time.time(), fields.get("lifetime_s")
+            organization, user_id, self.clock.time(), fields.get("lifetime_s")
         )
         return {"id_token": token, "expires_at": expires_at_text(claims)}
 
@@ -379,6 +435,7 @@ class Sandbox:
         set_id = fields["dynamic_behavior_set_id"]
         items = list(fields.get("invocations") or [])
         items += [{} for _ in range(fields.get("count", 0 if items else 1))]
+        now = self.timestamp()
         created = []
         with self.db.transaction(write=True) as conn:
             row = conn.execute("SELECT * FROM behavior_sets WHERE id = ?", (set_id,)).fetchone()
@@ -403,9 +460,7 @@ class Sandbox:
                 invoked_at = item.get("invoked_at")
                 try:
                     invoked_at = (
-                        format_timestamp(parse_timestamp(invoked_at))
-                        if invoked_at
-                        else now_timestamp()
+                        format_timestamp(parse_timestamp(invoked_at)) if invoked_at else now
                     )
                 except ValueError as exc:
                     raise invalid_field(
@@ -420,18 +475,18 @@ class Sandbox:
                         org_id=row["org_id"],
                         set_id=set_id,
                         set_version=version,
-                        conversation_id=item.get("conversation_id") or new_object_id(),
+                        conversation_id=item.get("conversation_id") or new_object_id(now),
                         service_id=item.get("service_id")
-                        or (services[0] if services else new_object_id()),
-                        user_id=item.get("user_id") or new_object_id(),
-                        initial_message_id=item.get("initial_message_id") or new_object_id(),
-                        agent_message_id=item.get("agent_message_id", new_object_id()),
+                        or (services[0] if services else new_object_id(now)),
+                        user_id=item.get("user_id") or new_object_id(now),
+                        initial_message_id=item.get("initial_message_id") or new_object_id(now),
+                        agent_message_id=item.get("agent_message_id", new_object_id(now)),
                         agent_inner_thoughts_ids=item.get(
-                            "agent_inner_thoughts_ids", [new_object_id()]
+                            "agent_inner_thoughts_ids", [new_object_id(now)]
                         ),
                         external_event_message_ids=item.get("external_event_message_ids"),
                         invoked_at=invoked_at,
-                        timestamp=now_timestamp(),
+                        timestamp=now,
                     )
                 )
         return created
@@ -450,5 +505,5 @@ class Sandbox:
                 row["org_id"],
                 fields.get("name", "Sandbox unit test"),
                 scenario_id,
-                now_timestamp(),
+                self.timestamp(),
             )

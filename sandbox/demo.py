@@ -81,10 +81,10 @@ def _at(day: int, hour: int = 9, minute: int = 0) -> str:
 
 def ensure_demo_identity(conn: sqlite3.Connection) -> None:
     """The demo organization, its users and its API key (idempotent; always present)."""
-    ensure_user(conn, DEMO_ORGANIZATION, DEMO_USER_ID, DEMO_USER_NAME, "admin")
-    ensure_user(conn, DEMO_ORGANIZATION, DEMO_COLLEAGUE_USER_ID, "Sam Support", "admin")
-    ensure_user(conn, DEMO_ORGANIZATION, DEMO_VIEWER_USER_ID, "Vic Viewer", "viewer")
-    ensure_api_key(conn, DEMO_ORGANIZATION, DEMO_API_KEY_ID, DEMO_API_KEY)
+    ensure_user(conn, DEMO_ORGANIZATION, DEMO_USER_ID, DEMO_USER_NAME, "admin", _at(1))
+    ensure_user(conn, DEMO_ORGANIZATION, DEMO_COLLEAGUE_USER_ID, "Sam Support", "admin", _at(1))
+    ensure_user(conn, DEMO_ORGANIZATION, DEMO_VIEWER_USER_ID, "Vic Viewer", "viewer", _at(1))
+    ensure_api_key(conn, DEMO_ORGANIZATION, DEMO_API_KEY_ID, DEMO_API_KEY, _at(1))
 
 
 def seed_demo_data(conn: sqlite3.Connection) -> bool:

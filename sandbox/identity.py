@@ -16,11 +16,10 @@ import secrets
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Literal
 
 from sandbox.errors import ApiError, organization_not_found
-from sandbox.values import format_timestamp, now_timestamp
+from sandbox.values import timestamp_of
 
 Role = Literal["admin", "viewer"]
 ROLES: tuple[Role, ...] = ("admin", "viewer")
@@ -54,28 +53,31 @@ def hash_key(api_key: str) -> str:
     return hashlib.sha256(api_key.encode("utf-8")).hexdigest()
 
 
-def ensure_organization(conn: sqlite3.Connection, org_id: str) -> None:
+def ensure_organization(conn: sqlite3.Connection, org_id: str, created_at: str) -> None:
     conn.execute(
-        "INSERT OR IGNORE INTO organizations (id, created_at) VALUES (?, ?)",
-        (org_id, now_timestamp()),
+        "INSERT OR IGNORE INTO organizations (id, created_at) VALUES (?, ?)", (org_id, created_at)
     )
 
 
-def ensure_user(conn: sqlite3.Connection, org_id: str, user_id: str, name: str, role: Role) -> None:
-    ensure_organization(conn, org_id)
+def ensure_user(
+    conn: sqlite3.Connection, org_id: str, user_id: str, name: str, role: Role, created_at: str
+) -> None:
+    ensure_organization(conn, org_id, created_at)
     conn.execute(
         "INSERT INTO users (org_id, user_id, name, role, created_at) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (org_id, user_id) DO UPDATE SET name = excluded.name, role = excluded.role",
-        (org_id, user_id, name, role, now_timestamp()),
+        (org_id, user_id, name, role, created_at),
     )
 
 
-def ensure_api_key(conn: sqlite3.Connection, org_id: str, key_id: str, api_key: str) -> None:
-    ensure_organization(conn, org_id)
+def ensure_api_key(
+    conn: sqlite3.Connection, org_id: str, key_id: str, api_key: str, created_at: str
+) -> None:
+    ensure_organization(conn, org_id, created_at)
     conn.execute(
         "INSERT INTO api_keys (org_id, key_id, key_sha256, created_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (org_id, key_id) DO UPDATE SET key_sha256 = excluded.key_sha256",
-        (org_id, key_id, hash_key(api_key), now_timestamp()),
+        (org_id, key_id, hash_key(api_key), created_at),
     )
 
 
@@ -165,7 +167,7 @@ class TokenService:
 
 
 def expires_at_text(claims: Claims) -> str:
-    return format_timestamp(datetime.fromtimestamp(claims.expires_at, UTC))
+    return timestamp_of(claims.expires_at)
 
 
 # --- per-request authentication ----------------------------------------------------------------

@@ -6,17 +6,20 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
 import uvicorn
 
 from sandbox.app import build_app
+from sandbox.clock import SandboxClock
 from sandbox.connections import TrackedH11Protocol
 from sandbox.core import Sandbox, SandboxSettings
 from sandbox.demo import DEMO_API_KEY, DEMO_API_KEY_ID, DEMO_ORGANIZATION, DEMO_USER_ID
 from sandbox.faults import FaultKind
 from sandbox.store import MEMORY
+from sandbox.values import format_timestamp
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -75,6 +78,11 @@ class RunningSandbox:
     @property
     def settings(self) -> SandboxSettings:
         return self.sandbox.settings
+
+    @property
+    def clock(self) -> SandboxClock:
+        """The sandbox's clock, to share with an in-process client (see `sandbox/clock.py`)."""
+        return self.sandbox.clock
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -184,12 +192,32 @@ class RunningSandbox:
     def set_token_lifetime(self, seconds: float) -> None:
         self.sandbox.update_settings({"token_lifetime_s": seconds})
 
+    def advance_clock(self, seconds: float) -> dict[str, Any]:
+        """Move the sandbox's time forward; answers the clock as `GET /_sandbox/clock` does."""
+        return self.sandbox.move_clock({"advance_s": seconds})
+
+    def set_clock(
+        self, moment: datetime | None = None, *, stopped: bool | None = None
+    ) -> dict[str, Any]:
+        """Show `moment` (None: keep the reading), and stop the clock or let it run."""
+        fields: dict[str, Any] = {}
+        if moment is not None:
+            fields["time"] = format_timestamp(moment)
+        if stopped is not None:
+            fields["stopped"] = stopped
+        return self.sandbox.move_clock(fields)
+
+    def reset_clock(self) -> dict[str, Any]:
+        """Back to the real clock, running."""
+        return self.sandbox.move_clock({"real": True})
+
 
 def start_in_thread(
     db: str = MEMORY,
     seed_demo: bool = True,
     rate_limits: bool = True,
     token_lifetime_s: float = 3600.0,
+    clock: SandboxClock | None = None,
     host: str = "127.0.0.1",
     port: int = 0,
     *,
@@ -198,7 +226,11 @@ def start_in_thread(
 ) -> RunningSandbox:
     """Start a sandbox on a background thread; returns once it accepts connections."""
     settings = SandboxSettings(
-        db=str(db), seed_demo=seed_demo, rate_limits=rate_limits, token_lifetime_s=token_lifetime_s
+        db=str(db),
+        seed_demo=seed_demo,
+        rate_limits=rate_limits,
+        token_lifetime_s=token_lifetime_s,
+        clock=clock or SandboxClock(),
     )
     sandbox = Sandbox(settings)
     sock = bind_socket(host, port)

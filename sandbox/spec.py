@@ -96,6 +96,14 @@ class Operation:
         return next((p for p in self.parameters if p.name == name), None)
 
 
+def load_yaml(path: Path) -> Any:
+    """A YAML file, read with libyaml's safe loader when PyYAML has it (over ten times faster
+    than the pure-Python one on the spec)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)
+
+
 class Spec:
     """The parsed spec plus the validators built from it."""
 
@@ -112,9 +120,7 @@ class Spec:
     @classmethod
     def load(cls, path: Path | None = None) -> Spec:
         source = path or locate_spec()
-        with source.open(encoding="utf-8") as handle:
-            document = yaml.safe_load(handle)
-        return cls(document, source)
+        return cls(load_yaml(source), source)
 
     # --- lookups -------------------------------------------------------------------------------
 

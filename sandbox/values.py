@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from datetime import UTC, datetime
 
 
-def new_object_id() -> str:
-    """A 24-character lowercase hex ID shaped like a MongoDB ObjectId (time prefix + random)."""
-    return f"{int(time.time()):08x}{secrets.token_hex(8)}"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+def new_object_id(created_at: str) -> str:
+    """A 24-character lowercase hex ID shaped like a MongoDB ObjectId: the creation time
+    (`created_at`, as written by `format_timestamp`) in epoch seconds, then random bytes."""
+    return f"{int(parse_timestamp(created_at).timestamp()):08x}{secrets.token_hex(8)}"
 
 
 def format_timestamp(moment: datetime) -> str:
@@ -27,8 +23,9 @@ def format_timestamp(moment: datetime) -> str:
     )
 
 
-def now_timestamp() -> str:
-    return format_timestamp(utc_now())
+def timestamp_of(epoch_s: float) -> str:
+    """`format_timestamp` of a moment given in epoch seconds."""
+    return format_timestamp(datetime.fromtimestamp(epoch_s, UTC))
 
 
 def parse_timestamp(text: str) -> datetime:

@@ -16,7 +16,9 @@ def anyio_backend() -> str:
 
 from collections.abc import Iterator  # noqa: E402
 
+from sandbox.clock import SandboxClock  # noqa: E402
 from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
+from tests.sandbox_support import stop_clock  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +43,17 @@ def sandbox(sandbox_server: RunningSandbox) -> Iterator[RunningSandbox]:
     sandbox_server.reset_request_counts()
     sandbox_server.set_rate_limits(False)
     sandbox_server.set_token_lifetime(3600.0)
+    sandbox_server.reset_clock()
+
+
+@pytest.fixture
+def stopped_clock(sandbox: RunningSandbox) -> SandboxClock:
+    """The shared sandbox's clock, stopped at `STOPPED_AT` for the test (real again after).
+
+    Hand it to the MCP server too (`Runtime(..., clock=...)`) so both sides share one time;
+    waits on it (retries, rate spacing) then move it forward instead of sleeping.
+    """
+    return stop_clock(sandbox)
 
 
 # --- end of sandbox fixtures ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import mcp_types as types
+from amigo_client import Clock
 from amigo_client.config import Secret
 from amigo_client.retries import RetryPolicy
 from mcp import Client
@@ -81,11 +82,15 @@ async def connect(
     *,
     policy: ToolPolicy | None = None,
     retry: RetryPolicy | None = None,
+    clock: Clock | None = None,
     **client_options: Any,
 ) -> AsyncIterator[tuple[Client, Runtime]]:
-    """An in-memory MCP client on a fresh server; elicitation is accepted unless overridden."""
+    """An in-memory MCP client on a fresh server; elicitation is accepted unless overridden.
+
+    `clock`: the server's time; pass the sandbox's stopped clock to share one time with it.
+    """
     catalog = load_catalog()
-    runtime = Runtime(catalog, settings, retry=retry or RetryPolicy(budget_s=20))
+    runtime = Runtime(catalog, settings, retry=retry or RetryPolicy(budget_s=20), clock=clock)
     server = build_server(catalog, runtime, policy)
     client_options.setdefault("elicitation_callback", accept_all)
     try:

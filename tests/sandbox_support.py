@@ -15,17 +15,19 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
+
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
-SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+SPEC: dict[str, Any] = load_yaml(SPEC_PATH)
 _URI = "https://spec.test/amigo.yaml"
 _REGISTRY: Registry[Any] = Registry().with_resource(_URI, DRAFT202012.create_resource(SPEC))
 _FORMATS = FormatChecker()
@@ -220,8 +222,19 @@ def stop_cli(process: subprocess.Popen[str]) -> str:
     return output
 
 
-def avoid_minute_boundary(margin_s: float = 5.0) -> None:
-    """The sandbox counts in fixed one-minute windows: start a rate-limit run well inside one."""
-    left = 60 - time.time() % 60
-    if left < margin_s:
-        time.sleep(left + 0.05)
+# Half a minute into a one-minute rate window: a 429 says `Retry-After: 30`.
+STOPPED_AT = datetime(2026, 1, 1, 12, 0, 30, tzinfo=UTC)
+
+
+def stop_clock(sandbox: Any, moment: datetime = STOPPED_AT) -> Any:
+    """Stop the sandbox's clock at `moment`; returns the clock (time moves only when told)."""
+    sandbox.set_clock(moment, stopped=True)
+    return sandbox.clock
+
+
+def move_clock(base_url: str, **body: Any) -> dict[str, Any]:
+    """`POST /_sandbox/clock` on a sandbox in another process (e.g. `advance_s=61`)."""
+    answer = httpx.post(f"{base_url}/_sandbox/clock", json=body, timeout=10)
+    answer.raise_for_status()
+    clock: dict[str, Any] = answer.json()
+    return clock

@@ -23,7 +23,6 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import yaml
 from amigo_client import AuthenticatedClient, Client, errors
 from amigo_client.api.auth import sign_in_with_api_key
 from amigo_client.api.conversations import get_conversation_messages, get_conversations
@@ -103,10 +102,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from sandbox.handlers import HANDLERS
+from sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
-with (REPO / "openapi" / "amigo.yaml").open(encoding="utf-8") as _handle:
-    SPEC: dict[str, Any] = yaml.safe_load(_handle)
+SPEC: dict[str, Any] = load_yaml(REPO / "openapi" / "amigo.yaml")
 SPEC_URI = "urn:amigo-openapi"
 REGISTRY: Registry = Registry().with_resource(
     SPEC_URI, Resource.from_contents(SPEC, default_specification=DRAFT202012)

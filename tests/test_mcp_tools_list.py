@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from mcp import Client
 
 from mcp_server.catalog import load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
+from sandbox.spec import load_yaml
 from tests.toolsnaps import (
     UPDATE_VARIABLE,
     snapshot_names,
@@ -25,7 +25,7 @@ from tests.toolsnaps import (
 
 pytestmark = pytest.mark.anyio
 
-SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "amigo.yaml").read_text())
+SPEC = load_yaml(Path(__file__).parent.parent / "openapi" / "amigo.yaml")
 SCRIPTS = Path(__file__).parent.parent / "scripts"
 
 CONSTRAINTS = (

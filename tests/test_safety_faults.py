@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from amigo_client import Clock
 from amigo_client.retries import RetryPolicy
 from mcp import Client
 
@@ -22,6 +23,7 @@ from mcp_server.catalog import Catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
+from sandbox.clock import SandboxClock
 from sandbox.demo import DEMO_SCENARIO_IDS
 from sandbox.faults import UNKNOWN_ENUM_VALUE
 from tests.mcp_helpers import (
@@ -39,7 +41,6 @@ from tests.safety_support import (
     unique,
     valid_arguments,
 )
-from tests.sandbox_support import avoid_minute_boundary
 
 pytestmark = pytest.mark.anyio
 
@@ -144,10 +145,10 @@ def scenarios_named(sandbox: Any, name: str) -> int:
         for f, t in EXPECTED
     ],
 )
-async def test_fault(sandbox: Any, fault: Fault, tool: str) -> None:
+async def test_fault(sandbox: Any, stopped_clock: Clock, fault: Fault, tool: str) -> None:
     expected = EXPECTED[(fault.name, tool)]
     settings = sandbox_settings(sandbox, timeout_s=TIMEOUT_S)
-    async with connect(settings, "auto", retry=retry()) as (client, _):
+    async with connect(settings, "auto", retry=retry(), clock=stopped_clock) as (client, _):
         await ok(client, "list_simulation_scenarios", {"limit": 1})  # signs in
         name = unique("Fault scenario")
         arguments = (
@@ -198,8 +199,11 @@ def test_no_write_answers_with_an_enum(sandbox: Any) -> None:
 
 
 @pytest.mark.parametrize("mode", ["auto", "legacy"])
-async def test_progress_while_waiting_names_the_wait_in_both_eras(sandbox: Any, mode: str) -> None:
-    async with connect(sandbox_settings(sandbox), mode, retry=retry(3)) as (client, _):
+async def test_progress_while_waiting_names_the_wait_in_both_eras(
+    sandbox: Any, stopped_clock: Clock, mode: str
+) -> None:
+    settings = sandbox_settings(sandbox)
+    async with connect(settings, mode, retry=retry(3), clock=stopped_clock) as (client, _):
         sandbox.inject_fault("get-simulation-scenarios", "status", status=503, retry_after=1)
         sandbox.inject_fault("get-simulation-scenarios", "status", status=429, retry_after=1)
         progress: list[tuple[float, str]] = []
@@ -218,15 +222,18 @@ async def test_progress_while_waiting_names_the_wait_in_both_eras(sandbox: Any, 
     assert sandbox.request_counts()["get-simulation-scenarios"] == 3
 
 
-async def test_rate_limit_reset_is_honoured_and_remembered(sandbox: Any) -> None:
+async def test_rate_limit_reset_is_honoured_and_remembered(
+    sandbox: Any, stopped_clock: Clock
+) -> None:
     """A 429 with only X-RateLimit-Reset (a minute away): no blind retry, and the next call
     to that operation is held back without a request, with the true reason."""
-    async with connect(sandbox_settings(sandbox), "auto", retry=retry(4)) as (client, _):
+    settings = sandbox_settings(sandbox)
+    async with connect(settings, "auto", retry=retry(4), clock=stopped_clock) as (client, _):
         await ok(client, "list_simulation_scenarios", {"limit": 1})
         sandbox.reset_request_counts()
         sandbox.inject_fault("search-simulation-scenarios", "status", status=429)
         first = text_of(await client.call_tool("search_simulation_scenarios", {"query": "x"}))
-        assert re.search(r"Retry after (59|60) seconds", first), first
+        assert "Retry after 60 seconds" in first, first
         assert sandbox.request_counts() == {"search-simulation-scenarios": 1}
 
         second = await client.call_tool("search_simulation_scenarios", {"query": "x"})
@@ -234,16 +241,17 @@ async def test_rate_limit_reset_is_honoured_and_remembered(sandbox: Any) -> None
     assert second.is_error
     assert sandbox.request_counts() == {"search-simulation-scenarios": 1}, "nothing sent"
     assert "nothing was sent" in text
-    assert re.search(r"Retry after (5[89]|60) seconds", text), text
+    assert "Retry after 60 seconds" in text, text
     # The API said the window is used up; the agent must not be told it sent 50 calls itself.
     assert "that many were sent" not in text
     assert "Amigo" in text and "rate limit" in text.lower()
 
 
-async def test_the_time_budget_bounds_the_retries(sandbox: Any) -> None:
+async def test_the_time_budget_bounds_the_retries(sandbox: Any, stopped_clock: Clock) -> None:
     """Ten attempts allowed, but a 1.5 s budget: the second wait of 1 s does not fit."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=1.5)
-    async with connect(sandbox_settings(sandbox), "auto", retry=budget) as (client, _):
+    settings = sandbox_settings(sandbox)
+    async with connect(settings, "auto", retry=budget, clock=stopped_clock) as (client, _):
         await ok(client, "list_simulation_scenarios", {"limit": 1})
         sandbox.reset_request_counts()
         sandbox.inject_fault(
@@ -292,9 +300,12 @@ async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: Any) -> None
     assert sandbox.request_counts() == {"create-simulation-scenario": 1}
 
 
-async def test_no_retry_hint_still_tells_when_to_try_again(sandbox: Any) -> None:
+async def test_no_retry_hint_still_tells_when_to_try_again(
+    sandbox: Any, stopped_clock: Clock
+) -> None:
     """503 without Retry-After: the final error still gives a time, not only "later"."""
-    async with connect(sandbox_settings(sandbox), "auto", retry=retry(2)) as (client, _):
+    settings = sandbox_settings(sandbox)
+    async with connect(settings, "auto", retry=retry(2), clock=stopped_clock) as (client, _):
         sandbox.inject_fault("get-simulation-scenarios", "status", status=503, times=None)
         text = text_of(await client.call_tool("list_simulation_scenarios", {"limit": 1}))
     assert re.search(r"(Retry|try again) (after|in) (about )?\d+ seconds?", text), text
@@ -359,10 +370,11 @@ def _catalog_without_limits(catalog: Catalog) -> Catalog:
 
 
 async def _calls(
-    settings: Settings, catalog: Catalog, n: int, tool: str, budget_s: float
+    settings: Settings, catalog: Catalog, n: int, tool: str, budget_s: float, clock: Clock
 ) -> list[str | None]:
     """`n` calls on a fresh server; the error text of each (None when it succeeded)."""
-    runtime = Runtime(catalog, settings, retry=RetryPolicy(base_delay_s=0.01, budget_s=budget_s))
+    retry = RetryPolicy(base_delay_s=0.01, budget_s=budget_s)
+    runtime = Runtime(catalog, settings, retry=retry, clock=clock)
     out: list[str | None] = []
     try:
         async with Client(build_server(catalog, runtime), elicitation_callback=accept_all) as c:
@@ -374,7 +386,9 @@ async def _calls(
     return out
 
 
-async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> None:
+async def test_spec_limits_space_calls_before_the_api_says_429(
+    sandbox: Any, stopped_clock: Clock
+) -> None:
     """list_metric_evaluation_results is limited to 10 per minute (spec and sandbox alike).
 
     This server keeps the eleventh call back itself (no request, no 429): the tenth answer
@@ -384,31 +398,33 @@ async def test_spec_limits_space_calls_before_the_api_says_429(sandbox: Any) -> 
     """
     tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
     assert CATALOG.get(tool) is not None and CATALOG.get(tool).operation.rate_limit_per_minute == 10  # type: ignore[union-attr]
-    avoid_minute_boundary()
     sandbox.set_rate_limits(True)
     settings = sandbox_settings(sandbox)
 
-    first = await _calls(settings, CATALOG, 11, tool, budget_s=0.5)
+    first = await _calls(settings, CATALOG, 11, tool, budget_s=0.5, clock=stopped_clock)
     assert first[:10] == [None] * 10
     assert first[10] is not None and "nothing was sent" in first[10]
     assert f"Amigo said the rate limit of {op} is used up" in first[10]
-    assert re.search(r"Retry after \d+ seconds", first[10]), first[10]
+    assert "Retry after 30 seconds" in first[10], "the window ends 30 s after STOPPED_AT"
     assert sandbox.request_counts()[op] == 10
     assert "429" not in sandbox.response_statuses()[op]
 
-    second = await _calls(settings, CATALOG, 2, tool, budget_s=0.5)
+    second = await _calls(settings, CATALOG, 2, tool, budget_s=0.5, clock=stopped_clock)
     assert sandbox.request_counts()[op] == 11, "one real request, then held back"
     assert sandbox.response_statuses()[op]["429"] == 1
     assert second[0] is not None and "HTTP 429" in second[0]
-    assert re.search(r"Retry after \d+ seconds", second[0]), second[0]
+    assert "Retry after 30 seconds" in second[0], second[0]
     assert second[1] is not None and "nothing was sent" in second[1]
 
 
-async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(sandbox: Any) -> None:
+async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(
+    sandbox: Any, stopped_clock: Clock
+) -> None:
     """An API that reports no window (the sandbox with limits off sends no X-RateLimit-*):
     the spec's 10 per minute, counted here, keeps the eleventh call back."""
     tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
-    results = await _calls(sandbox_settings(sandbox), CATALOG, 11, tool, budget_s=0.5)
+    settings = sandbox_settings(sandbox)
+    results = await _calls(settings, CATALOG, 11, tool, budget_s=0.5, clock=stopped_clock)
     assert results[:10] == [None] * 10
     assert results[10] is not None and "nothing was sent" in results[10]
     assert f"{op} is limited to 10 calls per minute" in results[10]
@@ -416,14 +432,14 @@ async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(sandbo
 
 
 async def test_without_the_spec_limits_the_answers_headers_still_hold_calls_back(
-    sandbox: Any,
+    sandbox: Any, stopped_clock: Clock
 ) -> None:
     """With the limits unknown, X-RateLimit-Remaining: 0 on the tenth answer is enough."""
     tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
     sandbox.set_rate_limits(True)
-    results = await _calls(
-        sandbox_settings(sandbox), _catalog_without_limits(CATALOG), 11, tool, budget_s=0.5
-    )
+    catalog = _catalog_without_limits(CATALOG)
+    settings = sandbox_settings(sandbox)
+    results = await _calls(settings, catalog, 11, tool, budget_s=0.5, clock=stopped_clock)
     assert results[:10] == [None] * 10
     assert results[10] is not None and "nothing was sent" in results[10]
     assert sandbox.request_counts()[op] == 10
@@ -469,11 +485,11 @@ def test_the_spacer_forgets_keys_with_nothing_in_the_window() -> None:
     """Per-user keys come and go with tokens (hosted mode); idle ones must not pile up."""
     from mcp_server.resilience import MAX_KEYS, WINDOW_S, RateSpacer
 
-    now = [0.0]
-    spacer = RateSpacer(clock=lambda: now[0])
+    clock = SandboxClock(stopped_at=1_767_225_600.0)
+    spacer = RateSpacer(clock=clock)
     for i in range(MAX_KEYS + 1):
         spacer.record(f"op@user{i}")
-    now[0] += WINDOW_S + 1
+    clock.advance(WINDOW_S + 1)
     spacer.record("op@fresh")
     assert spacer.own_wait("op@fresh", 1) > 0
     assert len(spacer._sent) == 1

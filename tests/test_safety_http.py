@@ -7,8 +7,8 @@ The app is `build_http_app` served by uvicorn on a loopback port; the client is 
 
 from __future__ import annotations
 
+import socket
 import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
@@ -18,6 +18,7 @@ import httpx
 import httpx2
 import pytest
 import uvicorn
+from amigo_client import Clock
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
@@ -66,30 +67,38 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 
 @contextmanager
-def hosted(sandbox: Any, *, multi_user: bool = False, **http: Any) -> Iterator[tuple[str, Runtime]]:
+def hosted(
+    sandbox: Any, *, multi_user: bool = False, clock: Clock | None = None, **http: Any
+) -> Iterator[tuple[str, Runtime]]:
     """amigo-mcp's HTTP app on a free loopback port, served by uvicorn in a thread.
 
     Yields the MCP endpoint URL and the runtime; the runtime is closed on uvicorn's own loop
     once the server has stopped.
     """
-    runtime = Runtime(CATALOG, sandbox_settings(sandbox), retry=FAST_RETRY)
+    runtime = Runtime(CATALOG, sandbox_settings(sandbox), retry=FAST_RETRY, clock=clock)
     server = build_server(CATALOG, runtime, ToolPolicy(), multi_user=multi_user)
     app = build_http_app(server, **({"host": "127.0.0.1", "access_token": None} | http))
     sock = bind_socket("127.0.0.1", 0)
-    web = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
+    ready = threading.Event()
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            ready.set()
+
+    web = Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
 
     async def run() -> None:
         try:
             await web.serve(sockets=[sock])
         finally:
+            ready.set()  # also when it failed to start
             await runtime.aclose()
 
     thread = threading.Thread(target=anyio.run, args=(run,), daemon=True)
     thread.start()
-    deadline = time.monotonic() + 15
-    while not web.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
+    ready.wait()
+    assert web.started, "uvicorn did not start"
     try:
         yield f"{base_url_of(sock)}/mcp", runtime
     finally:
@@ -239,13 +248,16 @@ async def test_a_rejected_user_token_never_falls_back_to_the_servers_credentials
     assert sandbox.request_callers() == {}
 
 
-async def test_one_users_rate_limit_does_not_hold_back_another(sandbox: Any) -> None:
+async def test_one_users_rate_limit_does_not_hold_back_another(
+    sandbox: Any, stopped_clock: Clock
+) -> None:
     """Amigo counts limits per user: user A using up an operation's minute must not make the
-    server refuse user B's calls to it."""
+    server refuse user B's calls to it. (One stopped clock for both sides: the minute cannot
+    end halfway, however slow the machine.)"""
     (a, token_a), (b, token_b) = _users(sandbox, 2).items()
     op = "get-metric-evaluation-results"
     sandbox.set_rate_limits(True)
-    with hosted(sandbox, multi_user=True) as (url, _):
+    with hosted(sandbox, multi_user=True, clock=stopped_clock) as (url, _):
         async with mcp_client(url, "auto", {"X-Amigo-Token": token_a}) as client:
             for _ in range(10):
                 await ok(client, "list_metric_evaluation_results", {"limit": 1})

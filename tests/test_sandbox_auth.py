@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import base64
-import time
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 import httpx
 
+from sandbox.clock import SandboxClock
 from sandbox.demo import (
     DEMO_API_KEY,
     DEMO_API_KEY_ID,
@@ -15,8 +15,8 @@ from sandbox.demo import (
     DEMO_USER_ID,
     DEMO_VIEWER_USER_ID,
 )
-from sandbox.server import RunningSandbox, start_in_thread
-from tests.sandbox_support import new_set_body
+from sandbox.server import RunningSandbox
+from tests.sandbox_support import STOPPED_AT, new_set_body
 
 SETS = f"/v1/{DEMO_ORGANIZATION}/dynamic_behavior_set/"
 SIGN_IN = f"/v1/{DEMO_ORGANIZATION}/user/signin_with_api_key"
@@ -27,19 +27,20 @@ DEMO_HEADERS = {
 }
 
 
-def test_sign_in_issues_a_token_valid_until_it_expires() -> None:
-    with (
-        start_in_thread(token_lifetime_s=1.0, rate_limits=False) as running,
-        httpx.Client(base_url=running.base_url) as http,
-    ):
+def test_sign_in_issues_a_token_valid_until_it_expires(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
+    sandbox.set_token_lifetime(600.0)
+    with httpx.Client(base_url=sandbox.base_url) as http:
         answer = http.post(SIGN_IN, headers=DEMO_HEADERS)
         assert answer.status_code == 200
         body = answer.json()
         expires_at = datetime.fromisoformat(body["expires_at"].replace("Z", "+00:00"))
-        assert 0 < (expires_at - datetime.now(UTC)).total_seconds() <= 1.0
+        assert expires_at == STOPPED_AT + timedelta(seconds=600)
         bearer = {"Authorization": f"Bearer {body['id_token']}"}
+        sandbox.advance_clock(599.9)
         assert http.get(SETS, headers=bearer).status_code == 200
-        time.sleep(1.1)
+        sandbox.advance_clock(0.1)
         expired = http.get(SETS, headers=bearer)
         assert expired.status_code == 401
         assert "expired" in expired.json()["detail"]

@@ -56,6 +56,7 @@ from amigo_client.models import (
 )
 from amigo_client.types import Response
 
+from sandbox.clock import SandboxClock
 from sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
@@ -66,7 +67,7 @@ from sandbox.demo import (
 )
 from sandbox.handlers import HANDLERS
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import OPERATIONS, ResponseRecorder, avoid_minute_boundary
+from tests.sandbox_support import OPERATIONS, ResponseRecorder
 
 UNKNOWN_ID = "0123456789abcdef01234567"
 OTHER_ORGANIZATION = "amigo-contract-other"
@@ -733,15 +734,13 @@ def _shared_checks(ctx: Ctx, operation_id: str) -> None:
     ctx.sandbox.set_rate_limits(True)
     try:
         token = ctx.sandbox.issue_token()
-        # The sandbox counts in fixed wall-clock minutes: the whole burn must fit in one, with
-        # room for a loaded machine (about 2 ms a request here; allow 10).
-        avoid_minute_boundary(5 + operation.rate_limit * 0.01)
+        # The clock is stopped half a minute into a window: the whole burn fits in it.
         _burn_quota(ctx, operation_id, token)
         answer = valid(ctx, ctx.client(token), ctx.org)
         expect(answer, 429)
         assert answer.headers["X-RateLimit-Limit"] == str(operation.rate_limit)
         assert answer.headers["X-RateLimit-Remaining"] == "0"
-        assert 0 < int(answer.headers["Retry-After"]) <= 60
+        assert answer.headers["Retry-After"] == "30"
     finally:
         ctx.sandbox.set_rate_limits(False)
     # 503: maintenance, injected.
@@ -759,7 +758,9 @@ def test_every_operation_has_a_contract() -> None:
 
 
 @pytest.mark.parametrize("operation_id", sorted(CONTRACTS))
-def test_operation_contract(sandbox: RunningSandbox, operation_id: str) -> None:
+def test_operation_contract(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock, operation_id: str
+) -> None:
     ctx = Ctx(sandbox, ResponseRecorder())
     CONTRACTS[operation_id].specific(ctx)
     _shared_checks(ctx, operation_id)

@@ -1,36 +1,48 @@
-"""Rate limits: per user, per operation, per minute, from the spec; on by default."""
+"""Rate limits: per user, per operation, per minute, from the spec; on by default.
+
+The sandbox's clock is stopped at a known moment, so windows, `Retry-After` and
+`X-RateLimit-Reset` are exact, and a new window comes when the test moves the clock.
+"""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Iterator
 
 import httpx
+import pytest
 
+from sandbox.clock import SandboxClock
 from sandbox.demo import DEMO_COLLEAGUE_USER_ID, DEMO_ORGANIZATION
-from sandbox.server import start_in_thread
-from tests.sandbox_support import avoid_minute_boundary
+from sandbox.server import RunningSandbox, start_in_thread
+from tests.sandbox_support import STOPPED_AT, move_clock
 
 RESULTS = f"/v1/{DEMO_ORGANIZATION}/metric/metric_evaluation_result"  # 10 per minute
 SETS = f"/v1/{DEMO_ORGANIZATION}/dynamic_behavior_set/"
+WINDOW_END = int(STOPPED_AT.timestamp()) + 30  # STOPPED_AT is half a minute into its window
 
 
-def test_limits_are_on_by_default_and_answer_429_with_headers() -> None:
-    avoid_minute_boundary(2.0)
-    with start_in_thread() as running, httpx.Client(base_url=running.base_url) as http:
+@pytest.fixture
+def running() -> Iterator[RunningSandbox]:
+    """A sandbox with its defaults (rate limits on) and a clock stopped at STOPPED_AT."""
+    with start_in_thread(clock=SandboxClock(stopped_at=STOPPED_AT.timestamp())) as sandbox:
+        yield sandbox
+
+
+def test_limits_are_on_by_default_and_answer_429_with_headers(running: RunningSandbox) -> None:
+    with httpx.Client(base_url=running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         remaining = []
         for _ in range(10):
             answer = http.get(RESULTS, headers=me, params={"limit": 1})
             assert answer.status_code == 200
             assert answer.headers["X-RateLimit-Limit"] == "10"
+            assert answer.headers["X-RateLimit-Reset"] == str(WINDOW_END)
             remaining.append(int(answer.headers["X-RateLimit-Remaining"]))
         assert remaining == list(range(9, -1, -1))
         limited = http.get(RESULTS, headers=me)
         assert limited.status_code == 429
-        now = time.time()
-        reset = int(limited.headers["X-RateLimit-Reset"])
-        assert now < reset <= now + 61
-        assert 1 <= int(limited.headers["Retry-After"]) <= 60
+        assert limited.headers["X-RateLimit-Reset"] == str(WINDOW_END)
+        assert limited.headers["Retry-After"] == "30"
         assert limited.headers["X-RateLimit-Remaining"] == "0"
         assert "10 requests per minute" in limited.json()["detail"]
         # Per operation: another endpoint still answers; per user: a colleague still can.
@@ -41,17 +53,32 @@ def test_limits_are_on_by_default_and_answer_429_with_headers() -> None:
         assert running.response_statuses()["get-metric-evaluation-results"] == {"200": 11, "429": 1}
 
 
-def test_limits_can_be_switched_off() -> None:
-    with (
-        start_in_thread(rate_limits=False) as running,
-        httpx.Client(base_url=running.base_url) as http,
-    ):
+def test_retry_after_counts_down_and_the_next_window_starts_afresh(
+    running: RunningSandbox,
+) -> None:
+    with httpx.Client(base_url=running.base_url) as http:
+        me = {"Authorization": f"Bearer {running.issue_token()}"}
+        for _ in range(10):
+            assert http.get(RESULTS, headers=me).status_code == 200
+        running.advance_clock(29.5)
+        limited = http.get(RESULTS, headers=me)
+        assert limited.status_code == 429
+        assert limited.headers["Retry-After"] == "1", "half a second left, rounded up"
+        running.advance_clock(0.5)  # exactly the window's end: a new window
+        answer = http.get(RESULTS, headers=me)
+        assert answer.status_code == 200
+        assert answer.headers["X-RateLimit-Remaining"] == "9"
+        assert answer.headers["X-RateLimit-Reset"] == str(WINDOW_END + 60)
+
+
+def test_limits_can_be_switched_off(running: RunningSandbox) -> None:
+    running.set_rate_limits(False)
+    with httpx.Client(base_url=running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         for _ in range(15):
             answer = http.get(RESULTS, headers=me, params={"limit": 1})
             assert answer.status_code == 200
             assert "X-RateLimit-Limit" not in answer.headers
-        avoid_minute_boundary(2.0)
         # And on again at run time, through the loopback admin API.
         assert (
             http.patch("/_sandbox/settings", json={"rate_limits": True}).json()["rate_limits"]
@@ -61,9 +88,8 @@ def test_limits_can_be_switched_off() -> None:
         assert statuses == [200] * 10 + [429]
 
 
-def test_sign_in_is_limited_per_user() -> None:
-    avoid_minute_boundary(2.0)
-    with start_in_thread() as running, httpx.Client(base_url=running.base_url) as http:
+def test_sign_in_is_limited_per_user(running: RunningSandbox) -> None:
+    with httpx.Client(base_url=running.base_url) as http:
         headers = {
             "x-api-key": running.api_key,
             "x-api-key-id": running.api_key_id,
@@ -72,3 +98,77 @@ def test_sign_in_is_limited_per_user() -> None:
         path = f"/v1/{running.organization}/user/signin_with_api_key"
         statuses = [http.post(path, headers=headers).status_code for _ in range(6)]
         assert statuses == [200] * 5 + [429]
+        move_clock(running.base_url, advance_s=30)
+        assert http.post(path, headers=headers).status_code == 200
+
+
+# --- the clock's admin API ------------------------------------------------------------------------
+
+
+def test_the_admin_api_reads_moves_stops_and_resets_the_clock(running: RunningSandbox) -> None:
+    with httpx.Client(base_url=f"{running.base_url}/_sandbox") as admin:
+        clock = admin.get("/clock").json()
+        assert clock == {
+            "now": "2026-01-01T12:00:30.000000Z",
+            "epoch_s": STOPPED_AT.timestamp(),
+            "stopped": True,
+        }
+        assert admin.post("/clock", json={"advance_s": 61}).json()["now"] == (
+            "2026-01-01T12:01:31.000000Z"
+        )
+        moved = admin.post("/clock", json={"time": "2030-05-06T07:08:09Z"}).json()
+        assert moved["now"] == "2030-05-06T07:08:09.000000Z" and moved["stopped"] is True
+        # Objects take their timestamps (and their IDs' time prefix) from the clock.
+        token = running.issue_token()
+        created = httpx.post(
+            f"{running.base_url}{SETS}",
+            headers={"Authorization": f"Bearer {token}"},
+            json={
+                "name": "Clock check",
+                "tags": {},
+                "applied_to_services": [],
+                "initial_version": {
+                    "is_active": False,
+                    "conversation_triggers": ["t"],
+                    "actions": [],
+                },
+            },
+        ).json()
+        set_id = created["dynamic_behavior_set_id"]
+        assert int(set_id[:8], 16) == int(moved["epoch_s"])
+        listed = httpx.get(
+            f"{running.base_url}{SETS}",
+            headers={"Authorization": f"Bearer {token}"},
+            params={"id": set_id},
+        ).json()["dynamic_behavior_sets"]
+        assert listed[0]["created_at"] == "2030-05-06T07:08:09.000000Z"
+        # Running again: real time flows from the reading; `real` undoes every move.
+        assert admin.post("/clock", json={"stopped": False}).json()["stopped"] is False
+        real = admin.post("/clock", json={"real": True}).json()
+        assert real["stopped"] is False and real["now"] < "2030"
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({}, "body"),
+        ({"advance_s": -1}, "advance_s"),
+        ({"advance_s": "soon"}, "advance_s"),
+        ({"time": "yesterday"}, "time"),
+        ({"time": "1969-12-31T23:59:59Z"}, "time"),
+        ({"advance_s": 1, "time": "2030-01-01T00:00:00Z"}, "advance_s"),
+        ({"real": False}, "real"),
+        ({"real": True, "stopped": True}, "real"),
+        ({"stopped": "yes"}, "stopped"),
+        ({"speed": 2}, "body"),
+    ],
+)
+def test_bad_clock_bodies_answer_422_and_change_nothing(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock, body: dict[str, object], field: str
+) -> None:
+    before = stopped_clock.time()
+    answer = httpx.post(f"{sandbox.base_url}/_sandbox/clock", json=body)
+    assert answer.status_code == 422, answer.text
+    locations = [item["loc"] for item in answer.json()["detail"]]
+    assert ["body", field] in locations or (field == "body" and ["body"] in locations), locations
+    assert stopped_clock.time() == before

@@ -16,12 +16,13 @@ from typing import Any
 
 import amigo_client.models
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
+
+from sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"
@@ -30,8 +31,7 @@ EXAMPLES = json.loads(
 )
 SPEC_URI = "urn:amigo-openapi"
 
-with SPEC_PATH.open(encoding="utf-8") as _handle:
-    SPEC: dict[str, Any] = yaml.safe_load(_handle)
+SPEC: dict[str, Any] = load_yaml(SPEC_PATH)
 REGISTRY: Registry = Registry().with_resource(
     SPEC_URI, Resource.from_contents(SPEC, default_specification=DRAFT202012)
 )

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sandbox.identity import Principal, TokenService
 from sandbox.spec import Operation
 from sandbox.validation import ValidatedRequest
-from sandbox.values import format_timestamp
+from sandbox.values import timestamp_of
 
 NO_BODY: Any = object()
 
@@ -30,7 +29,7 @@ class Call:
 
     @property
     def timestamp(self) -> str:
-        return format_timestamp(datetime.fromtimestamp(self.now, UTC))
+        return timestamp_of(self.now)
 
     @property
     def user(self) -> Principal:

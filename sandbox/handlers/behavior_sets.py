@@ -116,7 +116,7 @@ def insert_set(
     timestamp: str,
     set_id: str | None = None,
 ) -> str:
-    set_id = set_id or new_object_id()
+    set_id = set_id or new_object_id(timestamp)
     conn.execute(
         "INSERT INTO behavior_sets (id, org_id, name, is_active, applied_to_services, tags, "
         "created_at, creator_org, creator_user, updated_at, updated_by_org, updated_by_user) "
@@ -163,7 +163,7 @@ def insert_version(
         "actions, creator_org, creator_user, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            new_object_id(),
+            new_object_id(timestamp),
             org_id,
             set_id,
             version,
@@ -192,7 +192,7 @@ def insert_invocation(
     invoked_at: str,
     timestamp: str,
 ) -> str:
-    invocation_id = new_object_id()
+    invocation_id = new_object_id(timestamp)
     conn.execute(
         "INSERT INTO invocations (id, org_id, set_id, set_version, conversation_id, service_id, "
         "user_id, initial_message_id, agent_message_id, agent_inner_thoughts_ids, "

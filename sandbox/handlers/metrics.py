@@ -160,7 +160,7 @@ def insert_result(
     unit_test_id: str | None = None,
     run_index: int | None = None,
 ) -> str:
-    result_id = new_object_id()
+    result_id = new_object_id(created_at)
     conn.execute(
         "INSERT INTO metric_results (id, org_id, metric_id, metric_version, result, "
         "justification, source_type, conversation_id, evaluate_to_interaction_id, "

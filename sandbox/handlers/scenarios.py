@@ -89,7 +89,7 @@ def insert_scenario(
     timestamp: str,
     scenario_id: str | None = None,
 ) -> str:
-    scenario_id = scenario_id or new_object_id()
+    scenario_id = scenario_id or new_object_id(timestamp)
     conn.execute(
         "INSERT INTO scenarios (id, org_id, name, tags, is_deleted, created_at, creator_org, "
         "creator_user, updated_at, updated_by_org, updated_by_user) "
@@ -123,7 +123,7 @@ def insert_version(
         "initial_message_type, conversation_starts_at, creator_org, creator_user, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            new_object_id(),
+            new_object_id(timestamp),
             org_id,
             scenario_id,
             version,
@@ -141,7 +141,7 @@ def insert_version(
 def insert_unit_test(
     conn: sqlite3.Connection, org_id: str, name: str, scenario_id: str, timestamp: str
 ) -> str:
-    unit_test_id = new_object_id()
+    unit_test_id = new_object_id(timestamp)
     conn.execute(
         "INSERT INTO unit_tests (id, org_id, name, scenario_id, created_at) VALUES (?, ?, ?, ?, ?)",
         (unit_test_id, org_id, name, scenario_id, timestamp),
