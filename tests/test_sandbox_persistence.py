@@ -90,12 +90,22 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
     try:
         token = httpx.post(f"{base_url}/_sandbox/tokens", json={}, timeout=5).json()["id_token"]
 
+        written = 0
+        under_way = asyncio.Event()
+
         async def writer(client: httpx.AsyncClient, n: int) -> None:
-            for i in range(50):
-                try:
-                    await client.post("/dynamic_behavior_set/", json=new_set_body(f"crash {n}-{i}"))
-                except httpx.HTTPError:
-                    return
+            nonlocal written
+            try:
+                for i in range(50):
+                    body = new_set_body(f"crash {n}-{i}")
+                    await client.post("/dynamic_behavior_set/", json=body)
+                    written += 1
+                    if written == 40:  # the storm is under way: kill it mid-write
+                        under_way.set()
+            except httpx.HTTPError:
+                return
+            finally:
+                under_way.set()  # never left waiting, whatever happened
 
         async def storm() -> None:
             async with httpx.AsyncClient(
@@ -104,7 +114,7 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
                 timeout=5,
             ) as client:
                 tasks = [asyncio.create_task(writer(client, n)) for n in range(40)]
-                await asyncio.sleep(0.5)
+                await under_way.wait()
                 process.kill()
                 await asyncio.gather(*tasks)
 
