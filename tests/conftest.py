@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# --- property-based tests ---------------------------------------------------------------------
+
+# Derandomized: every run draws the same examples, so a failure in CI is a failure on any
+# machine. `HYPOTHESIS_PROFILE=explore` draws fresh ones (and keeps failures in .hypothesis/).
+settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # --- async tests (modules mark themselves `pytestmark = pytest.mark.anyio`) ------------------
 

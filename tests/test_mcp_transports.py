@@ -20,7 +20,7 @@ from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from tests.mcp_helpers import clean_env, fails, ok
 from tests.toolsnaps import snapshot_names
 
-pytestmark = pytest.mark.anyio
+pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
 
 SERVER = [sys.executable, "-m", "mcp_server.cli"]
 SIGN_IN = "sign-in-with-api-key"

@@ -75,10 +75,12 @@ def assert_mypy_strict(source: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
     check_output(run_example(sys.executable, sandbox_env(sandbox)))
 
 
+@pytest.mark.slow
 def test_the_client_example_passes_mypy_strict(tmp_path: Path) -> None:
     example = tmp_path / "example.py"
     example.write_text(EXAMPLE, encoding="utf-8")
@@ -113,6 +115,7 @@ print(asyncio.run(active_sets()))
 """
 
 
+@pytest.mark.slow
 def test_async_use_passes_mypy_strict_without_casts(tmp_path: Path) -> None:
     example = tmp_path / "async_use.py"
     example.write_text(ASYNC_USE, encoding="utf-8")

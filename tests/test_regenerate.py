@@ -1,4 +1,8 @@
-"""scripts/regenerate: the committed outputs are up to date, and drift is detected and named."""
+"""scripts/regenerate: drift is detected and named, and regeneration leaves nothing stale.
+
+That the committed outputs are up to date is checked once, by CI (`.ci/run` runs
+`scripts/regenerate --check`), not here again.
+"""
 
 from __future__ import annotations
 
@@ -44,13 +48,7 @@ def load_spec() -> dict[str, Any]:
     return document
 
 
-def test_committed_outputs_are_up_to_date() -> None:
-    result = regenerate("--check")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == ""
-    assert "up to date" in result.stderr
-
-
+@pytest.mark.slow
 def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
     spec = load_spec()
     paths = spec["paths"]
@@ -116,6 +114,7 @@ def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
     assert tree_digest(REPO / "generated_client") == before
 
 
+@pytest.mark.slow
 def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Path) -> None:
     # A copy of the parts of the repository the script reads and writes; the script finds its
     # repository from its own location.

@@ -249,6 +249,7 @@ def run_era(
     tally.leaks += scan.leaks()
 
 
+@pytest.mark.slow
 def test_a_thousand_careless_calls_under_faults(
     own_sandbox: RunningSandbox, portal: BlockingPortal
 ) -> None:

@@ -105,6 +105,7 @@ async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: Any) ->
     assert scan.leaks() == []
 
 
+@pytest.mark.slow
 async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
     sandbox: Any, tmp_path: Path
 ) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 from amigo_client import AuthenticatedClient, Client
 from amigo_client.api.auth import sign_in_with_api_key
@@ -67,6 +66,7 @@ from sandbox.demo import (
 )
 from sandbox.handlers import HANDLERS
 from sandbox.server import RunningSandbox
+from sandbox.validation import RawRequest
 from tests.sandbox_support import OPERATIONS, ResponseRecorder
 
 UNKNOWN_ID = "0123456789abcdef01234567"
@@ -690,23 +690,29 @@ def _create_scenario_version(ctx: Ctx) -> None:
 
 
 def _burn_quota(ctx: Ctx, operation_id: str, token: str) -> None:
-    """Spend an operation's whole per-minute quota with requests that change nothing."""
-    operation = OPERATIONS[operation_id]
-    path = operation.path.replace("{organization}", ctx.org)
+    """Spend an operation's whole per-minute quota with requests that change nothing.
+
+    They go through the sandbox's own request pipeline (authentication, then the rate limiter
+    the HTTP layer calls) without the HTTP round trip, which would cost a hundred times more;
+    the request that finds the quota spent goes over HTTP.
+    """
+    sandbox = ctx.sandbox.sandbox
+    operation = sandbox.spec.by_id[operation_id]
+    path_params = {"organization": ctx.org}
     for name in ("dynamic_behavior_set_id", "simulation_scenario_id", "conversation_id"):
-        path = path.replace("{" + name + "}", UNKNOWN_ID)
-    headers = {"Authorization": f"Bearer {token}"}
+        if "{" + name + "}" in operation.path:
+            path_params[name] = UNKNOWN_ID
+    headers = {"authorization": f"Bearer {token}"}
     if operation_id == "sign-in-with-api-key":
         headers = {
             "x-api-key": "wrong",
             "x-api-key-id": ctx.sandbox.api_key_id,
             "x-user-id": ctx.sandbox.user_id,
         }
-    with httpx.Client(base_url=ctx.sandbox.base_url, headers=headers) as raw:
-        for _ in range(operation.rate_limit):
-            answer = raw.request(operation.method, path)
-            assert answer.status_code != 429
-            assert answer.status_code in (200, 401, 404, 422), answer.content
+    raw = RawRequest(path_params, query=[], headers=headers, body=b"", content_type=None)
+    for _ in range(OPERATIONS[operation_id].rate_limit):
+        answer = sandbox.handle(operation, raw, "burn")
+        assert answer.status in (200, 401, 404, 422), answer.body
 
 
 def _shared_checks(ctx: Ctx, operation_id: str) -> None:

@@ -133,6 +133,7 @@ def test_spec_validates() -> None:
 
 
 @pytest.mark.skipif(shutil.which("npx") is None, reason="npx (Node.js) is not installed")
+@pytest.mark.slow
 def test_redocly_lint_reports_no_problems() -> None:
     result = subprocess.run(
         ["npx", "--yes", REDOCLY, "lint", "--format=stylish", "openapi/amigo.yaml"],

@@ -32,6 +32,8 @@ from tests.toolsnaps import snapshot_names
 
 REPO = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.slow  # a subprocess for tools/list, one for tdqs
+
 # Reviewed shadow candidates -> the highest invocation cost accepted (today's value): the cost of
 # the body the API requires. A larger cost means the schema demands more than it used to.
 REVIEWED_SHADOW_CANDIDATES = {
@@ -52,9 +54,11 @@ def tools_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def lint(tools_file: Path, fail_on: str) -> tuple[int, dict[str, Any]]:
+@pytest.fixture(scope="module")
+def lint(tools_file: Path) -> tuple[int, dict[str, Any]]:
+    """One `tdqs lint` run (exit code with `--fail-on error`, and every finding)."""
     command = [sys.executable, "-m", "tdqs", "lint", "--file", str(tools_file)]
-    command += ["--server-name", "amigo-mcp", "--format", "json", "--fail-on", fail_on]
+    command += ["--server-name", "amigo-mcp", "--format", "json", "--fail-on", "error"]
     proc = subprocess.run(
         command,
         capture_output=True,
@@ -71,20 +75,20 @@ def findings(report: dict[str, Any], severity: str) -> list[dict[str, Any]]:
     return [f for f in report["findings"] if f["severity"] == severity]
 
 
-def test_no_errors(tools_file: Path) -> None:
-    code, report = lint(tools_file, "error")
+def test_no_errors(lint: tuple[int, dict[str, Any]]) -> None:
+    code, report = lint
     assert findings(report, "error") == []
     assert code == 0
     assert report["server"]["toolCount"] == len(snapshot_names())
 
 
-def test_no_notes(tools_file: Path) -> None:
-    _, report = lint(tools_file, "never")
+def test_no_notes(lint: tuple[int, dict[str, Any]]) -> None:
+    _, report = lint
     assert findings(report, "info") == []
 
 
-def test_no_warnings_but_the_reviewed_shadow_candidates(tools_file: Path) -> None:
-    _, report = lint(tools_file, "never")
+def test_no_warnings_but_the_reviewed_shadow_candidates(lint: tuple[int, dict[str, Any]]) -> None:
+    _, report = lint
     warnings = findings(report, "warning")
     assert [w for w in warnings if w["rule"] != "shadow-candidate"] == []
     flagged = {c["tool"]: c["invocationCost"] for c in report["shadowCandidates"]}
@@ -107,7 +111,6 @@ def test_no_warnings_but_the_reviewed_shadow_candidates(tools_file: Path) -> Non
     reason="the shadow prefilter flags the four create tools for their API-required bodies "
     "(see the module docstring); meeting this bar would mean dropping required constraints",
 )
-def test_no_warnings(tools_file: Path) -> None:
-    code, report = lint(tools_file, "warning")
+def test_no_warnings(lint: tuple[int, dict[str, Any]]) -> None:
+    _, report = lint
     assert findings(report, "warning") == []
-    assert code == 0
