@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     http = serve.add_argument_group("transport")
     http.add_argument("--transport", choices=("stdio", "http"), default="stdio")
     http.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
-    http.add_argument("--port", type=int, default=8000, help="HTTP port (default 8000)")
+    http.add_argument(
+        "--port", type=int, default=8000, help="HTTP port (default 8000; 0 picks a free one)"
+    )
     http.add_argument(
         "--stateless", action="store_true", help="HTTP: no sessions; each request stands alone"
     )
@@ -336,14 +338,24 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         )
 
     if args.transport == "http":
+        import socket
+
         import uvicorn
 
-        say(f"MCP endpoint at http://{args.host}:{args.port}/mcp")
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        try:
+            sock = socket.create_server((args.host, args.port), family=family)
+        except OSError as exc:
+            raise SettingsError(f"cannot listen on {args.host}:{args.port}: {exc}") from None
+        port = sock.getsockname()[1]
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        # Printed once the socket listens: a client may connect as soon as it reads this line.
+        say(f"MCP endpoint at http://{shown}:{port}/mcp")
 
         async def http() -> None:
-            config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning")
+            config = uvicorn.Config(app, log_level="warning")
             try:
-                await uvicorn.Server(config).serve()
+                await uvicorn.Server(config).serve(sockets=[sock])
             finally:
                 # On the loop that made it: the shared client's connections belong to it.
                 await runtime.aclose()

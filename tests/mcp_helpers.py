@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -120,3 +121,18 @@ async def fails(client: Client, tool: str, arguments: dict[str, Any]) -> str:
     assert result.is_error, f"{tool} unexpectedly succeeded: {text_of(result)}"
     assert result.structured_content is None
     return text_of(result)
+
+
+def endpoint_announced(proc: subprocess.Popen[bytes]) -> str:
+    """The URL `amigo-mcp serve --transport http` prints on stderr once it listens.
+
+    Reads stderr line by line (no polling); the rest stays in the pipe for the caller.
+    """
+    assert proc.stderr is not None
+    seen = []
+    for raw in iter(proc.stderr.readline, b""):
+        line = raw.decode(errors="replace")
+        seen.append(line)
+        if match := re.search(r"MCP endpoint at (\S+)", line):
+            return match.group(1)
+    raise RuntimeError("amigo-mcp did not start:\n" + "".join(seen))

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from typing import Any
 import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
-from tests.mcp_helpers import amigo_mcp, clean_env, tools_json
+from tests.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
 from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.slow
@@ -30,7 +28,6 @@ pytestmark = pytest.mark.slow
 INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
 # The first run downloads the Inspector and its dependencies.
 NPX_TIMEOUT_S = 300
-SERVER_START_TIMEOUT_S = 60
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -59,21 +56,6 @@ def expected(env: dict[str, str]) -> dict[str, Any]:
     return listing
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def accepts_connections(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 def stop(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.terminate()
@@ -85,37 +67,20 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="module")
-def http_url(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`amigo-mcp serve --transport http` on a free port, once it accepts connections."""
-    logs = tmp_path_factory.mktemp("http-server")
-    for attempt in range(3):  # another process may take the port between probe and bind
-        port = free_port()
-        log_path = logs / f"stderr-{attempt}.txt"
-        with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                [*amigo_mcp(), "serve", "--transport", "http", "--port", str(port)],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                cwd=REPO,
-            )
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while proc.poll() is None and time.monotonic() < deadline:
-            if accepts_connections(port):
-                break
-            time.sleep(0.1)
-        if proc.poll() is None and accepts_connections(port):
-            try:
-                yield f"http://127.0.0.1:{port}/mcp"
-            finally:
-                stop(proc)
-            return
+def http_url(env: dict[str, str]) -> Iterator[str]:
+    """`amigo-mcp serve --transport http` on a free port, once it listens."""
+    proc = subprocess.Popen(
+        [*amigo_mcp(), "serve", "--transport", "http", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=REPO,
+    )
+    try:
+        yield endpoint_announced(proc)
+    finally:
         stop(proc)
-        output = log_path.read_text(errors="replace")
-        if "address already in use" not in output.lower():
-            break
-    pytest.fail(f"amigo-mcp serve --transport http did not start on port {port}:\n{output}")
 
 
 @pytest.fixture(params=["stdio", "http"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ from mcp import Client, StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import clean_env, fails, ok
+from tests.mcp_helpers import clean_env, endpoint_announced, fails, ok
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
@@ -40,13 +39,6 @@ def sandbox_env(sandbox: Any) -> dict[str, str]:
         AMIGO_USER_ID=sandbox.user_id,
         AMIGO_MCP_SKIP_CONFIRMATION="1",
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 async def check_tools(client: Client) -> None:
@@ -98,27 +90,14 @@ async def test_stdio_on_the_embedded_sandbox(mode: str) -> None:
 @contextmanager
 def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
     """`amigo-mcp serve --transport http` as a subprocess; yields its MCP endpoint URL."""
-    port = free_port()
     proc = subprocess.Popen(
-        [*SERVER, "serve", "--transport", "http", "--port", str(port), *flags],
+        [*SERVER, "serve", "--transport", "http", "--port", "0", *flags],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    assert proc.stderr is not None
-                    raise RuntimeError(
-                        f"server did not start: {proc.stderr.read().decode()}"
-                    ) from None
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/mcp"
+        yield endpoint_announced(proc)
     finally:
         proc.terminate()
         _, stderr = proc.communicate(timeout=10)

@@ -34,6 +34,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from mcp.client.session import ClientRequestContext
 
 from mcp_server.catalog import ToolSpec
+from sandbox.clock import SandboxClock
 from sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_IDS,
@@ -54,6 +55,7 @@ from tests.safety_support import (
     seen_between,
     snapshot,
 )
+from tests.sandbox_support import STOPPED_AT
 from tests.schema_strategies import check_keywords, mutation, valid
 
 EXAMPLES_PER_ERA = 550
@@ -66,6 +68,7 @@ KNOWN_IDS = tuple(
         *DEMO_SERVICE_IDS.values(),
     }
 )
+STEP_S = 0.1  # sandbox time between two generated calls
 RETRY = RetryPolicy(max_attempts=3, base_delay_s=0.005, max_delay_s=0.02, budget_s=2.0)
 TIMEOUT_S = 0.15
 
@@ -98,6 +101,11 @@ FAULTS = [
 
 @dataclasses.dataclass
 class Tally:
+    """What a run saw. With `fail_fast` (the test), a crash, a duplicated write or a leak fails
+    the example at once, so hypothesis shrinks it; without (bench/resilience.py), it is counted.
+    """
+
+    fail_fast: bool = True
     calls: int = 0
     valid: int = 0
     invalid: int = 0
@@ -106,6 +114,11 @@ class Tally:
     duplicated_writes: list[str] = dataclasses.field(default_factory=list)
     held_back: int = 0
     leaks: list[str] = dataclasses.field(default_factory=list)
+
+    def problem(self, kind: list[str], *found: str) -> None:
+        kind.extend(found)
+        if found and self.fail_fast:
+            raise AssertionError("\n".join(found))
 
 
 class Counting:
@@ -123,8 +136,10 @@ class Counting:
 
 @pytest.fixture(scope="module")
 def own_sandbox() -> Iterator[RunningSandbox]:
-    """Random creates and deletes stay out of the shared sandbox."""
-    with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as running:
+    """Random creates and deletes stay out of the shared sandbox; its clock moves only when
+    the run moves it."""
+    clock = SandboxClock(stopped_at=STOPPED_AT.timestamp())
+    with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False, clock=clock) as running:
         yield running
 
 
@@ -159,16 +174,17 @@ def run_era(
     examples: int = EXAMPLES_PER_ERA,
 ) -> None:
     """`examples` generated calls in one protocol era, counted in `tally` (also used by
-    bench/resilience.py)."""
+    bench/resilience.py). A stopped sandbox clock is shared with the server and moved
+    `STEP_S` per call, so retry waits and rate spacing take no real time."""
     asked = Counting()
     settings_ = sandbox_settings(sandbox, timeout_s=TIMEOUT_S)
-    scan = SecretScan(secrets={sandbox.api_key})
+    secrets = {sandbox.api_key}
     validators = {
         t.name: Draft202012Validator(t.input_schema, format_checker=FormatChecker())
         for t in CATALOG.tools
     }
     with portal.wrap_async_context_manager(
-        connect(settings_, mode, retry=RETRY, elicitation_callback=asked)
+        connect(settings_, mode, retry=RETRY, clock=sandbox.clock, elicitation_callback=asked)
     ) as (client, _):
         portal.call(client.list_tools)
 
@@ -196,6 +212,8 @@ def run_era(
             assert is_valid is (field is None), "the generator and the schema disagree"
 
             sandbox.clear_faults()
+            if sandbox.clock.stopped:
+                sandbox.advance_clock(STEP_S)
             if fault is not None:
                 sandbox.inject_fault(
                     tool.operation.id, fault.kind, times=fault.times, **dict(fault.options)
@@ -205,16 +223,18 @@ def run_era(
             try:
                 result = portal.call(client.call_tool, tool.name, arguments)
             except Exception as exc:  # a protocol error or an output-schema mismatch: a crash
-                tally.crashes.append(f"{where}: {type(exc).__name__}: {exc}")
+                tally.problem(tally.crashes, f"{where}: {type(exc).__name__}: {exc}")
                 return
             finally:
                 tally.calls += 1
                 sandbox.clear_faults()
             after = snapshot(sandbox)
             text = text_of(result)
-            scan.add_result(where, result)
+            one = SecretScan(secrets=secrets)
+            one.add_result(where, result)
+            tally.problem(tally.leaks, *one.leaks())
             if CRASH_MARK in text:
-                tally.crashes.append(f"{where}: {text}")
+                tally.problem(tally.crashes, f"{where}: {text}")
             seen = seen_between(before, after, tool.operation.id)
 
             if not is_valid:
@@ -240,13 +260,12 @@ def run_era(
                 dropped = 1 if dropped_first and seen.statuses.get("dropped") else 0
                 reached = seen.requests - seen.turned_away - dropped
                 if reached > 1:
-                    tally.duplicated_writes.append(f"{where}: {seen}")
+                    tally.problem(tally.duplicated_writes, f"{where}: {seen}")
 
         one_call()
         # Still up, and still answering.
         result = portal.call(client.call_tool, "list_simulation_scenarios", {"limit": 1})
         assert not result.is_error, text_of(result)
-    tally.leaks += scan.leaks()
 
 
 @pytest.mark.slow
