@@ -1,0 +1,938 @@
+#!/usr/bin/env python3
+"""Report what changed in the API between two versions of a spec, for the operations we cover.
+
+    uv run scripts/api_changes.py [OLD] [NEW] [--json]
+
+OLD is a git revision (its ``openapi/amigo.yaml``) or a file; default ``HEAD``. NEW is a file;
+default the working copy of ``openapi/amigo.yaml``. NEW may be an edited copy of our spec or a
+copy of Amigo's published OpenAPI document (3.0 or 3.1, YAML or JSON).
+
+The operations compared are those of OLD, matched in NEW by method and path (a trailing slash
+and the names of path parameters do not matter). Operations of NEW that OLD lacks are reported
+only when they carry ``x-mcp`` (an operation added to our spec); the rest of a published
+document is outside what we cover. Both documents are first prepared with
+``openapi/normalize.yaml`` (framework headers dropped).
+
+Each difference is classified for the two kinds of caller: code using ``amigo_client``
+(*client*) and a model using the MCP tools (*tools*); a difference that breaks neither is
+*safe*. Direction matters: what is breaking in a request (a new required field, a tightened
+constraint) is safe in a response, and the other way round (a field that may now be null).
+Parameters hidden from the tools and bound from configuration (root ``x-mcp.hidden-parameters``)
+never break tool callers. The rules, and why no OpenAPI diff library is used: openapi/CHANGES.md.
+
+Exit status: 0 no breaking difference, 1 at least one breaking difference, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+from openapi_python_client.strings import PythonIdentifier
+from spec_normalize import Normalization, NormalizeError, normalize, operations, resolver_for
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver  # the class is not exported at the top level
+
+REPO = Path(__file__).resolve().parent.parent
+SPEC = "openapi/amigo.yaml"
+
+Direction = Literal["request", "response"]
+
+# Keywords whose larger value narrows what is valid, and those whose smaller value does.
+LOWER_BOUNDS = ("minLength", "minimum", "exclusiveMinimum", "minItems", "minProperties")
+UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties")
+# Keywords where any new or different value narrows what is valid, and dropping one widens it.
+RESTRICTIONS = ("pattern", "format", "multipleOf", "const")
+
+
+class ApiChangesError(Exception):
+    """A document cannot be read or compared; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference in one covered operation."""
+
+    method: str
+    path: str  # as in OLD (as in NEW for an added operation)
+    operation_id: str
+    where: str  # e.g. "query parameter `limit`", "response 200 body `items[].name`"
+    kind: str  # machine-readable, e.g. "field-added-required"
+    detail: str  # human-readable
+    breaks_client: bool
+    breaks_tools: bool
+    tools: tuple[str, ...]
+    functions: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def breaking(self) -> bool:
+        return self.breaks_client or self.breaks_tools
+
+
+@dataclass
+class Report:
+    old: str
+    new: str
+    compared: int = 0
+    outside: int = 0
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def breaking(self) -> bool:
+        return any(change.breaking for change in self.changes)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "old": self.old,
+            "new": self.new,
+            "operations_compared": self.compared,
+            "operations_outside_coverage": self.outside,
+            "breaking": self.breaking,
+            "changes": [{**asdict(change), "breaking": change.breaking} for change in self.changes],
+        }
+
+
+# --- documents and operations ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    node: dict[str, Any]
+    parameters: list[dict[str, Any]]  # path-item and operation parameters, `$ref`s followed
+    resolver: Resolver[Any]
+
+    @property
+    def operation_id(self) -> str:
+        return str(self.node.get("operationId", f"{self.method} {self.path}"))
+
+    @property
+    def tool(self) -> str | None:
+        curation = self.node.get("x-mcp")
+        return str(curation["tool"]) if isinstance(curation, dict) and "tool" in curation else None
+
+    @property
+    def tag(self) -> str:
+        return str((self.node.get("tags") or ["default"])[0])
+
+    @property
+    def function(self) -> str:
+        """The client module, named by the generator's own rules."""
+        tag = PythonIdentifier(self.tag, prefix="tag")
+        return f"amigo_client.api.{tag}.{PythonIdentifier(self.operation_id, prefix='field_')}"
+
+
+def match_key(method: str, path: str) -> tuple[str, str]:
+    """How operations are matched: method, and path without a trailing slash or parameter names."""
+    return method.upper(), re.sub(r"\{[^}]*\}", "{}", path.rstrip("/") or "/")
+
+
+def index(document: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
+    resolver = resolver_for(document)
+    found: dict[tuple[str, str], Operation] = {}
+    for path, method, node in operations(document):
+        item = document["paths"][path]
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in [*(item.get("parameters") or []), *(node.get("parameters") or [])]:
+            parameter = follow(raw, resolver)[0]
+            merged[(str(parameter.get("in")), str(parameter.get("name")))] = parameter
+        found[match_key(method, path)] = Operation(
+            method.upper(), path, node, list(merged.values()), resolver
+        )
+    return found
+
+
+def follow(node: Any, resolver: Resolver[Any]) -> tuple[Any, Resolver[Any], str | None]:
+    """Follow `$ref`s (keeping OpenAPI 3.1 sibling keywords); return the target, the resolver
+    to read it with, and the URI of the last reference followed."""
+    uri = None
+    hops = 0
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        resolved = resolver.lookup(node["$ref"])
+        uri = str(node["$ref"])
+        node, resolver = resolved.contents, resolved.resolver
+        if siblings and isinstance(node, dict):
+            node = {**node, **siblings}
+        hops += 1
+        if hops > 64:
+            raise ApiChangesError(f"the reference {uri} does not lead to a schema")
+    return node, resolver, uri
+
+
+# --- schemas ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class View:
+    """A schema as compared: union-with-null unwrapped into `nullable`, `allOf` merged."""
+
+    schema: dict[str, Any]
+    resolver: Resolver[Any]
+    nullable: bool
+    types: frozenset[str]  # JSON types other than null; empty means any
+    arms: tuple[Any, ...]  # the non-null arms of a real union (anyOf / oneOf)
+    ref: str | None
+
+
+def view(node: Any, resolver: Resolver[Any]) -> View:
+    schema, resolver, ref = follow(node, resolver)
+    if not isinstance(schema, dict):
+        schema = {}
+    nullable = bool(schema.get("nullable"))  # OpenAPI 3.0
+    declared = schema.get("type")
+    types = {declared} if isinstance(declared, str) else set(declared or [])
+    if "null" in types:
+        nullable = True
+        types.discard("null")
+    arms: tuple[Any, ...] = ()
+    for keyword in ("anyOf", "oneOf"):
+        if isinstance(schema.get(keyword), list):
+            options = schema[keyword]
+            real = [arm for arm in options if follow(arm, resolver)[0].get("type") != "null"]
+            nullable = nullable or len(real) < len(options)
+            if len(real) == 1:
+                # `anyOf: [X, null]`: X, nullable; the outer schema's keywords win.
+                inner = view(real[0], resolver)
+                outer = {k: v for k, v in schema.items() if k != keyword}
+                return View(
+                    {**inner.schema, **outer},
+                    inner.resolver,
+                    True,
+                    inner.types,
+                    inner.arms,
+                    inner.ref or ref,
+                )
+            arms = tuple(real)
+    if isinstance(schema.get("allOf"), list):
+        merged: dict[str, Any] = {}
+        for part in schema["allOf"]:
+            part_view = view(part, resolver)
+            merged = merge(merged, part_view.schema)
+            resolver = part_view.resolver
+            types |= part_view.types
+        schema = merge(merged, {k: v for k, v in schema.items() if k != "allOf"})
+    if not types and isinstance(schema.get("properties"), dict):
+        types = {"object"}
+    return View(schema, resolver, nullable, frozenset(types), arms, ref)
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    merged = {**base, **extra}
+    if "properties" in base or "properties" in extra:
+        merged["properties"] = {**base.get("properties", {}), **extra.get("properties", {})}
+        merged["required"] = [*base.get("required", []), *extra.get("required", [])]
+    return merged
+
+
+def widens(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Whether every value of the old types is a value of the new ones."""
+    if not new:
+        return True
+    if not old:
+        return False
+    return all(t in new or (t == "integer" and "number" in new) for t in old)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A difference inside a schema, before it is tied to an operation."""
+
+    where: str
+    kind: str
+    detail: str
+    client: bool  # breaks client callers
+    tools: bool  # breaks tool callers
+
+
+def narrowing(key: str, old: Any, new: Any) -> bool | None:
+    """True if the keyword change narrows what is valid, False if it widens it, None if same."""
+    if old == new:
+        return None
+    if old is None:
+        return not (key == "uniqueItems" and new is False)
+    if new is None:
+        return key == "uniqueItems" and old is False
+    if isinstance(old, bool) or isinstance(new, bool):  # 3.0 exclusive bounds, uniqueItems
+        return bool(new) and not bool(old)
+    if key in LOWER_BOUNDS and isinstance(old, int | float) and isinstance(new, int | float):
+        return new > old
+    if key in UPPER_BOUNDS and isinstance(old, int | float) and isinstance(new, int | float):
+        return new < old
+    return True  # a different pattern, format, multipleOf or const: assume narrower
+
+
+class SchemaDiff:
+    """Compare two schemas in one direction; yields each difference once."""
+
+    def __init__(self, direction: Direction) -> None:
+        self.direction = direction
+
+    def diff(
+        self,
+        old_node: Any,
+        old_resolver: Resolver[Any],
+        new_node: Any,
+        new_resolver: Resolver[Any],
+        where: str,
+        seen: frozenset[tuple[str, str]] = frozenset(),
+    ) -> Iterator[Finding]:
+        old = view(old_node, old_resolver)
+        new = view(new_node, new_resolver)
+        if old.ref and new.ref:
+            if (old.ref, new.ref) in seen:
+                return  # a recursive schema: this pair is already being compared further up
+            seen = seen | {(old.ref, new.ref)}
+        request = self.direction == "request"
+        yield from self.nullability(old, new, where, request)
+        if old.types != new.types:
+            wider = widens(old.types, new.types)
+            safe = wider if request else widens(new.types, old.types)
+            detail = f"type {sorted(old.types) or 'any'} -> {sorted(new.types) or 'any'}"
+            yield Finding(where, "type-changed", detail, client=not safe, tools=not safe)
+            return
+        yield from self.enum(old, new, where, request)
+        yield from self.constraints(old, new, where, request)
+        if old.schema.get("deprecated") != new.schema.get("deprecated"):
+            state = "deprecated" if new.schema.get("deprecated") else "no longer deprecated"
+            yield Finding(where, "deprecated", state, client=False, tools=False)
+        if "default" in old.schema or "default" in new.schema:
+            before, after = old.schema.get("default"), new.schema.get("default")
+            if before != after:
+                detail = f"default {before!r} -> {after!r}"
+                yield Finding(where, "default-changed", detail, client=False, tools=False)
+        yield from self.properties(old, new, where, request, seen)
+        for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
+            before, after = old.schema.get(keyword), new.schema.get(keyword)
+            if isinstance(before, dict) and isinstance(after, dict):
+                yield from self.diff(
+                    before, old.resolver, after, new.resolver, where + suffix, seen
+                )
+            elif keyword == "additionalProperties" and (before is False) != (after is False):
+                closed = after is False
+                breaks = closed == request
+                detail = "extra fields refused" if closed else "extra fields allowed"
+                yield Finding(where, "closed-changed", detail, client=breaks, tools=breaks)
+        yield from self.unions(old, new, where, request, seen)
+
+    def nullability(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
+        if old.nullable == new.nullable:
+            return
+        if new.nullable:
+            # A request may now send null (safe); a reader may now get null.
+            yield Finding(
+                where, "became-nullable", "may now be null", client=not request, tools=not request
+            )
+        else:
+            yield Finding(
+                where, "no-longer-nullable", "may no longer be null", client=request, tools=request
+            )
+
+    def enum(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
+        before, after = old.schema.get("enum"), new.schema.get("enum")
+        if before == after:
+            return
+        if before is None or after is None:
+            # An enum appears (narrower) or goes (wider). For a reader a vanished enum changes
+            # the generated type from an Enum class to a plain value.
+            narrower = after is not None
+            breaks = narrower if request else not narrower
+            detail = "values limited to an enum" if narrower else "enum dropped: any value"
+            yield Finding(where, "enum-changed", detail, client=breaks, tools=request and breaks)
+            return
+        removed = [v for v in before if v not in after]
+        added = [v for v in after if v not in before]
+        parts = [f"-{v!r}" for v in removed] + [f"+{v!r}" for v in added]
+        # Requests break on a removed value; readers break on an added one (the generated Enum
+        # refuses it; tool output schemas carry no enums).
+        client = bool(removed) if request else bool(added)
+        tools = bool(removed) and request
+        yield Finding(where, "enum-changed", "enum " + " ".join(parts), client=client, tools=tools)
+
+    def constraints(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
+        for key in (*LOWER_BOUNDS, *UPPER_BOUNDS, *RESTRICTIONS, "uniqueItems"):
+            narrower = narrowing(key, old.schema.get(key), new.schema.get(key))
+            if narrower is None:
+                continue
+            detail = f"{key} {old.schema.get(key)!r} -> {new.schema.get(key)!r}"
+            if narrower:
+                # Values the API took before are refused now; readers check no constraints.
+                yield Finding(where, "constraint-tightened", detail, client=request, tools=request)
+            else:
+                yield Finding(where, "constraint-loosened", detail, client=False, tools=False)
+
+    def properties(
+        self, old: View, new: View, where: str, request: bool, seen: frozenset[tuple[str, str]]
+    ) -> Iterator[Finding]:
+        before: dict[str, Any] = old.schema.get("properties") or {}
+        after: dict[str, Any] = new.schema.get("properties") or {}
+        if not before and not after:
+            return
+        old_required = set(old.schema.get("required") or [])
+        new_required = set(new.schema.get("required") or [])
+        removed = [name for name in before if name not in after]
+        added = [name for name in after if name not in before]
+        prefix = f"{where}." if where else ""
+        renamed = self.renamed(old, new, removed, added)
+        if renamed:
+            name, new_name = renamed
+            removed.remove(name)
+            added.remove(new_name)
+            yield Finding(
+                f"{prefix}{name}",
+                "field-renamed",
+                f"renamed to `{new_name}`",
+                client=True,
+                tools=request,
+            )
+        for name in removed:
+            yield Finding(f"{prefix}{name}", "field-removed", "removed", client=True, tools=request)
+        for name in added:
+            required = name in new_required
+            breaks = request and required
+            kind = "field-added-required" if required else "field-added"
+            detail = "added, required" if required else "added, optional"
+            yield Finding(f"{prefix}{name}", kind, detail, client=breaks, tools=breaks)
+        for name in before:
+            if name not in after:
+                continue
+            if (name in old_required) != (name in new_required):
+                now_required = name in new_required
+                # A request must now send it; a reader may now miss it (the model requires it).
+                breaks = now_required if request else not now_required
+                detail = "became required" if now_required else "became optional"
+                yield Finding(
+                    f"{prefix}{name}",
+                    "required-changed",
+                    detail,
+                    client=breaks,
+                    tools=breaks and request,
+                )
+            yield from self.diff(
+                before[name], old.resolver, after[name], new.resolver, f"{prefix}{name}", seen
+            )
+
+    @staticmethod
+    def renamed(
+        old: View, new: View, removed: list[str], added: list[str]
+    ) -> tuple[str, str] | None:
+        """One removed and one added field with the same schema: a rename."""
+        if len(removed) != 1 or len(added) != 1:
+            return None
+        before = old.schema["properties"][removed[0]]
+        after = new.schema["properties"][added[0]]
+        return (removed[0], added[0]) if before == after else None
+
+    def unions(
+        self, old: View, new: View, where: str, request: bool, seen: frozenset[tuple[str, str]]
+    ) -> Iterator[Finding]:
+        if not old.arms and not new.arms:
+            return
+        old_arms = self.keyed_arms(old)
+        new_arms = self.keyed_arms(new)
+        for key in old_arms:
+            if key not in new_arms:
+                yield Finding(
+                    f"{where} ({key})",
+                    "variant-removed",
+                    "variant removed",
+                    client=request,
+                    tools=request,
+                )
+        for key in new_arms:
+            if key not in old_arms:
+                # Readers: the generated union tries the arms it knows and fails on a new kind.
+                yield Finding(
+                    f"{where} ({key})",
+                    "variant-added",
+                    "variant added",
+                    client=not request,
+                    tools=False,
+                )
+        for key, arm in old_arms.items():
+            if key in new_arms:
+                yield from self.diff(
+                    arm, old.resolver, new_arms[key], new.resolver, f"{where} ({key})", seen
+                )
+
+    @staticmethod
+    def keyed_arms(union: View) -> dict[str, Any]:
+        """The arms of a union keyed by their discriminator value (else title, else position)."""
+        discriminator = (union.schema.get("discriminator") or {}).get("propertyName")
+        keyed: dict[str, Any] = {}
+        for position, arm in enumerate(union.arms):
+            target = follow(arm, union.resolver)[0]
+            key = None
+            if discriminator:
+                tag = (target.get("properties") or {}).get(discriminator) or {}
+                tag = follow(tag, union.resolver)[0]
+                values = [tag["const"]] if "const" in tag else tag.get("enum") or []
+                key = str(values[0]) if len(values) == 1 else None
+            if key is None:
+                declared = target.get("type")
+                key = str(declared) if isinstance(declared, str) else f"variant {position + 1}"
+            keyed[key] = arm
+        return keyed
+
+
+# --- operations ---------------------------------------------------------------------------
+
+
+class OperationDiff:
+    def __init__(self, old: Operation, new: Operation, hidden: Mapping[str, str]) -> None:
+        self.old = old
+        self.new = new
+        self.hidden = hidden
+        self.tools = tuple(t for t in {old.tool: 0, new.tool: 0} if t)
+        self.functions = tuple(dict.fromkeys([old.function, new.function]))
+        description = str((old.node.get("x-mcp") or {}).get("description", ""))
+        self.tool_words = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", description))
+
+    def change(
+        self,
+        where: str,
+        kind: str,
+        detail: str,
+        *,
+        client: bool,
+        tools: bool,
+        note: str = "",
+    ) -> Change:
+        return Change(
+            method=self.old.method,
+            path=self.old.path,
+            operation_id=self.old.operation_id,
+            where=where,
+            kind=kind,
+            detail=detail,
+            breaks_client=client,
+            breaks_tools=tools and bool(self.tools),
+            tools=self.tools,
+            functions=self.functions,
+            note=note,
+        )
+
+    def changes(self) -> Iterator[Change]:
+        yield from self.identity()
+        yield from self.parameters()
+        yield from self.request_body()
+        yield from self.responses()
+
+    def identity(self) -> Iterator[Change]:
+        old, new = self.old, self.new
+        if old.path.endswith("/") != new.path.endswith("/"):
+            yield self.change(
+                "path",
+                "path-changed",
+                f"path {old.path} -> {new.path}",
+                client=True,
+                tools=True,
+                note="the committed client and tools still call the old path",
+            )
+        if old.function != new.function:
+            detail = (
+                f"operationId {old.operation_id} -> {new.operation_id}"
+                if old.operation_id != new.operation_id
+                else f"tag {old.tag} -> {new.tag}"
+            )
+            yield self.change(
+                "operationId" if old.operation_id != new.operation_id else "tags",
+                "function-renamed",
+                detail,
+                client=True,
+                tools=False,
+                note=f"client function {old.function} -> {new.function}",
+            )
+        if old.tool and new.tool and old.tool != new.tool:
+            yield self.change(
+                "x-mcp.tool",
+                "tool-renamed",
+                f"tool {old.tool} -> {new.tool}",
+                client=False,
+                tools=True,
+            )
+        if bool(old.node.get("deprecated")) != bool(new.node.get("deprecated")):
+            state = "deprecated" if new.node.get("deprecated") else "no longer deprecated"
+            yield self.change("operation", "deprecated", state, client=False, tools=False)
+
+    def path_names(self) -> dict[str, str]:
+        """New path-parameter name -> old name, by position."""
+        old_names = re.findall(r"\{([^}]*)\}", self.old.path)
+        new_names = re.findall(r"\{([^}]*)\}", self.new.path)
+        return dict(zip(new_names, old_names, strict=True))
+
+    def parameters(self) -> Iterator[Change]:
+        renames = self.path_names()
+        before = {(p["in"], p["name"]): p for p in self.old.parameters}
+        after = {
+            (p["in"], renames.get(p["name"], p["name"]) if p["in"] == "path" else p["name"]): p
+            for p in self.new.parameters
+        }
+        for new_name, old_name in renames.items():
+            if new_name != old_name:
+                hidden = old_name in self.hidden
+                yield self.change(
+                    f"path parameter `{old_name}`",
+                    "parameter-renamed",
+                    f"renamed to `{new_name}`",
+                    client=False,
+                    tools=not hidden,
+                    note="client functions take path parameters by position",
+                )
+        for key, parameter in before.items():
+            where = f"{key[0]} parameter `{key[1]}`"
+            hidden = key[1] in self.hidden
+            note = f"hidden from tools, bound from `{self.hidden[key[1]]}`" if hidden else ""
+            if key not in after:
+                yield self.change(
+                    where, "parameter-removed", "removed", client=True, tools=not hidden, note=note
+                )
+                continue
+            new = after[key]
+            if bool(parameter.get("required")) != bool(new.get("required")):
+                now = bool(new.get("required"))
+                yield self.change(
+                    where,
+                    "required-changed",
+                    "became required" if now else "became optional",
+                    client=now,
+                    tools=now and not hidden,
+                    note=note,
+                )
+            if bool(parameter.get("deprecated")) != bool(new.get("deprecated")):
+                state = "deprecated" if new.get("deprecated") else "no longer deprecated"
+                yield self.change(where, "deprecated", state, client=False, tools=False, note=note)
+            for finding in SchemaDiff("request").diff(
+                parameter.get("schema") or {},
+                self.old.resolver,
+                new.get("schema") or {},
+                self.new.resolver,
+                "",
+            ):
+                yield self.from_finding(finding, where, hidden=hidden, note=note)
+        for key, parameter in after.items():
+            if key in before:
+                continue
+            hidden = key[1] in self.hidden
+            required = bool(parameter.get("required"))
+            yield self.change(
+                f"{key[0]} parameter `{key[1]}`",
+                "parameter-added-required" if required else "parameter-added",
+                "added, required" if required else "added, optional",
+                client=required,
+                tools=required and not hidden,
+            )
+
+    def from_finding(
+        self, finding: Finding, where: str, *, hidden: bool = False, note: str = ""
+    ) -> Change:
+        tools = finding.tools and not hidden
+        if (
+            not tools
+            and finding.kind in ("field-removed", "field-renamed")
+            and finding.where.rsplit(".", 1)[-1].split(" ")[0].strip("[]{}") in self.tool_words
+        ):
+            tools = True
+            note = "the tool description tells the model to read this field"
+        inner = f" `{finding.where}`" if finding.where else ""
+        return self.change(
+            where + inner,
+            finding.kind,
+            finding.detail,
+            client=finding.client,
+            tools=tools,
+            note=note,
+        )
+
+    def body(self, operation: Operation) -> tuple[dict[str, Any] | None, Any]:
+        raw = operation.node.get("requestBody")
+        if raw is None:
+            return None, None
+        body = follow(raw, operation.resolver)[0]
+        content = body.get("content") or {}
+        media: dict[str, Any] = content.get("application/json") or next(iter(content.values()), {})
+        return body, media.get("schema")
+
+    def request_body(self) -> Iterator[Change]:
+        old_body, old_schema = self.body(self.old)
+        new_body, new_schema = self.body(self.new)
+        if old_body is None and new_body is None:
+            return
+        if old_body is None or new_body is None:
+            added = new_body is not None
+            required = added and bool(new_body and new_body.get("required"))
+            yield self.change(
+                "request body",
+                "body-added" if added else "body-removed",
+                ("added, required" if required else "added, optional") if added else "removed",
+                client=required or not added,
+                tools=required or not added,
+            )
+            return
+        if bool(old_body.get("required")) != bool(new_body.get("required")):
+            now = bool(new_body.get("required"))
+            yield self.change(
+                "request body",
+                "required-changed",
+                "became required" if now else "became optional",
+                client=now,
+                tools=now,
+            )
+        yield from (
+            self.from_finding(finding, "request body")
+            for finding in SchemaDiff("request").diff(
+                old_schema or {}, self.old.resolver, new_schema or {}, self.new.resolver, ""
+            )
+        )
+
+    def response_schemas(self, operation: Operation) -> dict[str, Any]:
+        found = {}
+        for status, raw in (operation.node.get("responses") or {}).items():
+            response = follow(raw, operation.resolver)[0]
+            content = response.get("content") or {}
+            media = content.get("application/json") or next(iter(content.values()), None)
+            found[str(status)] = (media or {}).get("schema")
+        return found
+
+    def responses(self) -> Iterator[Change]:
+        before = self.response_schemas(self.old)
+        after = self.response_schemas(self.new)
+        lost = [s for s in before if s.startswith("2") and s not in after]
+        gained = [s for s in after if s.startswith("2") and s not in before]
+        if lost:
+            yield self.change(
+                f"response {', '.join(lost)}",
+                "success-status-changed",
+                f"success status {', '.join(lost)} -> {', '.join(gained) or 'none'}",
+                client=True,
+                tools=True,
+                note="the client parses only the statuses it knows",
+            )
+        for status in before:
+            if status in after:
+                yield from self.response(status, before[status], after[status])
+            elif status not in lost:
+                yield self.change(
+                    f"response {status}",
+                    "status-removed",
+                    "no longer documented",
+                    client=False,
+                    tools=False,
+                )
+        for status in after:
+            if status not in before and not (lost and status in gained):
+                yield self.change(
+                    f"response {status}",
+                    "status-added",
+                    "now documented",
+                    client=False,
+                    tools=False,
+                )
+
+    def response(self, status: str, before: Any, after: Any) -> Iterator[Change]:
+        where = f"response {status}"
+        if before is None and after is None:
+            return
+        if before is None or after is None:
+            gone = after is None
+            yield self.change(
+                where,
+                "body-removed" if gone else "body-added",
+                "body no longer described" if gone else "body now described",
+                client=gone and status.startswith("2"),
+                tools=False,
+            )
+            return
+        for finding in SchemaDiff("response").diff(
+            before, self.old.resolver, after, self.new.resolver, ""
+        ):
+            yield self.from_finding(finding, where)
+
+
+def compare(
+    old_doc: Mapping[str, Any],
+    new_doc: Mapping[str, Any],
+    old_name: str = "old",
+    new_name: str = "new",
+    normalization: Normalization | None = None,
+) -> Report:
+    normalization = normalization or Normalization.load()
+    old_doc = normalize(old_doc, normalization)
+    new_doc = normalize(new_doc, normalization)
+    hidden: dict[str, str] = dict(
+        (old_doc.get("x-mcp") or new_doc.get("x-mcp") or {}).get("hidden-parameters") or {}
+    )
+    before, after = index(old_doc), index(new_doc)
+    report = Report(old_name, new_name)
+    for key, old in before.items():
+        new = after.get(key)
+        if new is None:
+            report.changes.append(
+                Change(
+                    old.method,
+                    old.path,
+                    old.operation_id,
+                    "operation",
+                    "operation-removed",
+                    "no longer in the document",
+                    True,
+                    old.tool is not None,
+                    (old.tool,) if old.tool else (),
+                    (old.function,),
+                )
+            )
+            continue
+        report.compared += 1
+        report.changes.extend(OperationDiff(old, new, hidden).changes())
+    for key, new in after.items():
+        if key in before:
+            continue
+        if new.tool is None:
+            report.outside += 1
+            continue
+        report.changes.append(
+            Change(
+                new.method,
+                new.path,
+                new.operation_id,
+                "operation",
+                "operation-added",
+                "new operation",
+                False,
+                False,
+                (new.tool,),
+                (new.function,),
+            )
+        )
+    return report
+
+
+# --- reading documents and printing ---------------------------------------------------------
+
+
+def parse(text: str, name: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        document = None
+    try:
+        if document is None:
+            document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ApiChangesError(f"{name} is neither YAML nor JSON: {error}") from error
+    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
+        raise ApiChangesError(f"{name} is not an OpenAPI document (no `paths`)")
+    return document
+
+
+def read_old(spec: str) -> tuple[dict[str, Any], str]:
+    """OLD: a file if one exists at that path, else a git revision of openapi/amigo.yaml."""
+    path = Path(spec)
+    if path.is_file():
+        return parse(path.read_text(encoding="utf-8"), spec), spec
+    result = subprocess.run(
+        ["git", "show", f"{spec}:{SPEC}"], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise ApiChangesError(
+            f"{spec!r} is neither a file nor a git revision with {SPEC}: "
+            + (result.stderr.strip() or f"git exit {result.returncode}")
+        )
+    return parse(result.stdout, f"{SPEC} at {spec}"), f"{SPEC} at {spec}"
+
+
+def read_new(spec: str) -> tuple[dict[str, Any], str]:
+    path = Path(spec)
+    if not path.exists() and (REPO / spec).exists():
+        path = REPO / spec
+    try:
+        return parse(path.read_text(encoding="utf-8"), spec), spec
+    except OSError as error:
+        raise ApiChangesError(f"cannot read {spec}: {error.strerror}") from error
+
+
+SECTIONS: tuple[tuple[str, Callable[[Change], bool]], ...] = (
+    ("BREAKING for client and tool callers", lambda c: c.breaks_client and c.breaks_tools),
+    ("BREAKING for client callers", lambda c: c.breaks_client and not c.breaks_tools),
+    ("BREAKING for tool callers", lambda c: c.breaks_tools and not c.breaks_client),
+    ("Safe", lambda c: not c.breaking),
+)
+
+
+def render(report: Report) -> str:
+    lines = [
+        f"API changes: {report.old} -> {report.new}",
+        f"{report.compared} operation(s) compared"
+        + (
+            f"; {report.outside} operation(s) of the new document outside our spec ignored"
+            if report.outside
+            else ""
+        ),
+    ]
+    if not report.changes:
+        lines.append("No differences in the operations we cover.")
+        return "\n".join(lines) + "\n"
+    for title, belongs in SECTIONS:
+        chosen = [change for change in report.changes if belongs(change)]
+        if not chosen:
+            continue
+        lines += ["", f"{title} ({len(chosen)}):"]
+        operation = None
+        for change in chosen:
+            if (change.method, change.path) != operation:
+                operation = (change.method, change.path)
+                touched = ", ".join(change.tools) or "no tool"
+                lines.append(f"  {change.method} {change.path}  [{change.operation_id}]")
+                lines.append(f"    tools: {touched}; client: {', '.join(change.functions)}")
+            note = f"  ({change.note})" if change.note else ""
+            lines.append(f"    - {change.where}: {change.detail}{note}")
+    breaking = sum(change.breaking for change in report.changes)
+    lines += ["", f"{len(report.changes)} difference(s), {breaking} breaking."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/api_changes.py",
+        description=__doc__.split("\n\n")[0],
+        epilog="Exit status: 0 no breaking difference, 1 breaking differences, 2 error.",
+    )
+    parser.add_argument(
+        "specs",
+        nargs="*",
+        metavar="OLD NEW",
+        help=f"OLD: git revision or file (default HEAD); NEW: file (default {SPEC})",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    if len(args.specs) > 2:
+        parser.error("give at most OLD and NEW")
+    old_spec = args.specs[0] if len(args.specs) == 2 else "HEAD"
+    new_spec = args.specs[-1] if args.specs else SPEC
+    try:
+        old_doc, old_name = read_old(old_spec)
+        new_doc, new_name = read_new(new_spec)
+        report = compare(old_doc, new_doc, old_name, new_name)
+    except (ApiChangesError, NormalizeError) as error:
+        print(f"api_changes: error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.as_json(), indent=2))
+    else:
+        sys.stdout.write(render(report))
+    return 1 if report.breaking else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,443 @@
+"""scripts/api_changes.py: realistic edits to a copy of the spec are classified for client and
+tool callers, named by tool and client function, and reported exactly once."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from api_changes import Change, Report, compare
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "scripts" / "api_changes.py"
+SPEC = REPO / "openapi" / "amigo.yaml"
+PUBLISHED_STYLE = REPO / "tests" / "data" / "published_style_openapi.json"
+
+SPEC_DOCUMENT: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+LIST_SETS = "/v1/{organization}/dynamic_behavior_set/"
+SCENARIOS = "/v1/{organization}/simulation/scenario/"
+SCENARIO = "/v1/{organization}/simulation/scenario/{simulation_scenario_id}/"
+
+
+def spec() -> dict[str, Any]:
+    return copy.deepcopy(SPEC_DOCUMENT)
+
+
+def changes_after(document: dict[str, Any]) -> list[Change]:
+    return compare(SPEC_DOCUMENT, document).changes
+
+
+def only(changes: list[Change]) -> Change:
+    assert len(changes) == 1, [f"{c.operation_id}: {c.where} {c.detail}" for c in changes]
+    return changes[0]
+
+
+def parameter(document: dict[str, Any], path: str, method: str, name: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(
+        p for p in document["paths"][path][method]["parameters"] if p.get("name") == name
+    )
+    return found
+
+
+def schemas(document: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = document["components"]["schemas"]
+    return found
+
+
+def test_identical_specs_have_no_changes() -> None:
+    report = compare(SPEC_DOCUMENT, spec())
+    assert report.changes == []
+    assert report.compared == len(
+        [m for item in SPEC_DOCUMENT["paths"].values() for m in item if m != "parameters"]
+    )
+
+
+def test_renamed_response_field_breaks_client_callers_and_the_tool_that_names_it() -> None:
+    document = spec()
+    evaluated = schemas(document)["EvaluatedMetric"]
+    evaluated["properties"]["reasoning"] = evaluated["properties"].pop("justification")
+    evaluated["required"] = ["metric_id", "value", "references", "reasoning"]
+    change = only(changes_after(document))
+    assert change.kind == "field-renamed"
+    assert change.where == "response 200 `metrics[].justification`"
+    assert change.breaks_client
+    # The tool's description tells the model to read `justification`.
+    assert change.breaks_tools
+    assert change.tools == ("evaluate_metrics",)
+    assert change.functions == ("amigo_client.api.metrics.evaluate_metrics",)
+
+
+def test_new_required_request_field_breaks_client_and_tool_callers() -> None:
+    document = spec()
+    request = schemas(document)["CreateSimulationScenarioRequest"]
+    request["properties"]["priority"] = {"type": "integer", "description": "Run order."}
+    request["required"].append("priority")
+    change = only(changes_after(document))
+    assert (change.kind, change.where) == ("field-added-required", "request body `priority`")
+    assert change.breaks_client and change.breaks_tools
+    assert change.tools == ("create_simulation_scenario",)
+    assert change.functions == ("amigo_client.api.simulation_scenarios.create_simulation_scenario",)
+
+
+def test_new_optional_request_field_is_safe() -> None:
+    document = spec()
+    request = schemas(document)["CreateSimulationScenarioRequest"]
+    request["properties"]["priority"] = {"type": "integer", "description": "Run order."}
+    change = only(changes_after(document))
+    assert change.kind == "field-added"
+    assert not change.breaking
+
+
+def test_response_field_made_nullable_breaks_readers() -> None:
+    document = spec()
+    response = schemas(document)["CreateSimulationScenarioResponse"]
+    response["properties"]["simulation_scenario_id"]["type"] = ["string", "null"]
+    change = only(changes_after(document))
+    assert change.kind == "became-nullable"
+    assert change.where == "response 201 `simulation_scenario_id`"
+    assert change.breaks_client and change.breaks_tools
+
+
+def test_request_field_made_nullable_is_safe() -> None:
+    document = spec()
+    request = schemas(document)["CreateDynamicBehaviorSetRequest"]["properties"]["name"]
+    request["type"] = ["string", "null"]
+    change = only(changes_after(document))
+    assert change.kind == "became-nullable"
+    assert not change.breaking
+
+
+def test_loosened_constraint_is_safe_and_tightened_one_breaks() -> None:
+    loosened = spec()
+    parameter(loosened, LIST_SETS, "get", "limit")["schema"]["maximum"] = 100
+    change = only(changes_after(loosened))
+    assert (change.kind, change.where) == ("constraint-loosened", "query parameter `limit`")
+    assert not change.breaking
+
+    tightened = spec()
+    parameter(tightened, LIST_SETS, "get", "limit")["schema"]["maximum"] = 20
+    change = only(changes_after(tightened))
+    assert change.kind == "constraint-tightened"
+    assert change.breaks_client and change.breaks_tools
+    assert change.tools == ("list_dynamic_behavior_sets",)
+
+
+def test_added_optional_query_parameter_is_safe() -> None:
+    document = spec()
+    document["paths"][SCENARIOS]["get"]["parameters"].insert(
+        1,
+        {
+            "name": "name_prefix",
+            "in": "query",
+            "required": False,
+            "description": "Only scenarios whose name starts with this.",
+            "schema": {"type": "string"},
+        },
+    )
+    change = only(changes_after(document))
+    assert (change.kind, change.where) == ("parameter-added", "query parameter `name_prefix`")
+    assert not change.breaking
+    assert change.tools == ("list_simulation_scenarios",)
+
+
+def test_deprecated_query_parameter_is_safe_and_reported() -> None:
+    document = spec()
+    parameter(document, LIST_SETS, "get", "is_active")["deprecated"] = True
+    change = only(changes_after(document))
+    assert (change.kind, change.detail) == ("deprecated", "deprecated")
+    assert not change.breaking
+
+
+def test_removed_request_enum_value_breaks_callers_but_an_added_response_one_only_the_client() -> (
+    None
+):
+    document = spec()
+    parameter(document, LIST_SETS, "get", "sort_by")["schema"]["items"]["enum"] = ["+updated_at"]
+    change = only(changes_after(document))
+    assert change.kind == "enum-changed"
+    assert change.where == "query parameter `sort_by` `[]`"
+    assert change.breaks_client and change.breaks_tools
+
+    document = spec()
+    kinds = schemas(document)["InitialMessageType"]
+    kinds["enum"] = [*kinds["enum"], "agent-message"]
+    changes = changes_after(document)
+    # Sent in the create and new-version bodies (a new value is safe to send), read back in
+    # the versions list (the generated Enum refuses a value it does not know).
+    sent = [c for c in changes if c.where.startswith("request body")]
+    read = [c for c in changes if c.where.startswith("response")]
+    assert len(sent) + len(read) == len(changes) == 3
+    assert {c.operation_id for c in sent} == {
+        "create-simulation-scenario",
+        "create-simulation-scenario-version",
+    }
+    assert not any(c.breaking for c in sent)
+    assert [c.operation_id for c in read] == ["get-simulation-scenario-versions"]
+    assert read[0].breaks_client and not read[0].breaks_tools
+
+
+def test_response_field_that_becomes_required_is_safe_for_readers() -> None:
+    document = spec()
+    invocation = schemas(document)["DynamicBehaviorInvocation"]
+    invocation["required"] = [*invocation["required"], "created_at"]
+    change = only(changes_after(document))
+    assert (change.kind, change.detail) == ("required-changed", "became required")
+    assert not change.breaking
+
+
+def test_hidden_parameter_changes_never_break_tool_callers() -> None:
+    document = spec()
+    document["components"]["parameters"]["MongoClusterName"]["required"] = True
+    changes = changes_after(document)
+    assert len(changes) == compare(SPEC_DOCUMENT, SPEC_DOCUMENT).compared
+    for change in changes:
+        assert change.where == "header parameter `x-mongo-cluster-name`"
+        assert change.breaks_client and not change.breaks_tools
+        assert "mongo_cluster_name" in change.note
+
+
+def test_paths_match_without_trailing_slash_and_path_parameter_names() -> None:
+    document = spec()
+    item = document["paths"].pop(SCENARIO)
+    for operation in item.values():
+        for raw in operation["parameters"]:
+            if raw.get("name") == "simulation_scenario_id":
+                raw["name"] = "scenario_id"
+    document["paths"]["/v1/{organization}/simulation/scenario/{scenario_id}/"] = item
+    changes = changes_after(document)
+    assert {c.kind for c in changes} == {"parameter-renamed"}
+    assert {c.operation_id for c in changes} == {
+        "update-simulation-scenario",
+        "delete-simulation-scenario",
+    }
+    assert all(c.breaks_tools and not c.breaks_client for c in changes)
+
+
+def test_removed_operation_breaks_and_an_added_curated_one_is_safe() -> None:
+    document = spec()
+    del document["paths"][SCENARIO]["delete"]
+    change = only(changes_after(document))
+    assert change.kind == "operation-removed"
+    assert change.tools == ("delete_simulation_scenario",)
+    assert change.breaks_client and change.breaks_tools
+
+    document = spec()
+    added = copy.deepcopy(document["paths"][SCENARIO]["delete"])
+    added["operationId"] = "archive-simulation-scenario"
+    added["x-mcp"]["tool"] = "archive_simulation_scenario"
+    document["paths"][SCENARIO.rstrip("/") + "/archive"] = {"post": added}
+    change = only(changes_after(document))
+    assert change.kind == "operation-added"
+    assert change.functions == (
+        "amigo_client.api.simulation_scenarios.archive_simulation_scenario",
+    )
+    assert not change.breaking
+
+
+def test_recursive_schemas_are_compared_to_their_depth_and_stop() -> None:
+    def with_tree(leaf_type: str) -> dict[str, Any]:
+        document = spec()
+        schemas(document)["Node"] = {
+            "type": "object",
+            "properties": {
+                "label": {"type": leaf_type},
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+            },
+        }
+        schemas(document)["CreateSimulationScenarioResponse"]["properties"]["tree"] = {
+            "$ref": "#/components/schemas/Node"
+        }
+        return document
+
+    change = only(compare(with_tree("string"), with_tree("integer")).changes)
+    assert (change.kind, change.where) == ("type-changed", "response 201 `tree.label`")
+    assert compare(with_tree("string"), with_tree("string")).changes == []
+
+
+def test_openapi_30_nullable_is_understood() -> None:
+    def document(nullable: bool) -> dict[str, Any]:
+        field = {"type": "string", "nullable": True} if nullable else {"type": "string"}
+        return {
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/v1/{organization}/thing/": {
+                    "get": {
+                        "operationId": "get-thing",
+                        "tags": ["things"],
+                        "responses": {
+                            "200": {
+                                "description": "ok",
+                                "content": {
+                                    "application/json": {
+                                        "schema": {
+                                            "type": "object",
+                                            "properties": {"name": field},
+                                        }
+                                    }
+                                },
+                            }
+                        },
+                    }
+                }
+            },
+        }
+
+    change = only(compare(document(False), document(True)).changes)
+    assert change.kind == "became-nullable"
+    assert change.breaks_client
+    assert change.functions == ("amigo_client.api.things.get_thing",)
+
+
+# --- property-based: any single edit of an inline query parameter is reported once --------
+
+INLINE_QUERY = sorted(
+    (path, method, raw["name"])
+    for path, item in SPEC_DOCUMENT["paths"].items()
+    for method, operation in item.items()
+    for raw in operation.get("parameters", [])
+    if "$ref" not in raw and raw["in"] == "query"
+)
+
+EDITS = {
+    # edit name: (how, expected kind, breaks client, breaks tools)
+    "require": ("required", "required-changed", True, True),
+    "remove": ("remove", "parameter-removed", True, True),
+    "deprecate": ("deprecated", "deprecated", False, False),
+    "describe": ("description", None, False, False),
+    "nullable": ("nullable", "became-nullable", False, False),
+}
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(target=st.sampled_from(INLINE_QUERY), edit=st.sampled_from(sorted(EDITS)))
+def test_any_single_parameter_edit_is_reported_exactly_once(
+    target: tuple[str, str, str], edit: str
+) -> None:
+    path, method, name = target
+    how, kind, client, tools = EDITS[edit]
+    document = spec()
+    operation = document["paths"][path][method]
+    edited = parameter(document, path, method, name)
+    if how == "remove":
+        operation["parameters"].remove(edited)
+    elif how == "description":
+        edited["description"] = "Reworded: " + edited.get("description", "")
+    elif how == "nullable":
+        schema = edited["schema"]
+        if "anyOf" in schema or "null" in (schema.get("type") or []):
+            return  # already nullable: no edit to make
+        edited["schema"] = {"anyOf": [schema, {"type": "null"}]}
+    elif edited.get(how):
+        return  # already required / deprecated: no edit to make
+    else:
+        edited[how] = True
+    changes = changes_after(document)
+    if kind is None:
+        assert changes == []  # wording is not an API change
+        return
+    change = only(changes)
+    assert (change.kind, change.operation_id) == (kind, operation["operationId"])
+    assert (change.breaks_client, change.breaks_tools) == (client, tools)
+    assert change.tools == (operation["x-mcp"]["tool"],)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(st.permutations(sorted(SPEC_DOCUMENT["paths"])))
+def test_order_of_paths_does_not_matter(order: list[str]) -> None:
+    document = spec()
+    document["paths"] = {path: document["paths"][path] for path in order}
+    assert compare(SPEC_DOCUMENT, document).changes == []
+
+
+# --- a published-style document --------------------------------------------------------------
+
+
+def published_style() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(PUBLISHED_STYLE.read_text(encoding="utf-8"))
+    return document
+
+
+def test_published_style_document_matches_every_covered_operation() -> None:
+    report: Report = compare(SPEC_DOCUMENT, published_style())
+    assert report.compared == 18
+    assert report.outside >= 100
+    assert "sec-websocket-protocol" not in json.dumps(report.as_json()).lower()
+    renamed = [c for c in report.changes if c.kind == "function-renamed"]
+    assert [(c.operation_id, c.functions[-1]) for c in renamed] == [
+        (
+            "delete-dynamic-behavior-set",
+            "amigo_client.api.dynamic_behavior_sets.delete_dynamic_behavior_instruction",
+        )
+    ]
+    mongo = [c for c in report.changes if "x-mongo-cluster-name" in c.where]
+    assert len(mongo) == 18
+    assert all(c.kind == "became-nullable" and not c.breaking for c in mongo)
+
+
+def test_published_style_document_edit_is_found_through_shared_titles() -> None:
+    edited = published_style()
+    key = "src__app__endpoints__metric__evaluate_metrics__Request"
+    edited["components"]["schemas"][key]["properties"]["metric_ids"]["maxItems"] = 5
+    changes = compare(published_style(), edited).changes
+    change = only(changes)
+    assert (change.kind, change.where) == ("constraint-tightened", "request body `metric_ids`")
+    assert change.breaks_tools is False  # no x-mcp in a published document: no tool to name
+    assert change.breaks_client
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def write(document: dict[str, Any], path: Path) -> str:
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.slow
+def test_command_exit_codes_text_and_json(tmp_path: Path) -> None:
+    same = run(str(SPEC), str(SPEC))
+    assert same.returncode == 0, same.stderr
+    assert "No differences" in same.stdout
+
+    safe = spec()
+    parameter(safe, LIST_SETS, "get", "limit")["schema"]["maximum"] = 100
+    result = run(str(SPEC), write(safe, tmp_path / "safe.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert "Safe (1):" in result.stdout
+    assert "list_dynamic_behavior_sets" in result.stdout
+
+    breaking = spec()
+    parameter(breaking, LIST_SETS, "get", "limit")["schema"]["maximum"] = 20
+    result = run(str(SPEC), write(breaking, tmp_path / "breaking.yaml"), "--json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["breaking"] is True
+    [change] = report["changes"]
+    assert change["kind"] == "constraint-tightened"
+    assert change["functions"] == [
+        "amigo_client.api.dynamic_behavior_sets.get_dynamic_behavior_sets"
+    ]
+
+    missing = run("no-such-revision", str(SPEC))
+    assert missing.returncode == 2
+    assert "neither a file nor a git revision" in missing.stderr
