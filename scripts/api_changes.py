@@ -2,6 +2,7 @@
 """Report what changed in the API between two versions of a spec, for the operations we cover.
 
     uv run scripts/api_changes.py [OLD] [NEW] [--json]
+    uv run scripts/api_changes.py --last-commit      # CI: the spec change of the last commit
 
 OLD is a git revision (its ``openapi/amigo.yaml``) or a file; default ``HEAD``. NEW is a file;
 default the working copy of ``openapi/amigo.yaml``. NEW may be an edited copy of our spec or a
@@ -841,15 +842,26 @@ def read_old(spec: str) -> tuple[dict[str, Any], str]:
     path = Path(spec)
     if path.is_file():
         return parse(path.read_text(encoding="utf-8"), spec), spec
-    result = subprocess.run(
-        ["git", "show", f"{spec}:{SPEC}"], cwd=REPO, capture_output=True, text=True, check=False
-    )
+    result = git("show", f"{spec}:{SPEC}")
     if result.returncode != 0:
         raise ApiChangesError(
             f"{spec!r} is neither a file nor a git revision with {SPEC}: "
             + (result.stderr.strip() or f"git exit {result.returncode}")
         )
     return parse(result.stdout, f"{SPEC} at {spec}"), f"{SPEC} at {spec}"
+
+
+def git(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def last_commit_skip() -> str | None:
+    """Why there is nothing to compare for the last commit, or None."""
+    if git("rev-parse", "--verify", "--quiet", "HEAD~1^{commit}").returncode != 0:
+        return "HEAD has no parent commit in this clone (shallow, or the first commit)"
+    if git("diff", "--quiet", "HEAD~1", "HEAD", "--", SPEC).returncode == 0:
+        return f"the last commit did not change {SPEC}"
+    return None
 
 
 def read_new(spec: str) -> tuple[dict[str, Any], str]:
@@ -915,11 +927,25 @@ def main(argv: list[str] | None = None) -> int:
         help=f"OLD: git revision or file (default HEAD); NEW: file (default {SPEC})",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--last-commit",
+        action="store_true",
+        help=(
+            f"compare {SPEC} at HEAD~1 with HEAD's, if the last commit changed it; a clone "
+            "without the parent commit (shallow, or a first commit) is reported and exits 0"
+        ),
+    )
     args = parser.parse_args(argv)
-    if len(args.specs) > 2:
-        parser.error("give at most OLD and NEW")
+    if len(args.specs) > 2 or (args.last_commit and args.specs):
+        parser.error("give at most OLD and NEW, and neither with --last-commit")
     old_spec = args.specs[0] if len(args.specs) == 2 else "HEAD"
     new_spec = args.specs[-1] if args.specs else SPEC
+    if args.last_commit:
+        reason = last_commit_skip()
+        if reason:
+            print(f"api_changes: {reason}; nothing to compare")
+            return 0
+        old_spec, new_spec = "HEAD~1", SPEC
     try:
         old_doc, old_name = read_old(old_spec)
         new_doc, new_name = read_new(new_spec)

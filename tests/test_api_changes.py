@@ -441,3 +441,52 @@ def test_command_exit_codes_text_and_json(tmp_path: Path) -> None:
     missing = run("no-such-revision", str(SPEC))
     assert missing.returncode == 2
     assert "neither a file nor a git revision" in missing.stderr
+
+
+@pytest.mark.slow
+def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
+    tmp_path: Path,
+) -> None:
+    """What CI runs: a clone whose HEAD has no parent goes on; a spec change is reported."""
+    for name in (
+        "scripts/api_changes.py",
+        "scripts/spec_normalize.py",
+        "openapi/amigo.yaml",
+        "openapi/normalize.yaml",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=ci", "-c", "user.email=ci@example.invalid", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    def last_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(tmp_path / "scripts" / "api_changes.py"), "--last-commit"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "first")
+    first = last_commit()
+    assert first.returncode == 0, first.stderr
+    assert "no parent commit" in first.stdout
+
+    edited = spec()
+    parameter(edited, LIST_SETS, "get", "limit")["schema"]["maximum"] = 20
+    write(edited, tmp_path / "openapi" / "amigo.yaml")
+    git("commit", "-q", "-am", "tighten limit")
+    second = last_commit()
+    assert second.returncode == 1, second.stderr
+    assert "openapi/amigo.yaml at HEAD~1 -> openapi/amigo.yaml" in second.stdout
+    assert "query parameter `limit`: maximum 50 -> 20" in second.stdout
