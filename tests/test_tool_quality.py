@@ -9,7 +9,7 @@ plus object depth and union choices): it flags a tool that costs at least twice,
 more than, some sibling. The list tools need no argument (cost 0), so every tool whose
 API-required body costs 4 or more is flagged, whatever its descriptions say. The four create
 tools are such tools: all their required fields are required by the live API (see
-/work/shared/api-facts.md and openapi/SOURCES.md), and lowering their cost would mean dropping
+openapi/SOURCES.md, F3 to F5), and lowering their cost would mean dropping
 those constraints from the schemas. The pairs the prefilter picks (e.g. create_simulation_scenario
 vs evaluate_metrics) act on different resources; only tdqs's coherence evaluation (`tdqs score`,
 which needs a model) can confirm or reject a pair. So these four are reviewed and pinned below
