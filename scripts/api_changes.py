@@ -201,7 +201,7 @@ def view(node: Any, resolver: Resolver[Any]) -> View:
     for keyword in ("anyOf", "oneOf"):
         if isinstance(schema.get(keyword), list):
             options = schema[keyword]
-            real = [arm for arm in options if follow(arm, resolver)[0].get("type") != "null"]
+            real = [arm for arm in options if not is_null(follow(arm, resolver)[0])]
             nullable = nullable or len(real) < len(options)
             if len(real) == 1:
                 # `anyOf: [X, null]`: X, nullable; the outer schema's keywords win.
@@ -227,6 +227,10 @@ def view(node: Any, resolver: Resolver[Any]) -> View:
     if not types and isinstance(schema.get("properties"), dict):
         types = {"object"}
     return View(schema, resolver, nullable, frozenset(types), arms, ref)
+
+
+def is_null(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "null"
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -259,12 +263,14 @@ class Finding:
 
 def narrowing(key: str, old: Any, new: Any) -> bool | None:
     """True if the keyword change narrows what is valid, False if it widens it, None if same."""
+    # `false` (uniqueItems, OpenAPI 3.0 exclusive bounds) says no more than leaving it out.
+    old, new = (None if value is False else value for value in (old, new))
     if old == new:
         return None
     if old is None:
-        return not (key == "uniqueItems" and new is False)
+        return True
     if new is None:
-        return key == "uniqueItems" and old is False
+        return False
     if isinstance(old, bool) or isinstance(new, bool):  # 3.0 exclusive bounds, uniqueItems
         return bool(new) and not bool(old)
     if key in LOWER_BOUNDS and isinstance(old, int | float) and isinstance(new, int | float):
@@ -482,7 +488,9 @@ class SchemaDiff:
                 key = str(values[0]) if len(values) == 1 else None
             if key is None:
                 declared = target.get("type")
-                key = str(declared) if isinstance(declared, str) else f"variant {position + 1}"
+                key = str(declared) if isinstance(declared, str) else "variant"
+            if key in keyed or key == "variant":
+                key = f"{key} {position + 1}"
             keyed[key] = arm
         return keyed
 
@@ -619,9 +627,9 @@ class OperationDiff:
                 self.old.resolver,
                 new.get("schema") or {},
                 self.new.resolver,
-                "",
+                key[1],
             ):
-                yield self.from_finding(finding, where, hidden=hidden, note=note)
+                yield self.from_finding(finding, f"{key[0]} parameter", hidden=hidden, note=note)
         for key, parameter in after.items():
             if key in before:
                 continue

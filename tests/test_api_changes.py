@@ -163,7 +163,7 @@ def test_removed_request_enum_value_breaks_callers_but_an_added_response_one_onl
     parameter(document, LIST_SETS, "get", "sort_by")["schema"]["items"]["enum"] = ["+updated_at"]
     change = only(changes_after(document))
     assert change.kind == "enum-changed"
-    assert change.where == "query parameter `sort_by` `[]`"
+    assert change.where == "query parameter `sort_by[]`"
     assert change.breaks_client and change.breaks_tools
 
     document = spec()
@@ -191,6 +191,42 @@ def test_response_field_that_becomes_required_is_safe_for_readers() -> None:
     change = only(changes_after(document))
     assert (change.kind, change.detail) == ("required-changed", "became required")
     assert not change.breaking
+
+
+def test_new_action_kind_is_safe_to_send_but_breaks_readers_of_versions() -> None:
+    document = spec()
+    schemas(document)["PauseAction"] = {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"type": "string", "enum": ["pause"]}},
+    }
+    action = schemas(document)["DynamicBehaviorAction"]
+    action["oneOf"].append({"$ref": "#/components/schemas/PauseAction"})
+    action["discriminator"]["mapping"]["pause"] = "#/components/schemas/PauseAction"
+    changes = changes_after(document)
+    assert {c.kind for c in changes} == {"variant-added"}
+    read = [c for c in changes if c.where.startswith("response")]
+    assert [(c.operation_id, c.where) for c in read] == [
+        (
+            "get-dynamic-behavior-set-versions",
+            "response 200 `dynamic_behavior_set_versions[].actions[] (pause)`",
+        )
+    ]
+    assert read[0].breaks_client and not read[0].breaks_tools
+    assert all(not c.breaking for c in changes if c not in read)
+    assert len(changes) == 3  # create, create version, versions list
+
+
+def test_widened_request_type_is_safe_and_narrowed_one_breaks() -> None:
+    def with_limit_type(kind: str) -> dict[str, Any]:
+        document = spec()
+        parameter(document, LIST_SETS, "get", "limit")["schema"]["type"] = kind
+        return document
+
+    widened = only(compare(with_limit_type("integer"), with_limit_type("number")).changes)
+    assert (widened.kind, widened.breaking) == ("type-changed", False)
+    narrowed = only(compare(with_limit_type("number"), with_limit_type("integer")).changes)
+    assert narrowed.breaks_client and narrowed.breaks_tools
 
 
 def test_hidden_parameter_changes_never_break_tool_callers() -> None:
