@@ -404,7 +404,8 @@ def published_style() -> dict[str, Any]:
 
 def test_published_style_document_matches_every_covered_operation() -> None:
     report: Report = compare(SPEC_DOCUMENT, published_style())
-    assert report.compared == 18
+    covered = compare(SPEC_DOCUMENT, SPEC_DOCUMENT).compared
+    assert report.compared == covered
     assert report.outside >= 100
     assert "sec-websocket-protocol" not in json.dumps(report.as_json()).lower()
     renamed = [c for c in report.changes if c.kind == "function-renamed"]
@@ -415,7 +416,7 @@ def test_published_style_document_matches_every_covered_operation() -> None:
         )
     ]
     mongo = [c for c in report.changes if "x-mongo-cluster-name" in c.where]
-    assert len(mongo) == 18
+    assert len(mongo) == covered
     assert all(c.kind == "became-nullable" and not c.breaking for c in mongo)
 
 
