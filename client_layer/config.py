@@ -26,6 +26,7 @@ __all__ = [
     "Secret",
     "parse_timeout",
     "resolve_base_url",
+    "shown_url",
 ]
 
 REGIONS: dict[str, str] = {
@@ -99,16 +100,23 @@ def resolve_base_url(url: str | None, region: str | None) -> str:
     if not url:
         return DEFAULT_BASE_URL
     parts = urlsplit(url)
+    shown = shown_url(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigurationError(
-            f"AMIGO_BASE_URL {url!r} is not an http(s) URL, e.g. https://api.amigo.ai"
+            f"AMIGO_BASE_URL {shown!r} is not an http(s) URL, e.g. https://api.amigo.ai"
         )
     if parts.path not in ("", "/") or parts.query:
         raise ConfigurationError(
-            f"AMIGO_BASE_URL {url!r} must be the host only (paths start with /v1/...), "
+            f"AMIGO_BASE_URL {shown!r} must be the host only (paths start with /v1/...), "
             "e.g. https://api.amigo.ai"
         )
     return f"{parts.scheme}://{parts.netloc}"
+
+
+def shown_url(url: str) -> str:
+    """`url` as it may be shown in messages and logs: a password in it replaced by ***."""
+    password = urlsplit(url).password
+    return url.replace(password, "***") if password else url
 
 
 def parse_timeout(value: float | str | None) -> float:
@@ -138,6 +146,11 @@ class ClientConfig:
     timeout_s: float = DEFAULT_TIMEOUT_S
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     clock: Clock = field(default_factory=Clock)
+
+    @property
+    def shown_base_url(self) -> str:
+        """The base URL as it may be shown: a password in it replaced by ***."""
+        return shown_url(self.base_url)
 
     @classmethod
     def create(

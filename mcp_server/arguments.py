@@ -107,6 +107,45 @@ def validate_arguments(tool: ToolSpec, arguments: dict[str, Any]) -> None:
         raise ArgumentError(problems)
 
 
+def check_url_length(tool: ToolSpec, arguments: dict[str, Any], base_url: str, limit: int) -> None:
+    """Raise `ArgumentError` naming the fields when the request URL would exceed `limit` bytes.
+
+    The path and query fields travel in the URL; their URL-encoded size is what counts.
+    """
+    from urllib.parse import quote, urlencode
+
+    op = tool.operation
+    sizes: dict[str, int] = {}
+    for name in op.path_fields:
+        if name in arguments:
+            sizes[name] = len(quote(str(arguments[name]), safe=""))
+    for name in op.query_fields:
+        value = arguments.get(name)
+        if value is not None:
+            value = [json_text(v) for v in value] if isinstance(value, list) else json_text(value)
+            sizes[name] = len(urlencode({name: value}, doseq=True)) + 1
+    total = len(base_url) + len(op.path) + sum(sizes.values())
+    if total <= limit:
+        return
+    fixed = total - sum(sizes.values())
+    problems = [
+        (
+            name,
+            f"takes {size:,} bytes of the request URL (URL-encoded), making it {total:,} bytes; "
+            f"the API takes URLs up to {limit:,} bytes, so keep it under about "
+            f"{max(0, limit - fixed - (sum(sizes.values()) - size)):,} bytes",
+        )
+        for name, size in sorted(sizes.items(), key=lambda item: -item[1])
+        if size > (limit - fixed) // max(1, len(sizes))
+    ]
+    raise ArgumentError(problems)
+
+
+def json_text(value: Any) -> str:
+    """A query value as it is sent: booleans as true/false, the rest as text."""
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
 @cache
 def _module(name: str) -> tuple[ModuleType, dict[str, Any]]:
     module = importlib.import_module(name)

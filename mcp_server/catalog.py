@@ -9,10 +9,18 @@ status, the rate limit). The areas (toolsets) carry the title and description th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
+
+# The MCP defaults of the behaviour hints: a catalog states only the hints that differ.
+HINT_DEFAULTS = {
+    "readOnlyHint": False,
+    "destructiveHint": True,
+    "idempotentHint": False,
+    "openWorldHint": True,
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,37 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class Composite:
+    """A tool made of two calls: read version `argument` with `read`, create a new version
+    from its `copy` fields with `write`, its `guard` parameter set to latest + 1."""
+
+    read: str
+    write: str
+    argument: str
+    select: str
+    items: str
+    copy: tuple[str, ...]
+    guard: str
+
+
+@dataclass(frozen=True)
+class ObjectKind:
+    """An object tools change: how to read it (and its latest version) before asking."""
+
+    noun: str
+    id_field: str
+    read_tool: str
+    read_filter: str
+    read_items: str
+    versions_tool: str | None
+    versions_select: str | None
+    versions_items: str | None
+    create_version_tool: str | None
+    live_field: str | None
+    delete: str
+
+
+@dataclass(frozen=True)
 class ToolSpec:
     name: str
     title: str
@@ -42,18 +81,26 @@ class ToolSpec:
     input_schema: dict[str, Any]
     output_schema: dict[str, Any]
     operation: Operation
+    # When the user confirms a call: "always" (destructive), "when-live" or "never".
+    confirm: str = "never"
+    # Advice replacing the generic next step, by HTTP status (e.g. a version conflict).
+    error_advice: dict[int, str] = field(default_factory=dict)
+    composite: Composite | None = None
+
+    def hint(self, name: str) -> bool:
+        return bool(self.annotations.get(name, HINT_DEFAULTS[name]))
 
     @property
     def read_only(self) -> bool:
-        return bool(self.annotations.get("readOnlyHint"))
+        return self.hint("readOnlyHint")
 
     @property
     def destructive(self) -> bool:
-        return not self.read_only and bool(self.annotations.get("destructiveHint"))
+        return not self.read_only and self.hint("destructiveHint")
 
     @property
     def idempotent(self) -> bool:
-        return bool(self.annotations.get("idempotentHint"))
+        return self.read_only or self.hint("idempotentHint")
 
 
 @dataclass(frozen=True)
@@ -70,9 +117,23 @@ class Catalog:
     tools: tuple[ToolSpec, ...]
     hidden_parameters: dict[str, str]
     areas: tuple[Toolset, ...]
+    objects: tuple[ObjectKind, ...] = ()
+    # The longest request URL a tool may send (bytes); see the spec's root x-mcp.
+    url_limit_bytes: int = 8192
 
     def get(self, name: str) -> ToolSpec | None:
         return next((tool for tool in self.tools if tool.name == name), None)
+
+    def tool(self, name: str) -> ToolSpec:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(f"the catalog has no tool {name!r} (run scripts/regenerate)")
+        return found
+
+    def object_of(self, tool: ToolSpec) -> ObjectKind | None:
+        """The object `tool` changes: the one whose ID the tool takes."""
+        fields = set(tool.input_schema.get("properties", {}))
+        return next((kind for kind in self.objects if kind.id_field in fields), None)
 
     @property
     def toolsets(self) -> tuple[str, ...]:
@@ -92,6 +153,11 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                 annotations=raw["annotations"],
                 input_schema=raw["inputSchema"],
                 output_schema=raw["outputSchema"],
+                confirm=raw["confirm"],
+                error_advice={int(code): text for code, text in raw["error_advice"].items()},
+                composite=None
+                if raw["composite"] is None
+                else Composite(**{**raw["composite"], "copy": tuple(raw["composite"]["copy"])}),
                 operation=Operation(
                     id=op["id"],
                     method=op["method"],
@@ -107,10 +173,28 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                 ),
             )
         )
+    objects = tuple(
+        ObjectKind(
+            noun=raw["noun"],
+            id_field=raw["id"],
+            read_tool=raw["read"]["tool"],
+            read_filter=raw["read"]["filter"],
+            read_items=raw["read"]["items"],
+            versions_tool=(raw["versions"] or {}).get("tool"),
+            versions_select=(raw["versions"] or {}).get("select"),
+            versions_items=(raw["versions"] or {}).get("items"),
+            create_version_tool=(raw["versions"] or {}).get("create"),
+            live_field=raw["live"],
+            delete=raw["delete"],
+        )
+        for raw in data["objects"]
+    )
     return Catalog(
         tools=tuple(tools),
         hidden_parameters=dict(data["hidden_parameters"]),
         areas=tuple(Toolset(**area) for area in data["toolsets"]),
+        objects=objects,
+        url_limit_bytes=int(data["url_limit_bytes"]),
     )
 
 

@@ -96,6 +96,12 @@ def _policy_options(parser: argparse.ArgumentParser, catalog: Catalog) -> None:
         help="run destructive tools without asking the user first "
         "(AMIGO_MCP_SKIP_CONFIRMATION=1); by default they ask through MCP elicitation",
     )
+    group.add_argument(
+        "--skip-live-confirmation",
+        action="store_true",
+        help="create new versions of active dynamic behavior sets without asking the user first "
+        "(AMIGO_MCP_SKIP_LIVE_CONFIRMATION=1); by default they ask, since live agents change",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -176,6 +182,7 @@ def _policy(args: argparse.Namespace, catalog: Catalog) -> ToolPolicy:
         exclude_tools=args.exclude_tools,
         toolsets=args.toolsets,
         skip_confirmation=args.skip_confirmation,
+        skip_live_confirmation=args.skip_live_confirmation,
     )
 
 
@@ -237,14 +244,7 @@ def _tools(args: argparse.Namespace) -> int:
         return _fail("no tool is left after --read-only, --tools, --exclude-tools, --toolsets")
     width = max(len(tool.name) for tool in offered)
     for tool in offered:
-        hints = tool.annotations
-        kind = (
-            "read-only"
-            if hints["readOnlyHint"]
-            else "destructive"
-            if hints["destructiveHint"]
-            else "write"
-        )
+        kind = "read-only" if tool.read_only else "destructive" if tool.destructive else "write"
         print(f"{tool.name:<{width}}  {kind:<11}  {tool.title}")
     return 0
 
@@ -329,12 +329,12 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     elif settings.auth_mode == "per_request":
         say(
             f"hosted multi-user mode for organization {settings.organization_id} at "
-            f"{settings.base_url}: every request must carry its user's X-Amigo-Token"
+            f"{settings.shown_base_url}: every request must carry its user's X-Amigo-Token"
         )
     else:
         say(
             f"serving {len(catalog.tools)} tools for organization {settings.organization_id} "
-            f"at {settings.base_url}"
+            f"at {settings.shown_base_url}"
         )
 
     if args.transport == "http":

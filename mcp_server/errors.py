@@ -72,6 +72,7 @@ def api_error_message(
     now: float,
     own_token: bool = False,
     bearer: bool = False,
+    advice: str | None = None,
 ) -> str:
     """The text of a tool error for an HTTP error answer of the API, from the client's reading
     of it (`amigo_client.exceptions.status_error`); `now` is the clock's epoch time."""
@@ -89,6 +90,8 @@ def api_error_message(
         lines.append(OWN_TOKEN_REJECTED)
     elif status == 401 and bearer:
         lines.append(BEARER_REJECTED)
+    elif advice:
+        lines.append(advice)
     else:
         lines.append(NEXT_STEP.get(status, "Unexpected status; check the arguments and try again."))
     if error.retry_after is not None:

@@ -22,6 +22,7 @@ from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 from mcp_server.arguments import (
     ArgumentError,
     build_kwargs,
+    check_url_length,
     schema_validator,
     validate_arguments,
 )
@@ -75,6 +76,17 @@ def _gave_up(text: str, attempts: int, separator: str) -> str:
     return f"{text}{separator}(Gave up after {attempts} attempts.)" if attempts > 1 else text
 
 
+def already_gone(tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome:
+    """A delete of an object that does not exist (HTTP 404, or not found when read first).
+
+    Not an error: the tool is idempotent and what the agent wanted, the object gone, holds; an
+    error would send it hunting for a wrong ID or retrying. `already_gone` says so.
+    """
+    fields = {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
+    data: dict[str, Any] = {"ok": True, **fields, "already_gone": True}
+    return ToolOutcome(False, compact_json(data), data, 404)
+
+
 class Invoker:
     """Calls tools on one shared, authenticated generated client."""
 
@@ -97,16 +109,28 @@ class Invoker:
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
+    def refusal(self, tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome | None:
+        """The answer to arguments that cannot be sent (schema, URL length), naming each field."""
+        try:
+            validate_arguments(tool, arguments)
+            check_url_length(tool, arguments, self.settings.base_url, self.catalog.url_limit_bytes)
+        except ArgumentError as exc:
+            return ToolOutcome(True, self.scrub(validation_message(tool.name, exc.problems)))
+        return None
+
     async def call(
         self,
         tool: ToolSpec,
         arguments: dict[str, Any],
         on_progress: Progress | None = None,
     ) -> ToolOutcome:
-        try:
-            validate_arguments(tool, arguments)
-        except ArgumentError as exc:
-            return ToolOutcome(True, self.scrub(validation_message(tool.name, exc.problems)))
+        refused = self.refusal(tool, arguments)
+        if refused is not None:
+            return refused
+        if tool.composite is not None:
+            from mcp_server.composite import run_composite
+
+            return await run_composite(self, tool, arguments, on_progress)
         try:
             module, kwargs = build_kwargs(self.catalog, tool, self.settings, arguments)
         except (TypeError, ValueError, KeyError) as exc:
@@ -222,7 +246,7 @@ class Invoker:
         op = tool.operation.id
         if was_not_sent(exc):
             what = (
-                f"Could not connect to Amigo at {self.settings.base_url} for {op} "
+                f"Could not connect to Amigo at {self.settings.shown_base_url} for {op} "
                 f"({type(exc).__name__}); the request was not sent. Check the network and "
                 "AMIGO_BASE_URL, then call again."
             )
@@ -233,10 +257,12 @@ class Invoker:
                 else f"The connection to Amigo broke during {op} ({type(exc).__name__})"
             )
             what = f"{happened}. {_repeat_advice(tool)}"
-        return ToolOutcome(True, _gave_up(what, attempts, " "))
+        return ToolOutcome(True, self.scrub(_gave_up(what, attempts, " ")))
 
     def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
         status = int(response.status_code)
+        if status == 404 and tool.operation.method == "DELETE" and tool.idempotent:
+            return already_gone(tool, arguments)
         if status >= 300:
             text = api_error_message(
                 tool.operation.id,
@@ -246,6 +272,7 @@ class Invoker:
                 now=self.clock.time(),
                 own_token=request_token.get() is not None,
                 bearer=self.settings.auth_mode == "bearer",
+                advice=tool.error_advice.get(status),
             )
             return ToolOutcome(True, self.scrub(text), status=status)
         if tool.operation.result == "confirmation":

@@ -1,7 +1,8 @@
 """Which tools this server offers, and whether a destructive call needs the user's confirmation.
 
 Set by the operator (flags or environment), never by the model: `--read-only`, `--tools`,
-`--exclude-tools`, `--toolsets`, and `--skip-confirmation` for destructive tools.
+`--exclude-tools`, `--toolsets`, `--skip-confirmation` for destructive tools, and
+`--skip-live-confirmation` for new versions of active dynamic behavior sets.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class ToolPolicy:
     exclude: frozenset[str] = frozenset()
     toolsets: frozenset[str] = frozenset()
     skip_confirmation: bool = False
+    skip_live_confirmation: bool = False
 
     @classmethod
     def load(
@@ -35,6 +37,7 @@ class ToolPolicy:
         exclude_tools: str | None = None,
         toolsets: str | None = None,
         skip_confirmation: bool = False,
+        skip_live_confirmation: bool = False,
     ) -> ToolPolicy:
         env = os.environ if env is None else env
 
@@ -58,6 +61,8 @@ class ToolPolicy:
             toolsets=names(toolsets, "AMIGO_MCP_TOOLSETS", catalog.toolsets, "toolset(s)"),
             skip_confirmation=skip_confirmation
             or env.get("AMIGO_MCP_SKIP_CONFIRMATION", "").lower() in TRUE,
+            skip_live_confirmation=skip_live_confirmation
+            or env.get("AMIGO_MCP_SKIP_LIVE_CONFIRMATION", "").lower() in TRUE,
         )
 
     def refusal(self, tool: ToolSpec) -> str | None:
@@ -75,8 +80,15 @@ class ToolPolicy:
     def offered(self, catalog: Catalog) -> tuple[ToolSpec, ...]:
         return tuple(tool for tool in catalog.tools if self.refusal(tool) is None)
 
+    def confirmation(self, tool: ToolSpec) -> str:
+        """When a call of `tool` asks the user: "always", "when-live" (only when the object it
+        changes is live) or "never"."""
+        if self.skip_confirmation or (tool.confirm == "when-live" and self.skip_live_confirmation):
+            return "never"
+        return tool.confirm
+
     def needs_confirmation(self, tool: ToolSpec) -> bool:
-        return tool.destructive and not self.skip_confirmation
+        return self.confirmation(tool) != "never"
 
 
 NO_ELICITATION = (
@@ -84,4 +96,16 @@ NO_ELICITATION = (
     "cannot ask the user (it does not support elicitation). Nothing was sent. An operator can "
     "let such calls run without confirmation by starting the server with --skip-confirmation "
     "(or AMIGO_MCP_SKIP_CONFIRMATION=1), or hide them with --read-only."
+)
+
+# A 2025-11-25 client on a server that runs stateless HTTP: the client may well support
+# elicitation, but a stateless server has no session to send the request on mid-call.
+NO_ELICITATION_STATELESS = (
+    "{tool} changes data, so it needs the user's confirmation, but this server runs in "
+    "stateless HTTP mode (--stateless): on the 2025-11-25 protocol your client speaks, asking the "
+    "user means sending an elicitation request in the middle of the call, which a stateless "
+    "server cannot do. Nothing was sent. Ways out: run the server without --stateless "
+    "(stateful HTTP or stdio), use a client that speaks the 2026-07-28 protocol (it is asked "
+    "within the call's answer), or an operator can start the server with --skip-confirmation "
+    "(or AMIGO_MCP_SKIP_CONFIRMATION=1)."
 )

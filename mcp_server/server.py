@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import mcp_types as types
@@ -21,20 +22,36 @@ from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from mcp_server.catalog import Catalog, ToolSpec
+from mcp_server.confirm import Plan, question
 from mcp_server.context import request_token
-from mcp_server.errors import Scrubber, compact_json, validation_message
-from mcp_server.policy import NO_ELICITATION, ToolPolicy
+from mcp_server.errors import Scrubber
+from mcp_server.invoke import ToolOutcome
+from mcp_server.policy import NO_ELICITATION, NO_ELICITATION_STATELESS, ToolPolicy
 from mcp_server.runtime import Runtime
 
 
 def instructions(catalog: Catalog) -> str:
-    """What the server says about itself: its areas, as the spec describes them."""
+    """What the server says about itself: its areas, as the spec describes them, and what every
+    tool shares, said once here instead of in each tool's description."""
     areas = " ".join(f"{area.title}: {area.description}" for area in catalog.areas)
-    return (
-        f"Tools for one Amigo organization. {areas} IDs are 24 hex characters; list and search "
-        "tools return them. Lists are paginated: pass back continuation_token while has_more "
-        "is true."
-    )
+    return f"""\
+Tools for one Amigo organization. {areas}
+Conventions for every tool:
+- IDs are 24 lowercase hex characters; list and search tools return them.
+- Lists are paginated: pass back continuation_token while has_more is true. filter_values \
+(first page only) lists the values each filter can take. Search tools return the top 50 \
+matches, best first, without pages.
+- Filters combine with AND, the values of one filter with OR. tag: "key:value", "key:*" (any \
+value) or "key:" (null value). creator: "org_id,user_id". sort_by: "+field" ascending or \
+"-field" descending; later keys break ties.
+- Versioned objects keep immutable versions numbered from 1; the latest is the one in use. \
+Change their content by creating a version; the rollback tools make an earlier one current \
+again. Pass version = latest + 1 to detect a version someone else created meanwhile; if that \
+check fails, read the latest version, merge your change into it and check with the user: \
+never just raise the number.
+- Tools that change or delete data, and new versions of an active behavior set, ask the user \
+first; a refusal means nothing was sent. Calls are spaced to Amigo's rate limits.
+"""
 
 
 log = logging.getLogger("amigo_mcp")
@@ -44,20 +61,13 @@ CONFIRM_KEY = "confirm"
 
 
 def mcp_tool(tool: ToolSpec) -> types.Tool:
-    hints = tool.annotations
     return types.Tool(
         name=tool.name,
         title=tool.title,
         description=tool.description,
         input_schema=tool.input_schema,
         output_schema=tool.output_schema,
-        annotations=types.ToolAnnotations(
-            title=hints["title"],
-            read_only_hint=hints["readOnlyHint"],
-            destructive_hint=hints["destructiveHint"],
-            idempotent_hint=hints["idempotentHint"],
-            open_world_hint=hints["openWorldHint"],
-        ),
+        annotations=types.ToolAnnotations.model_validate(tool.annotations),
     )
 
 
@@ -71,15 +81,8 @@ def _call_digest(tool: ToolSpec, arguments: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _confirmation_request(tool: ToolSpec, arguments: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    shown = compact_json(arguments)
-    if len(shown) > 500:
-        shown = shown[:497] + "..."
-    message = (
-        f"An assistant wants to run {tool.title!r} ({tool.name}), which changes or deletes data "
-        f"in Amigo. Arguments: {shown}. Allow it?"
-    )
-    schema = {
+def _confirmation_schema(tool: ToolSpec) -> dict[str, Any]:
+    return {
         "type": "object",
         "properties": {
             CONFIRM_KEY: {
@@ -90,7 +93,9 @@ def _confirmation_request(tool: ToolSpec, arguments: dict[str, Any]) -> tuple[st
         },
         "required": [CONFIRM_KEY],
     }
-    return message, schema
+
+
+Answer = types.CallToolResult | types.InputRequiredResult
 
 
 async def _confirm(
@@ -98,47 +103,66 @@ async def _confirm(
     params: types.CallToolRequestParams,
     tool: ToolSpec,
     arguments: dict[str, Any],
+    ask: Callable[[], Awaitable[Plan]],
     scrub: Scrubber,
-) -> types.CallToolResult | types.InputRequiredResult | None:
-    """Ask the user; None means confirmed, anything else is the answer to send instead."""
-    caps = ctx.session.client_capabilities
-    if caps is None or caps.elicitation is None:
-        return _error(NO_ELICITATION.format(tool=tool.name))
-    message, schema = _confirmation_request(tool, arguments)
-    message = scrub(message)  # the question quotes the arguments
+    always: bool,
+) -> Answer | ToolOutcome | None:
+    """Ask the user; None means go ahead, anything else is the answer to send instead.
+
+    `ask` reads the current state and words the question (or decides there is nothing to ask,
+    or that the call is already answered); it runs only when a question may be needed.
+    """
     digest = _call_digest(tool, arguments)
-    if ctx.protocol_version in MODERN_PROTOCOL_VERSIONS:
-        answer = (params.input_responses or {}).get(CONFIRM_KEY)
-        if answer is None or params.request_state != digest:
+    modern = ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
+
+    def cannot_ask() -> types.CallToolResult | None:
+        if not modern and not ctx.session.can_send_request:
+            return _error(NO_ELICITATION_STATELESS.format(tool=tool.name))
+        caps = ctx.session.client_capabilities
+        if caps is None or caps.elicitation is None:
+            return _error(NO_ELICITATION.format(tool=tool.name))
+        return None
+
+    answer = (params.input_responses or {}).get(CONFIRM_KEY) if modern else None
+    if answer is None or params.request_state != digest:
+        # A call that always asks is refused before anything is read; one that asks only
+        # when the object is live needs the read to know.
+        refusal = cannot_ask() if always else None
+        if refusal is not None:
+            return refusal
+        plan = await ask()
+        if plan.done is not None:
+            return plan.done
+        if plan.question is None:
+            return None
+        refusal = cannot_ask()
+        if refusal is not None:
+            return refusal
+        message = scrub(f"{plan.question}\nAllow this call?")
+        if modern:
             return types.InputRequiredResult(
                 input_requests={
                     CONFIRM_KEY: types.ElicitRequest(
                         params=types.ElicitRequestFormParams(
-                            message=message, requested_schema=schema
+                            message=message, requested_schema=_confirmation_schema(tool)
                         )
                     )
                 },
                 request_state=digest,
             )
-        if not isinstance(answer, types.ElicitResult):
-            return _error(
-                f"{tool.name}: the confirmation answer was not understood; nothing was sent."
-            )
-        result = answer
-    else:
-        if not ctx.session.can_send_request:
-            return _error(NO_ELICITATION.format(tool=tool.name))
         try:
-            result = await ctx.session.elicit_form(
-                message, schema, related_request_id=ctx.request_id
+            answer = await ctx.session.elicit_form(
+                message, _confirmation_schema(tool), related_request_id=ctx.request_id
             )
         except MCPError:
             return _error(NO_ELICITATION.format(tool=tool.name))
-    if result.action == "accept" and (result.content or {}).get(CONFIRM_KEY) is True:
+    if not isinstance(answer, types.ElicitResult):
+        return _error(f"{tool.name}: the confirmation answer was not understood; nothing was sent.")
+    if answer.action == "accept" and (answer.content or {}).get(CONFIRM_KEY) is True:
         return None
     said = {"accept": "did not allow it", "decline": "declined", "cancel": "cancelled"}
     return _error(
-        f"The user {said.get(result.action, result.action)} the call to {tool.name}; nothing was "
+        f"The user {said.get(answer.action, answer.action)} the call to {tool.name}; nothing was "
         "sent to Amigo. Do not retry unless the user asks for it."
     )
 
@@ -185,18 +209,6 @@ def build_server(
         if refusal is not None:
             return _error(f"{tool.name} is not available on this server: {refusal}.")
         arguments = dict(params.arguments or {})
-        if policy.needs_confirmation(tool):
-            # Never ask the user to confirm a call that its arguments already rule out.
-            from mcp_server.arguments import ArgumentError, validate_arguments
-
-            try:
-                validate_arguments(tool, arguments)
-            except ArgumentError as exc:
-                return _error(runtime.scrub(validation_message(tool.name, exc.problems)))
-            answer = await _confirm(ctx, params, tool, arguments, runtime.scrub)
-            if answer is not None:
-                return answer
-
         own_token = None
         if multi_user and ctx.request is not None:
             own_token = ctx.request.headers.get(AMIGO_TOKEN_HEADER) or None
@@ -205,9 +217,26 @@ def build_server(
             await ctx.session.report_progress(attempt, None, message)
 
         invoker = await runtime.invoker()
+        rule = policy.confirmation(tool)
+        confirm = rule != "never"
+        # Never ask the user to confirm a call that its arguments already rule out.
+        refused = invoker.refusal(tool, arguments) if confirm else None
+        if refused is not None:
+            return _error(refused.text)
         reset = request_token.set(own_token)
         try:
-            outcome = await invoker.call(tool, arguments, on_progress)
+            answer: Answer | ToolOutcome | None = None
+            if confirm:
+
+                async def ask() -> Plan:
+                    return await question(catalog, tool, arguments, invoker.call)
+
+                answer = await _confirm(
+                    ctx, params, tool, arguments, ask, runtime.scrub, rule == "always"
+                )
+            if isinstance(answer, types.CallToolResult | types.InputRequiredResult):
+                return answer
+            outcome = answer or await invoker.call(tool, arguments, on_progress)
         finally:
             request_token.reset(reset)
         text, structured = outcome.text, outcome.structured

@@ -15,6 +15,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import urlsplit
 
 from amigo_client.config import (
     REGIONS,
@@ -23,6 +24,7 @@ from amigo_client.config import (
     Secret,
     parse_timeout,
     resolve_base_url,
+    shown_url,
 )
 from amigo_client.exceptions import ConfigurationError
 
@@ -66,7 +68,15 @@ class Settings:
     @property
     def secrets(self) -> tuple[str, ...]:
         """The secret values, for scrubbing anything that leaves the process."""
-        return tuple(s.reveal() for s in (self.api_key, self.bearer_token) if s is not None)
+        found = [s.reveal() for s in (self.api_key, self.bearer_token) if s is not None]
+        # A password written into the base URL (https://user:password@host) is a secret too.
+        password = urlsplit(self.base_url).password
+        return (*found, *([password] if password else []))
+
+    @property
+    def shown_base_url(self) -> str:
+        """The base URL as it may be shown: a password in it replaced by ***."""
+        return shown_url(self.base_url)
 
     def with_sandbox(
         self, base_url: str, organization_id: str, api_key_id: str, api_key: str, user_id: str

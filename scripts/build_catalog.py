@@ -24,7 +24,10 @@ from typing import Any
 
 import yaml
 
+from mcp_server.catalog import HINT_DEFAULTS
+
 GENERATOR_CONFIG = Path(__file__).resolve().parent.parent / "openapi" / "generator-config.yaml"
+
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 # JSON Schema keywords that the tool schemas keep; OpenAPI-only ones (discriminator, example,
 # xml, ...) are dropped.
@@ -101,6 +104,9 @@ def _inline(
     description already says it, so theirs are dropped.
     """
     schema = _resolve(spec, schema)
+    if "x-mcp-description" in schema:
+        # The tool-side wording of a schema whose documented description is long.
+        schema = schema | {"description": schema["x-mcp-description"]}
     out: dict[str, Any] = {}
     for key in keywords:
         if key not in schema or (key == "description" and not described):
@@ -189,7 +195,9 @@ def _input_schema(
         body_schema = _resolve(spec, body["content"]["application/json"]["schema"])
         body_required = set(body_schema.get("required", [])) if body.get("required") else set()
         for name, sub in body_schema.get("properties", {}).items():
-            schema = _merge_description(_inline(spec, sub, INPUT_KEYWORDS), None)
+            schema = _merge_description(
+                _inline(spec, sub, INPUT_KEYWORDS), short_descriptions.get(name)
+            )
             if "description" not in schema:
                 raise CatalogError(
                     f"{operation['operationId']}: body field {name!r} has no description"
@@ -206,9 +214,10 @@ def _input_schema(
 def _shape(schema: dict[str, Any], depth: int) -> dict[str, Any]:
     """Cut an output schema to `depth` levels of objects.
 
-    The top level and the fields of listed items are spelled out; anything deeper is only
-    typed (`object`, `array`), which keeps the published schema small and lets nested shapes
-    evolve without breaking clients that validate `structuredContent`.
+    With depth 1 the top level is spelled out and anything deeper is only typed (`object`,
+    `array` of `object`): the tool's description names the fields a model needs, every
+    tools/list carries the schema, and nested shapes can evolve without breaking clients that
+    validate `structuredContent`.
     """
     out: dict[str, Any] = {}
     for key, value in schema.items():
@@ -300,6 +309,9 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
     hidden_parameters: dict[str, str] = root_curation.get("hidden-parameters", {})
     toolsets = _toolsets(spec)
     short_descriptions: dict[str, str] = root_curation.get("parameter-descriptions", {})
+    error_advice: dict[str, str] = root_curation.get("error-advice", {})
+    # Per x-mcp operation, what composite tools and object curation refer to.
+    operations: dict[str, dict[str, Any]] = {}
     tools: list[dict[str, Any]] = []
     names: set[str] = set()
 
@@ -333,27 +345,43 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                     "properties": {"ok": {"type": "boolean"}}
                     | {field: {"type": "string"} for field in path_fields},
                 }
+                if method == "delete":
+                    # A delete of what is already gone succeeds (the tool is idempotent).
+                    output_schema["properties"]["already_gone"] = {"type": "boolean"}
                 result_kind = "confirmation"
             else:
-                output_schema = _shape(_inline(spec, response_schema, OUTPUT_KEYWORDS), depth=2)
+                output_schema = _shape(_inline(spec, response_schema, OUTPUT_KEYWORDS), depth=1)
                 result_kind = "body"
 
             read_only = bool(curation.get("read-only", False))
+            destructive = bool(curation.get("destructive", False))
+            advice = {
+                str(code): _advice(error_advice, operation_id, key)
+                for code, key in curation.get("errors", {}).items()
+            }
+            operations[operation_id] = {
+                "tool": name,
+                "tag": tag,
+                "path_fields": path_fields,
+                "body_fields": locations["body"],
+                "query": {field: input_schema["properties"][field] for field in locations["query"]},
+                "path_schemas": {field: input_schema["properties"][field] for field in path_fields},
+                "output_schema": output_schema,
+                "response_schema": response_schema,
+                "title": curation["title"],
+            }
             tools.append(
                 {
                     "name": name,
                     "title": curation["title"],
                     "description": curation["description"].strip(),
                     "toolset": toolsets[tag]["name"],
-                    "annotations": {
-                        "title": curation["title"],
-                        "readOnlyHint": read_only,
-                        "destructiveHint": bool(curation.get("destructive", False)),
-                        "idempotentHint": read_only or bool(curation.get("idempotent", False)),
-                        "openWorldHint": False,
-                    },
+                    "annotations": _annotations(read_only, destructive, curation.get("idempotent")),
+                    "confirm": _confirm_rule(operation_id, curation, destructive),
+                    "error_advice": advice,
                     "inputSchema": input_schema,
                     "outputSchema": output_schema,
+                    "composite": None,
                     "operation": {
                         "id": operation_id,
                         "method": method.upper(),
@@ -371,10 +399,20 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
             )
     if not tools:
         raise CatalogError("the spec has no operation with an x-mcp extension")
+    for tool in tools:
+        operations[tool["operation"]["id"]]["operation"] = tool["operation"]
+    for composite in root_curation.get("composite-tools", []):
+        if composite["tool"] in names:
+            raise CatalogError(f"tool name {composite['tool']!r} is used twice")
+        names.add(composite["tool"])
+        tools.append(_composite_tool(spec, composite, operations, toolsets))
+    objects = [_object(spec, raw, operations) for raw in root_curation.get("objects", [])]
     used = {tool["toolset"] for tool in tools}
     return {
         "hidden_parameters": hidden_parameters,
         "toolsets": [toolset for toolset in toolsets.values() if toolset["name"] in used],
+        "url_limit_bytes": int(root_curation.get("url-limit-bytes", 8192)),
+        "objects": objects,
         "tools": tools,
     }
 
@@ -382,6 +420,138 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
 def catalog_of(spec_path: Path) -> dict[str, Any]:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     return build_catalog(spec, generated_names(spec, spec_path))
+
+
+def _annotations(read_only: bool, destructive: bool, idempotent: bool | None) -> dict[str, Any]:
+    """The behaviour hints that differ from MCP's defaults (the tool's title is said once, as
+    the tool's own `title`). Destructive and idempotent mean something only for writes."""
+    hints: dict[str, Any] = {
+        "readOnlyHint": read_only,
+        "destructiveHint": destructive,
+        "idempotentHint": bool(idempotent),
+        "openWorldHint": False,
+    }
+    if read_only:
+        hints = {"readOnlyHint": True, "openWorldHint": False}
+    return {k: v for k, v in hints.items() if v != HINT_DEFAULTS[k] or k == "destructiveHint"}
+
+
+def _confirm_rule(operation_id: str, curation: dict[str, Any], destructive: bool) -> str:
+    """When the user confirms a call: always (destructive), when-live, or never."""
+    rule = "always" if destructive else curation.get("confirm", "never")
+    if rule not in ("always", "when-live", "never"):
+        raise CatalogError(f"{operation_id}: x-mcp confirm {rule!r} is not when-live")
+    return str(rule)
+
+
+def _advice(error_advice: dict[str, str], operation_id: str, key: str) -> str:
+    if key not in error_advice:
+        raise CatalogError(f"{operation_id}: error advice {key!r} is not in the root x-mcp")
+    return " ".join(error_advice[key].split())
+
+
+def _known(operations: dict[str, dict[str, Any]], operation_id: str, where: str) -> dict[str, Any]:
+    if operation_id not in operations:
+        raise CatalogError(f"{where}: operation {operation_id!r} is not an x-mcp tool")
+    return operations[operation_id]
+
+
+def _items_key(spec: dict[str, Any], operation: dict[str, Any], where: str) -> str:
+    """The list answer's one array of objects, e.g. `dynamic_behavior_sets`."""
+    schema = _resolve(spec, operation["response_schema"] or {})
+    keys = [
+        name
+        for name, sub in schema.get("properties", {}).items()
+        if _resolve(spec, sub).get("type") == "array"
+        and "properties" in _resolve(spec, _resolve(spec, sub).get("items", {}))
+    ]
+    if len(keys) != 1:
+        raise CatalogError(f"{where}: the answer has no single list of objects ({keys})")
+    return keys[0]
+
+
+def _object(
+    spec: dict[str, Any], raw: dict[str, Any], operations: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    where = f"x-mcp object {raw['noun']!r}"
+    read = _known(operations, raw["read"]["operation"], where)
+    if raw["read"]["filter"] not in read["query"]:
+        raise CatalogError(f"{where}: {raw['read']['operation']} has no {raw['read']['filter']}")
+    out: dict[str, Any] = {
+        "noun": raw["noun"],
+        "id": raw["id"],
+        "read": {
+            "tool": read["tool"],
+            "filter": raw["read"]["filter"],
+            "items": _items_key(spec, read, where),
+        },
+        "versions": None,
+        "live": raw.get("live"),
+        "delete": raw["delete"].strip(),
+    }
+    if "versions" in raw:
+        versions = _known(operations, raw["versions"]["operation"], where)
+        create = _known(operations, raw["versions"]["create"], where)
+        out["versions"] = {
+            "tool": versions["tool"],
+            "select": raw["versions"]["select"],
+            "items": _items_key(spec, versions, where),
+            "create": create["tool"],
+        }
+    return out
+
+
+def _composite_tool(
+    spec: dict[str, Any],
+    raw: dict[str, Any],
+    operations: dict[str, dict[str, Any]],
+    toolsets: dict[str, str],
+) -> dict[str, Any]:
+    """A tool that reads an earlier version and creates a new version from its content."""
+    where = f"composite tool {raw['tool']!r}"
+    read = _known(operations, raw["read"], where)
+    write = _known(operations, raw["write"], where)
+    if read["path_fields"] != write["path_fields"]:
+        raise CatalogError(f"{where}: read and write must take the same path parameters")
+    if raw["select"] not in read["query"] or raw["guard"] not in write["query"]:
+        raise CatalogError(f"{where}: select/guard name no query parameter of read/write")
+    if sorted(raw["copy"]) != sorted(write["body_fields"]):
+        raise CatalogError(f"{where}: copy must name every body field of {raw['write']}")
+    argument = raw["argument"]
+    properties = dict(write["path_schemas"]) | {
+        argument: {
+            "type": "integer",
+            "minimum": 1,
+            "description": raw["argument-description"].strip(),
+        }
+    }
+    return {
+        "name": raw["tool"],
+        "title": raw["title"],
+        "description": raw["description"].strip(),
+        "toolset": toolsets[write["tag"]]["name"],
+        "annotations": _annotations(False, bool(raw.get("destructive")), False),
+        "confirm": "always" if raw.get("destructive") else "never",
+        "error_advice": {},
+        "inputSchema": {
+            "type": "object",
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        },
+        "outputSchema": write["output_schema"],
+        "composite": {
+            "read": read["tool"],
+            "write": write["tool"],
+            "argument": argument,
+            "select": raw["select"],
+            "items": _items_key(spec, read, where),
+            "copy": list(raw["copy"]),
+            "guard": raw["guard"],
+        },
+        # Rate limits and retries follow the write; the read is a call of its own.
+        "operation": write["operation"],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

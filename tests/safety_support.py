@@ -117,6 +117,8 @@ def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | 
             "simulation_scenario_id": scenario_id,
             **SCENARIO_SCRIPT,
         },
+        "rollback_dynamic_behavior_set": {"dynamic_behavior_set_id": set_id, "to_version": 1},
+        "rollback_simulation_scenario": {"simulation_scenario_id": scenario_id, "to_version": 1},
     }
     if tool in table:
         return table[tool]

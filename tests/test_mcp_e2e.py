@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from mcp_server.catalog import load_catalog
 from sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
@@ -171,10 +172,9 @@ async def test_dynamic_behavior_set_lifecycle(sandbox: Any, mode: str) -> None:
         assert deleted == {"ok": True, "dynamic_behavior_set_id": set_id}
         gone = await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
         assert gone["dynamic_behavior_sets"] == []
-        missing = await fails(
-            client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id}
-        )
-        assert "HTTP 404" in missing
+        # Deleting again is idempotent for the agent: the set is already gone, not an error.
+        again = await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
+        assert again == {"ok": True, "dynamic_behavior_set_id": set_id, "already_gone": True}
 
 
 async def test_invocations(sandbox: Any, mode: str) -> None:
@@ -347,3 +347,24 @@ async def test_invalid_arguments_name_the_field_and_send_nothing(sandbox: Any, m
         )
         assert "dynamic_behavior_set_id: must match the pattern ^[a-f0-9]{24}$" in text
         assert sandbox.request_counts() == before
+
+
+async def test_an_over_long_url_names_the_field_and_the_limit(sandbox: Any, mode: str) -> None:
+    """Whatever an agent sends gets a field-level answer; a URL the API cannot take included."""
+    limit = load_catalog().url_limit_bytes
+    async with connect(sandbox_settings(sandbox), mode) as (client, _):
+        await ok(client, "list_dynamic_behavior_sets", {"limit": 1})  # signs in
+        before = sandbox.request_counts()
+        for tool in ("search_dynamic_behavior_sets", "search_simulation_scenarios"):
+            text = await fails(client, tool, {"query": "refund " * 150_000})  # about 1 MB
+            assert "nothing was sent" in text and "failed inside amigo-mcp" not in text
+            assert "- query: takes 1,050,007 bytes of the request URL (URL-encoded)" in text
+            assert f"the API takes URLs up to {limit:,} bytes" in text
+        # Many short values add up the same way; the field that carries them is named.
+        text = await fails(
+            client, "list_dynamic_behavior_sets", {"tag": [f"k{i}:v" for i in range(2000)]}
+        )
+        assert "- tag: takes " in text and f"up to {limit:,} bytes" in text
+        assert sandbox.request_counts() == before
+        # A query just within the limit is sent.
+        await ok(client, "search_dynamic_behavior_sets", {"query": "refund " * 100})

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from mcp import Client
 
-from mcp_server.catalog import load_catalog
+from mcp_server.catalog import HINT_DEFAULTS, load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
@@ -83,8 +83,15 @@ async def listed(mode: str) -> dict[str, dict[str, Any]]:
     }
 
 
+COMPOSITES = {raw["tool"]: raw for raw in SPEC["x-mcp"].get("composite-tools", [])}
+
+
+def operation_by_id(operation_id: str) -> dict[str, Any]:
+    return next(op for op in spec_operations().values() if op["operationId"] == operation_id)
+
+
 async def test_one_tool_per_operation(listed: dict[str, dict[str, Any]]) -> None:
-    assert set(listed) == set(spec_operations())
+    assert set(listed) == set(spec_operations()) | set(COMPOSITES)
     sign_in = SPEC["paths"]["/v1/{organization}/user/signin_with_api_key"]["post"]
     assert "x-mcp" not in sign_in
 
@@ -101,16 +108,46 @@ async def test_tool_definitions_match_their_snapshots(listed: dict[str, dict[str
     assert snapshot_names() == set(listed)
 
 
-async def test_annotations_follow_the_operation(listed: dict[str, dict[str, Any]]) -> None:
-    for name, tool in listed.items():
-        hints = tool["annotations"]
-        assert set(hints) == {
-            "title",
-            "readOnlyHint",
-            "destructiveHint",
-            "idempotentHint",
-            "openWorldHint",
+async def test_composite_tools_write_and_take_the_writes_ids(
+    listed: dict[str, dict[str, Any]],
+) -> None:
+    """A rollback creates a version: it writes, is not idempotent, and replaces what is current
+    (destructive); it takes the write's path IDs, with their constraints, and a version number."""
+    assert COMPOSITES
+    for name, raw in COMPOSITES.items():
+        tool = listed[name]
+        assert HINT_DEFAULTS | tool["annotations"] == {
+            "readOnlyHint": False,
+            "destructiveHint": True,
+            "idempotentHint": False,
+            "openWorldHint": False,
         }, name
+        write = operation_by_id(raw["write"])
+        ids = {
+            resolve(p)["name"]: resolve(resolve(p)["schema"])
+            for p in write["parameters"]
+            if resolve(p)["in"] == "path" and resolve(p)["name"] != "organization"
+        }
+        schema = tool["inputSchema"]
+        assert set(schema["properties"]) == set(ids) | {raw["argument"]}, name
+        assert set(schema["required"]) == set(schema["properties"]), name
+        for field, spec_schema in ids.items():
+            assert schema["properties"][field]["pattern"] == spec_schema["pattern"], name
+        assert schema["properties"][raw["argument"]]["type"] == "integer"
+        assert schema["properties"][raw["argument"]]["minimum"] == 1
+        assert tool["outputSchema"] == listed[write["x-mcp"]["tool"]]["outputSchema"], name
+
+
+async def test_annotations_follow_the_operation(listed: dict[str, dict[str, Any]]) -> None:
+    """Only hints that differ from MCP's defaults are stated; with the defaults filled in, they
+    follow the operation. The title is said once, as the tool's own."""
+    for name, tool in listed.items():
+        stated = tool["annotations"]
+        assert set(stated) <= set(HINT_DEFAULTS), name
+        assert stated["openWorldHint"] is False, name
+        hints = HINT_DEFAULTS | stated
+        if name in COMPOSITES:
+            continue
         method = next(
             m
             for item in SPEC["paths"].values()
@@ -118,11 +155,13 @@ async def test_annotations_follow_the_operation(listed: dict[str, dict[str, Any]
             if isinstance(op, dict) and op.get("x-mcp", {}).get("tool") == name
         )
         assert hints["readOnlyHint"] is (method == "get"), name
+        if method != "get":
+            assert "destructiveHint" in stated, name
         if method == "delete":
             assert hints["destructiveHint"] is True and hints["idempotentHint"] is True
         if name.startswith("create_"):
             assert hints["destructiveHint"] is False and hints["idempotentHint"] is False
-        assert tool["title"] == hints["title"]
+        assert tool["title"]
 
 
 def walk_properties(schema: Any, path: str = "") -> list[tuple[str, dict[str, Any]]]:
@@ -221,3 +260,15 @@ def test_deprecated_parameters_say_so_in_the_schema(tmp_path: Path) -> None:
     assert properties["is_deleted"]["deprecated"] is True
     assert properties["is_deleted"]["description"].startswith("Deprecated")
     assert [name for name, p in properties.items() if p.get("deprecated")] == ["is_deleted"]
+
+
+async def test_tools_list_fits_its_budget(listed: dict[str, dict[str, Any]]) -> None:
+    """Every conversation pays for tools/list: at most 30,000 bytes of compact JSON for every
+    tool, and about 1,500 bytes a tool on average, so that tools added later fit too."""
+    size = len(
+        json.dumps(
+            {"tools": list(listed.values())}, separators=(",", ":"), ensure_ascii=False
+        ).encode()
+    )
+    assert size <= 30_000, size
+    assert size / len(listed) <= 1_500, size / len(listed)

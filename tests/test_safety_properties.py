@@ -7,7 +7,8 @@ Checked on every call:
 - schema-invalid arguments: an error that names the broken field, no request to the API, and
   no confirmation question to the user;
 - schema-valid arguments: a request reached the API, or the server says that nothing was sent
-  and when to retry (client-side rate spacing);
+  and when to retry (client-side rate spacing), or a delete's read found the object gone, or
+  a rollback's read failed and nothing was created;
 - no duplicated writes: a write that is not idempotent reaches the API's handler at most once;
 - no secret (API key, any JWT) in any result.
 Both protocol eras, each on its own server, against a sandbox of its own (rate limits off: the
@@ -251,7 +252,14 @@ def run_era(
                 tally.faults[fault.name] += 1
             if not result.is_error:
                 assert result.structured_content is not None, where
-            if seen.requests == 0:
+            gone = (result.structured_content or {}).get("already_gone") is True
+            if gone:
+                # A delete whose object the read before the question found missing.
+                assert after[0] != before[0], f"{where}: already gone without asking Amigo"
+            elif seen.requests == 0 and tool.composite is not None and after[0] != before[0]:
+                # A rollback whose read of the earlier version failed: the read reached Amigo.
+                assert result.is_error and "nothing was created" in text, f"{where}: {text}"
+            elif seen.requests == 0:
                 assert result.is_error and "nothing was sent" in text, f"{where}: {text}"
                 assert "Retry after" in text, text
                 tally.held_back += 1

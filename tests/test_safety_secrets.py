@@ -180,3 +180,32 @@ async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: Any) ->
     for question in questions:
         scan.add("confirmation question", question)
     assert scan.leaks() == []
+
+
+async def test_a_password_in_the_base_url_is_scrubbed() -> None:
+    """`https://user:password@host` in AMIGO_BASE_URL: the password is a secret like the key."""
+    import socket
+
+    from mcp_server.settings import SettingsError
+
+    password = "hunter2-url-password"
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        "AMIGO_BASE_URL": f"http://alice:{password}@127.0.0.1:{port}",
+        "AMIGO_ORGANIZATION_ID": "acme",
+        "AMIGO_BEARER_TOKEN": "a-bearer-token-value",
+    }
+    settings = Settings.load(env)
+    assert password in settings.secrets
+    assert password not in repr(settings).replace(settings.base_url, "")
+    assert settings.shown_base_url == f"http://alice:***@127.0.0.1:{port}"
+    async with connect(settings, "auto") as (client, _):
+        result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
+    text = result.model_dump_json()
+    assert result.is_error and "Could not connect to Amigo at http://alice:***@127.0.0.1" in text
+    assert password not in text
+    with pytest.raises(SettingsError) as bad:
+        Settings.load(env | {"AMIGO_BASE_URL": f"https://alice:{password}@host/v1/x"})
+    assert password not in str(bad.value) and "alice:***@host" in str(bad.value)

@@ -164,7 +164,8 @@ class ApiKeySignIn(TokenSource):
     def _unreachable(self, exc: httpx.TransportError) -> APIConnectionError:
         kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         return kind(
-            f"Could not reach Amigo at {self._config.base_url} to sign in ({type(exc).__name__}).",
+            f"Could not reach Amigo at {self._config.shown_base_url} to sign in "
+            f"({type(exc).__name__}).",
             request_sent=not was_not_sent(exc),
         )
 
