@@ -88,6 +88,18 @@ def test_limits_can_be_switched_off(running: RunningSandbox) -> None:
         assert statuses == [200] * 10 + [429]
 
 
+def test_limits_can_be_scaled_at_run_time(running: RunningSandbox) -> None:
+    with httpx.Client(base_url=running.base_url) as http:
+        me = {"Authorization": f"Bearer {running.issue_token()}"}
+        settings = http.patch("/_sandbox/settings", json={"rate_limit_scale": 2}).json()
+        assert settings["rate_limit_scale"] == 2
+        answers = [http.get(RESULTS, headers=me, params={"limit": 1}) for _ in range(21)]
+        assert [a.status_code for a in answers] == [200] * 20 + [429]
+        assert answers[0].headers["X-RateLimit-Limit"] == "20"
+        refused = http.patch("/_sandbox/settings", json={"rate_limit_scale": 0})
+        assert refused.status_code == 422
+
+
 def test_sign_in_is_limited_per_user(running: RunningSandbox) -> None:
     with httpx.Client(base_url=running.base_url) as http:
         headers = {
