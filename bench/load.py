@@ -1,0 +1,291 @@
+"""Calls under load: N concurrent MCP sessions over streamable HTTP, three servers, one sandbox.
+
+    uv run python bench/load.py [--sessions 50] [--calls 20] [--rounds 2] [--modes auto,legacy]
+
+Everything runs on loopback in separate processes: the sandbox (`amigo-sandbox`, in memory, demo
+data), and three servers pointed at it, each in its default (stateful) HTTP configuration:
+
+- amigo-mcp: `amigo-mcp serve --transport http`, signing in with the sandbox's demo API key;
+- floor: bench/floor_server.py, a bare SDK server making the same generated-client call with a
+  shared httpx client and a bearer token;
+- FastMCP: bench/fastmcp_server.py, `FastMCP.from_openapi` on openapi/amigo.yaml, in its own
+  environment made by `uv run --no-project --with fastmcp==...` (not a project dependency).
+
+Each session opens its own MCP client (`mcp.Client(url, mode=...)`), makes one warm-up call,
+waits until every session is ready, then calls `list_dynamic_behavior_sets` (limit 5) `--calls`
+times. Calls per second is all calls over the wall time of that phase; p50/p99 are over every
+call. Servers take turns within each round so that machine noise hits all of them alike.
+
+Rate limits stay ON in the sandbox, scaled up (`rate_limit_scale`, default 1000) through its
+admin API: amigo-mcp still spaces calls, following the window the API reports in its
+`X-RateLimit-*` headers, and the API's limit is simply far above what the machine can send. At
+the spec's own figure (500 per minute for this operation, one user) amigo-mcp would be held to
+about 8 calls per second by design, which is not what this benchmark measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import anyio
+import httpx
+import yaml
+from mcp import Client
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+FASTMCP = "fastmcp==4.2.3"
+TOOLS = {"amigo-mcp": "list_dynamic_behavior_sets", "floor": "list_dynamic_behavior_sets"}
+FASTMCP_TOOL = "get_dynamic_behavior_sets"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Process:
+    name: str
+    proc: subprocess.Popen[bytes]
+    log: Path
+    url: str = ""
+
+    def tail(self) -> str:
+        return self.log.read_text(errors="replace")[-2000:]
+
+
+@contextmanager
+def started(
+    name: str, argv: list[str], env: dict[str, str], logs: Path, port: int, ready_s: float = 120
+) -> Iterator[Process]:
+    log = logs / f"{name}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+    running = Process(name, proc, log, f"http://127.0.0.1:{port}/mcp")
+    try:
+        deadline = time.monotonic() + ready_s
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{name} did not start:\n{running.tail()}") from None
+                time.sleep(0.1)
+        yield running
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@dataclass
+class Sandbox:
+    base_url: str
+    env: dict[str, str]  # the AMIGO_* variables it printed
+
+
+@contextmanager
+def sandbox(logs: Path, scale: float) -> Iterator[Sandbox]:
+    port = free_port()
+    argv = [str(BIN / "amigo-sandbox"), "--port", str(port), "--db", ":memory:", "--seed-demo"]
+    argv += ["--log-level", "warning"]
+    with started("sandbox", argv, os.environ | {"PYTHONUNBUFFERED": "1"}, logs, port) as proc:
+        env: dict[str, str] = {}
+        deadline = time.monotonic() + 30
+        while "AMIGO_USER_ID" not in env and time.monotonic() < deadline:
+            time.sleep(0.05)
+            for line in proc.log.read_text().splitlines():
+                key, _, value = line.strip().partition("=")
+                if key.startswith("AMIGO_") and value:
+                    env[key] = value
+        base_url = env["AMIGO_BASE_URL"]
+        with httpx.Client(base_url=base_url) as http:
+            settings = http.patch("/_sandbox/settings", json={"rate_limit_scale": scale})
+            settings.raise_for_status()
+            assert settings.json()["rate_limits"] is True
+        yield Sandbox(base_url, env)
+
+
+def bearer_token(box: Sandbox) -> str:
+    with httpx.Client(base_url=box.base_url) as http:
+        answer = http.post("/_sandbox/tokens", json={"lifetime_s": 3600})
+        answer.raise_for_status()
+        token: str = answer.json()["id_token"]
+        return token
+
+
+@dataclass
+class Figures:
+    rates: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    def quantile(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def drive(
+    url: str, tool: str, arguments: dict[str, Any], mode: str, sessions: int, calls: int
+) -> tuple[float, list[float], int]:
+    """(calls per second, latencies, errors) of `sessions` sessions making `calls` calls each."""
+    ready = anyio.Event()
+    waiting = sessions
+    latencies: list[float] = []
+    errors = 0
+    phase: list[float] = []
+
+    async def session() -> None:
+        nonlocal waiting, errors
+        async with Client(url, mode=mode) as client:  # type: ignore[arg-type]
+            result = await client.call_tool(tool, arguments)
+            if result.is_error:
+                raise RuntimeError(f"warm-up call failed: {result.content}")
+            waiting -= 1
+            if waiting == 0:
+                phase.append(time.perf_counter())
+                ready.set()
+            await ready.wait()
+            for _ in range(calls):
+                started = time.perf_counter()
+                result = await client.call_tool(tool, arguments)
+                latencies.append(time.perf_counter() - started)
+                errors += bool(result.is_error)
+        phase.append(time.perf_counter())
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(sessions):
+            tg.start_soon(session)
+    wall = max(phase) - phase[0]
+    return sessions * calls / wall, latencies, errors
+
+
+def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) -> None:
+    print(
+        f"\n{args.sessions} concurrent sessions x {args.calls} calls of list_dynamic_behavior_sets"
+        f" (limit 5), {args.rounds} round(s); calls/s is the median over rounds"
+    )
+    print(f"{'server':<11} {'mode':<7} {'calls/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for (name, mode), fig in results.items():
+        print(
+            f"{name:<11} {mode:<7} {statistics.median(fig.rates):8.1f} "
+            f"{fig.quantile(0.5) * 1000:8.1f} {fig.quantile(0.99) * 1000:8.1f} {fig.errors:7d}"
+        )
+    for mode in args.modes:
+        ours = results.get(("amigo-mcp", mode))
+        if ours is None:
+            continue
+        for other in ("floor", "fastmcp"):
+            theirs = results.get((other, mode))
+            if theirs is not None:
+                ratio = statistics.median(ours.rates) / statistics.median(theirs.rates)
+                print(f"amigo-mcp/{other} calls/s ({mode}): {ratio:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--calls", type=int, default=20, help="calls per session per round")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--modes", default="auto,legacy", help="protocol modes: auto, legacy")
+    parser.add_argument("--servers", default="amigo-mcp,floor,fastmcp")
+    parser.add_argument(
+        "--rate-limit-scale", type=float, default=1000, help="sandbox rate limits x this"
+    )
+    parser.add_argument("--timeout", type=float, default=600, help="give up after (seconds)")
+    parser.add_argument("--keep-logs", action="store_true", help="print where the logs are")
+    args = parser.parse_args()
+    args.modes = args.modes.split(",")
+    servers = args.servers.split(",")
+    if not 1 <= args.sessions <= 500 or not 1 <= args.calls <= 10_000:
+        parser.error("--sessions must be 1..500 and --calls 1..10000")
+
+    logs = Path(tempfile.mkdtemp(prefix="amigo-load-"))
+    try:
+        with ExitStack() as stack:
+            box = stack.enter_context(sandbox(logs, args.rate_limit_scale))
+            token = bearer_token(box)
+            org = box.env["AMIGO_ORGANIZATION_ID"]
+            base = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+            urls: dict[str, tuple[str, str, dict[str, Any]]] = {}
+            for name in servers:
+                port = free_port()
+                if name == "amigo-mcp":
+                    argv = [str(BIN / "amigo-mcp"), "serve", "--transport", "http"]
+                    argv += ["--port", str(port)]
+                    env = base | box.env
+                    tool, arguments = TOOLS[name], {"limit": 5}
+                elif name == "floor":
+                    argv = [sys.executable, str(HERE / "floor_server.py"), "--port", str(port)]
+                    env = base | {
+                        "AMIGO_BASE_URL": box.base_url,
+                        "AMIGO_ORGANIZATION_ID": org,
+                        "AMIGO_BEARER_TOKEN": token,
+                    }
+                    tool, arguments = TOOLS[name], {"limit": 5}
+                elif name == "fastmcp":
+                    spec = logs / "amigo.json"
+                    spec.write_text(
+                        json.dumps(yaml.safe_load((ROOT / "openapi/amigo.yaml").read_text()))
+                    )
+                    uv = shutil.which("uv") or "uv"
+                    argv = [uv, "run", "--no-project", "--with", FASTMCP, "python"]
+                    argv += [str(HERE / "fastmcp_server.py"), "--spec", str(spec)]
+                    argv += ["--port", str(port)]
+                    env = base | {"AMIGO_BASE_URL": box.base_url, "AMIGO_BEARER_TOKEN": token}
+                    env.pop("VIRTUAL_ENV", None)
+                    tool, arguments = FASTMCP_TOOL, {"organization": org, "limit": 5}
+                else:
+                    parser.error(f"unknown server {name!r}")
+                proc = stack.enter_context(started(name, argv, env, logs, port))
+                urls[name] = (proc.url, tool, arguments)
+
+            results: dict[tuple[str, str], Figures] = {}
+
+            async def run_all() -> None:
+                with anyio.fail_after(args.timeout):
+                    for _ in range(args.rounds):
+                        for mode in args.modes:
+                            for name in servers:
+                                url, tool, arguments = urls[name]
+                                rate, latencies, errors = await drive(
+                                    url, tool, arguments, mode, args.sessions, args.calls
+                                )
+                                fig = results.setdefault((name, mode), Figures())
+                                fig.rates.append(rate)
+                                fig.latencies += latencies
+                                fig.errors += errors
+                                print(f"  {name:<10} {mode:<7} {rate:7.1f} calls/s", flush=True)
+
+            anyio.run(run_all)
+            report(results, args)
+    finally:
+        if args.keep_logs:
+            print(f"logs: {logs}")
+        else:
+            shutil.rmtree(logs, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
