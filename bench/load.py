@@ -29,6 +29,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -52,6 +53,24 @@ BIN = Path(sys.executable).parent
 FASTMCP = "fastmcp==4.2.3"
 TOOLS = {"amigo-mcp": "list_dynamic_behavior_sets", "floor": "list_dynamic_behavior_sets"}
 FASTMCP_TOOL = "get_dynamic_behavior_sets"
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its descendants so far; Linux only, else 0.
+
+    Less noisy than wall time on a shared machine: it counts what a server spent, not how long
+    it waited for a core."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tick
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += cpu_seconds(int(child))
+    except (OSError, IndexError, ValueError):
+        pass
+    return total
 
 
 def free_port() -> int:
@@ -103,6 +122,7 @@ def started(
 class Sandbox:
     base_url: str
     env: dict[str, str]  # the AMIGO_* variables it printed
+    pid: int
 
 
 @contextmanager
@@ -124,7 +144,7 @@ def sandbox(logs: Path, scale: float) -> Iterator[Sandbox]:
             settings = http.patch("/_sandbox/settings", json={"rate_limit_scale": scale})
             settings.raise_for_status()
             assert settings.json()["rate_limits"] is True
-        yield Sandbox(base_url, env)
+        yield Sandbox(base_url, env, proc.proc.pid)
 
 
 def bearer_token(box: Sandbox) -> str:
@@ -140,6 +160,8 @@ class Figures:
     rates: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
+    cpu_ms: list[float] = field(default_factory=list)  # server CPU per call
+    sandbox_cpu_ms: list[float] = field(default_factory=list)
 
     def quantile(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -159,8 +181,11 @@ async def drive(
     async def session() -> None:
         nonlocal waiting, errors
         async with Client(url, mode=mode) as client:  # type: ignore[arg-type]
-            result = await client.call_tool(tool, arguments)
-            if result.is_error:
+            for _ in range(3):  # a pooled connection the sandbox closed may fail once
+                result = await client.call_tool(tool, arguments)
+                if not result.is_error:
+                    break
+            else:
                 raise RuntimeError(f"warm-up call failed: {result.content}")
             waiting -= 1
             if waiting == 0:
@@ -186,11 +211,15 @@ def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) ->
         f"\n{args.sessions} concurrent sessions x {args.calls} calls of list_dynamic_behavior_sets"
         f" (limit 5), {args.rounds} round(s); calls/s is the median over rounds"
     )
-    print(f"{'server':<11} {'mode':<7} {'calls/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(
+        f"{'server':<11} {'mode':<7} {'calls/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
+        f" {'server CPU ms/call':>19} {'sandbox CPU ms/call':>20}"
+    )
     for (name, mode), fig in results.items():
         print(
             f"{name:<11} {mode:<7} {statistics.median(fig.rates):8.1f} "
             f"{fig.quantile(0.5) * 1000:8.1f} {fig.quantile(0.99) * 1000:8.1f} {fig.errors:7d}"
+            f" {statistics.median(fig.cpu_ms):19.2f} {statistics.median(fig.sandbox_cpu_ms):20.2f}"
         )
     for mode in args.modes:
         ours = results.get(("amigo-mcp", mode))
@@ -200,7 +229,11 @@ def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) ->
             theirs = results.get((other, mode))
             if theirs is not None:
                 ratio = statistics.median(ours.rates) / statistics.median(theirs.rates)
-                print(f"amigo-mcp/{other} calls/s ({mode}): {ratio:.2f}")
+                cpu = statistics.median(ours.cpu_ms) / statistics.median(theirs.cpu_ms)
+                print(
+                    f"amigo-mcp/{other} ({mode}): calls/s {ratio:.2f}, "
+                    f"server CPU per call {cpu:.2f}"
+                )
 
 
 def main() -> None:
@@ -221,14 +254,18 @@ def main() -> None:
     if not 1 <= args.sessions <= 500 or not 1 <= args.calls <= 10_000:
         parser.error("--sessions must be 1..500 and --calls 1..10000")
 
+    # On SIGTERM, unwind as on Ctrl-C so that the started processes are stopped too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     logs = Path(tempfile.mkdtemp(prefix="amigo-load-"))
     try:
         with ExitStack() as stack:
             box = stack.enter_context(sandbox(logs, args.rate_limit_scale))
+            sandbox_pid = box.pid
             token = bearer_token(box)
             org = box.env["AMIGO_ORGANIZATION_ID"]
             base = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
             urls: dict[str, tuple[str, str, dict[str, Any]]] = {}
+            pids: dict[str, int] = {}
             for name in servers:
                 port = free_port()
                 if name == "amigo-mcp":
@@ -260,6 +297,7 @@ def main() -> None:
                     parser.error(f"unknown server {name!r}")
                 proc = stack.enter_context(started(name, argv, env, logs, port))
                 urls[name] = (proc.url, tool, arguments)
+                pids[name] = proc.proc.pid
 
             results: dict[tuple[str, str], Figures] = {}
 
@@ -269,10 +307,17 @@ def main() -> None:
                         for mode in args.modes:
                             for name in servers:
                                 url, tool, arguments = urls[name]
+                                cpu = cpu_seconds(pids[name]), cpu_seconds(sandbox_pid)
                                 rate, latencies, errors = await drive(
                                     url, tool, arguments, mode, args.sessions, args.calls
                                 )
                                 fig = results.setdefault((name, mode), Figures())
+                                # Includes the sessions' set-up and warm-up calls.
+                                calls = args.sessions * (args.calls + 1)
+                                fig.cpu_ms.append((cpu_seconds(pids[name]) - cpu[0]) * 1e3 / calls)
+                                fig.sandbox_cpu_ms.append(
+                                    (cpu_seconds(sandbox_pid) - cpu[1]) * 1e3 / calls
+                                )
                                 fig.rates.append(rate)
                                 fig.latencies += latencies
                                 fig.errors += errors
