@@ -24,6 +24,7 @@ from .client import Client
 from .config import ClientConfig, Clock
 from .operations import AsyncOperations, SyncOperations
 from .retries import RetryPolicy
+from .transport import tls_context
 
 __all__ = ["AmigoClient", "AsyncAmigoClient"]
 
@@ -87,6 +88,7 @@ class _ClientBase:
             "timeout": self._config.timeout_s,
             "headers": {"User-Agent": USER_AGENT},
             "auth": auth,
+            "verify": tls_context(),
         }
 
     @classmethod

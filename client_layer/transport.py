@@ -8,6 +8,8 @@ generated `sync_detailed` / `asyncio_detailed` function of the operation.
 from __future__ import annotations
 
 import asyncio
+import functools
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -29,9 +31,17 @@ from .models import ErrorBody
 from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import Response
 
-__all__ = ["AsyncTransport", "Operation", "SyncTransport"]
+__all__ = ["AsyncTransport", "Operation", "SyncTransport", "tls_context"]
 
 T = TypeVar("T")
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The TLS settings every client in this process shares: httpx's defaults (certifi's CA
+    bundle; `SSL_CERT_FILE` and `SSL_CERT_DIR` honoured), built once. Building them reads the
+    whole CA bundle, tens of milliseconds that every new HTTP client would otherwise pay."""
+    return httpx.create_ssl_context()
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,7 @@ class Runtime:
 
     async def _start(self) -> Invoker:
         import httpx
+        from amigo_client.transport import tls_context
 
         from mcp_server.auth import authenticate
         from mcp_server.invoke import Invoker
@@ -103,6 +104,7 @@ class Runtime:
             base_url=settings.base_url,
             timeout=settings.timeout_s,
             headers={"User-Agent": USER_AGENT},
+            verify=tls_context(),
         )
         authenticate(settings, http, on_token=self.scrub.add, clock=self.clock)
         self._http = http

@@ -6,6 +6,7 @@ limits comes from here, so `openapi/amigo.yaml` stays the one source of truth.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterator, Mapping
@@ -119,8 +120,10 @@ class Spec:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Spec:
+        """The spec at `path` (default: the one shipped with the sandbox). Read once per version
+        of the file: every sandbox of a process shares it and the validators built from it."""
         source = path or locate_spec()
-        return cls(load_yaml(source), source)
+        return _load(source, source.stat().st_mtime_ns)
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -378,3 +381,8 @@ _SandboxValidator = _extend(
         "propertyNames": _property_names,
     },
 )
+
+
+@functools.lru_cache(maxsize=8)
+def _load(source: Path, mtime_ns: int) -> Spec:
+    return Spec(load_yaml(source), source)

@@ -783,6 +783,8 @@ def compare(
         (old_doc.get("x-mcp") or new_doc.get("x-mcp") or {}).get("hidden-parameters") or {}
     )
     before, after = index(old_doc), index(new_doc)
+    # With the same components, an operation written the same way cannot differ: skip the walk.
+    same_components = old_doc.get("components") == new_doc.get("components")
     report = Report(old_name, new_name)
     for key, old in before.items():
         new = after.get(key)
@@ -803,6 +805,12 @@ def compare(
             )
             continue
         report.compared += 1
+        if same_components and (old.path, old.node, old.parameters) == (
+            new.path,
+            new.node,
+            new.parameters,
+        ):
+            continue
         report.changes.extend(OperationDiff(old, new, hidden).changes())
     for key, new in after.items():
         if key in before:

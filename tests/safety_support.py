@@ -32,6 +32,7 @@ from sandbox.demo import (
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
+from tests.sandbox_support import api_client
 
 # Real backoff and budget logic, only shorter: tests never wait for minutes.
 FAST_RETRY = RetryPolicy(max_attempts=3, base_delay_s=0.01, max_delay_s=0.05, budget_s=5.0)
@@ -135,21 +136,14 @@ def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | 
 def fresh_records(sandbox: Any) -> tuple[str, str]:
     """A new behavior set and a new scenario (for tools that change or delete), made directly
     on the sandbox, so that the demo records other tests read stay as they are."""
-    import httpx
-
-    base = f"{sandbox.base_url}/v1/{sandbox.organization}"
-    headers = sandbox.auth_headers()
-    made = httpx.post(
-        f"{base}/dynamic_behavior_set/",
-        json=valid_arguments("create_dynamic_behavior_set"),
-        headers=headers,
-    )
-    made.raise_for_status()
-    scenario = httpx.post(
-        f"{base}/simulation/scenario/",
-        json=valid_arguments("create_simulation_scenario"),
-        headers=headers,
-    )
+    with api_client(sandbox) as http:
+        made = http.post(
+            "/dynamic_behavior_set/", json=valid_arguments("create_dynamic_behavior_set")
+        )
+        made.raise_for_status()
+        scenario = http.post(
+            "/simulation/scenario/", json=valid_arguments("create_simulation_scenario")
+        )
     scenario.raise_for_status()
     return made.json()["dynamic_behavior_set_id"], scenario.json()["simulation_scenario_id"]
 

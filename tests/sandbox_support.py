@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from amigo_client.transport import tls_context
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
@@ -140,6 +141,7 @@ def api_client(sandbox: Any, user_id: str | None = None) -> httpx.Client:
         base_url=f"{sandbox.base_url}/v1/{sandbox.organization}",
         headers={"Authorization": f"Bearer {sandbox.issue_token(user_id)}"},
         timeout=10,
+        verify=tls_context(),
     )
 
 
@@ -234,7 +236,7 @@ def stop_clock(sandbox: Any, moment: datetime = STOPPED_AT) -> Any:
 
 def move_clock(base_url: str, **body: Any) -> dict[str, Any]:
     """`POST /_sandbox/clock` on a sandbox in another process (e.g. `advance_s=61`)."""
-    answer = httpx.post(f"{base_url}/_sandbox/clock", json=body, timeout=10)
+    answer = httpx.post(f"{base_url}/_sandbox/clock", json=body, timeout=10, verify=tls_context())
     answer.raise_for_status()
     clock: dict[str, Any] = answer.json()
     return clock

@@ -96,6 +96,7 @@ from amigo_client.models import (
     UpdateSimulationScenarioRequest,
     ValidationErrorItem,
 )
+from amigo_client.transport import tls_context
 from amigo_client.types import Response
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -228,13 +229,15 @@ def recorder(server: Recorder) -> Recorder:
 
 @pytest.fixture
 def client(recorder: Recorder) -> Iterator[AuthenticatedClient]:
-    with AuthenticatedClient(base_url=recorder.base_url, token=TOKEN) as authenticated:
+    with AuthenticatedClient(
+        base_url=recorder.base_url, token=TOKEN, verify_ssl=tls_context()
+    ) as authenticated:
         yield authenticated
 
 
 @pytest.fixture
 def anonymous(recorder: Recorder) -> Iterator[Client]:
-    with Client(base_url=recorder.base_url) as plain:
+    with Client(base_url=recorder.base_url, verify_ssl=tls_context()) as plain:
         yield plain
 
 

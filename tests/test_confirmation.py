@@ -26,6 +26,7 @@ from mcp_server.confirm import field_changes, middle, show
 from mcp_server.policy import ToolPolicy
 from tests.mcp_helpers import clean_env, connect, fails, ok, sandbox_settings, text_of
 from tests.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
+from tests.sandbox_support import api_client
 from tests.test_mcp_transports import serving_http
 
 pytestmark = pytest.mark.anyio
@@ -56,17 +57,12 @@ class Answer:
 
 def new_set(sandbox: Any, *, active: bool, name: str | None = None) -> str:
     """A set made straight on the sandbox: tags, one service, one trigger, one action."""
-    import httpx
-
     body = valid_arguments("create_dynamic_behavior_set")
     body["name"] = name or unique("Confirm set")
     body["tags"] = {"team": "care", "tier": "premium"}
     body["initial_version"]["is_active"] = active
-    made = httpx.post(
-        f"{sandbox.base_url}/v1/{sandbox.organization}/dynamic_behavior_set/",
-        json=body,
-        headers=sandbox.auth_headers(),
-    )
+    with api_client(sandbox) as http:
+        made = http.post("/dynamic_behavior_set/", json=body)
     made.raise_for_status()
     return str(made.json()["dynamic_behavior_set_id"])
 

@@ -53,6 +53,7 @@ from amigo_client.models import (
     UpdateDynamicBehaviorSetRequest,
     UpdateSimulationScenarioRequest,
 )
+from amigo_client.transport import tls_context
 from amigo_client.types import Response
 
 from sandbox.clock import SandboxClock
@@ -149,12 +150,14 @@ class Ctx:
             base_url=self.sandbox.base_url,
             token=token or self.sandbox.issue_token(),
             headers=headers or {},
+            verify_ssl=tls_context(),
             httpx_args={"event_hooks": {"response": [self.recorder]}},
         )
 
     def anonymous(self) -> Client:
         return Client(
             base_url=self.sandbox.base_url,
+            verify_ssl=tls_context(),
             httpx_args={"event_hooks": {"response": [self.recorder]}},
         )
 
