@@ -253,6 +253,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     import anyio
 
     from mcp_server.catalog import load_catalog
+    from mcp_server.confirm import question
 
     catalog = load_catalog()
     policy = _policy(args, catalog)
@@ -271,20 +272,39 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(f"the arguments are not valid JSON ({exc}); pass one JSON object")
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
-    if policy.needs_confirmation(tool) and not args.yes:
-        if not sys.stdin.isatty():
-            return _fail(
-                f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a "
-                "terminal to be asked; nothing was sent"
-            )
-        answer = input(f"{tool.title} with {json.dumps(arguments)}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            return _fail("not confirmed; nothing was sent", code=1)
+    rule = "never" if args.yes else policy.confirmation(tool)
+    if rule == "always" and not sys.stdin.isatty():
+        return _fail(
+            f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a "
+            "terminal to be asked; nothing was sent"
+        )
     runtime = _runtime(args, catalog, settings)
 
     async def run() -> int:
         try:
-            outcome = await (await runtime.invoker()).call(tool, arguments)
+            invoker = await runtime.invoker()
+            outcome = None
+            if rule != "never":
+                # The same question an MCP client shows its user: what changes, before -> after.
+                refused = invoker.refusal(tool, arguments)
+                if refused is not None:
+                    return _fail(refused.text, code=1)
+                plan = await question(catalog, tool, arguments, invoker.call)
+                outcome = plan.done
+                if plan.question is not None:
+                    if not sys.stdin.isatty():
+                        return _fail(
+                            f"{tool.name} changes or deletes data: add --yes to confirm, or "
+                            "run it from a terminal to be asked; nothing was sent"
+                        )
+                    # The question goes to stderr: stdout carries only the result.
+                    prompt = runtime.scrub(f"{plan.question}\nAllow this call? [y/N] ")
+                    print(prompt, end="", file=sys.stderr, flush=True)
+                    answer = await anyio.to_thread.run_sync(sys.stdin.readline)
+                    if answer.strip().lower() not in ("y", "yes"):
+                        return _fail("not confirmed; nothing was sent", code=1)
+            if outcome is None:
+                outcome = await invoker.call(tool, arguments)
         finally:
             await runtime.aclose()
         if outcome.structured is not None:
