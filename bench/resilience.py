@@ -3,9 +3,9 @@
 Three parts, each against a sandbox of its own, through the real MCP client (in memory):
 
 1. Careless agent: calls with arguments drawn from every tool's input schema (valid, or broken
-   at one place) while the sandbox injects random faults, in both protocol eras (the run of
-   tests/test_safety_properties.py). Counts calls, faults, crashes, duplicated writes and
-   secrets found in results.
+   at one place) while the sandbox injects random faults, in both protocol eras (the run
+   testing/careless_agent.py makes for tests/test_safety_properties.py). Counts calls, faults,
+   crashes, duplicated writes and secrets found in results.
 2. Secret scan: every tool under every fault the sandbox can inject, logging at DEBUG; the API
    key and the tokens are searched for in every result and log line.
 3. Real 429s: the sandbox's rate limits on, N calls in a loop to an operation limited to 50 per
@@ -41,15 +41,15 @@ from mcp_server.resilience import RateSpacer  # noqa: E402
 from mcp_server.runtime import Runtime  # noqa: E402
 from mcp_server.server import build_server  # noqa: E402
 from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
-from tests.mcp_helpers import accept_all, connect, sandbox_settings, text_of  # noqa: E402
-from tests.safety_support import (  # noqa: E402
+from testing.careless_agent import FAULTS, Tally, run_era  # noqa: E402
+from testing.mcp_helpers import accept_all, connect, sandbox_settings, text_of  # noqa: E402
+from testing.safety_support import (  # noqa: E402
     EVERY_FAULT,
     FAST_RETRY,
     SecretScan,
     every_tool_under_every_fault,
     server_logs,
 )
-from tests.test_safety_properties import FAULTS, Tally, run_era  # noqa: E402
 
 WAITING = re.compile(r"waiting ([0-9.]+) s")
 

@@ -24,8 +24,8 @@ from mcp.client.session import ClientRequestContext
 
 from mcp_server.confirm import field_changes, middle, show
 from mcp_server.policy import ToolPolicy
-from tests.mcp_helpers import clean_env, connect, fails, ok, sandbox_settings, text_of
-from tests.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
+from testing.mcp_helpers import clean_env, connect, fails, ok, sandbox_settings, text_of
+from testing.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
 from tests.sandbox_support import api_client
 from tests.test_mcp_transports import serving_http
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from amigo_client.config import Secret
 
-from tests.mcp_helpers import connect, fails, ok, sandbox_settings
+from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio
 

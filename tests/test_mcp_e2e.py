@@ -19,7 +19,7 @@ from sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
     DEMO_SERVICE_IDS,
 )
-from tests.mcp_helpers import connect, fails, ok, sandbox_settings
+from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio
 

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from mcp_server.settings import Settings, SettingsError
-from tests.mcp_helpers import REPO, amigo_mcp, clean_env
+from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
 KEY = {"AMIGO_API_KEY": "k-secret-123", "AMIGO_API_KEY_ID": "kid", "AMIGO_USER_ID": "u1"}
 ORG = {"AMIGO_ORGANIZATION_ID": "acme"}

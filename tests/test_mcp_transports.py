@@ -16,7 +16,7 @@ from mcp import Client, StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import clean_env, endpoint_announced, fails, ok
+from testing.mcp_helpers import clean_env, endpoint_announced, fails, ok
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp

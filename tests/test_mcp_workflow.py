@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from mcp_server.settings import Settings
-from tests.mcp_helpers import connect, ok
+from testing.mcp_helpers import connect, ok
 
 pytestmark = pytest.mark.anyio
 

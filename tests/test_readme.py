@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import REPO, clean_env
+from testing.mcp_helpers import REPO, clean_env
 
 
 def readme_block(section: str, language: str) -> str:

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from mcp import Client, StdioServerParameters
 
-from tests.mcp_helpers import clean_env, text_of
+from testing.mcp_helpers import clean_env, text_of
 from tests.toolsnaps import snapshot_problems
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]

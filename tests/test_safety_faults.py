@@ -26,14 +26,14 @@ from mcp_server.settings import Settings
 from sandbox.clock import SandboxClock
 from sandbox.demo import DEMO_SCENARIO_IDS
 from sandbox.faults import UNKNOWN_ENUM_VALUE
-from tests.mcp_helpers import (
+from testing.mcp_helpers import (
     accept_all,
     connect,
     ok,
     sandbox_settings,
     text_of,
 )
-from tests.safety_support import (
+from testing.safety_support import (
     CATALOG,
     FAST_RETRY,
     SCENARIO_SCRIPT,

@@ -29,13 +29,13 @@ from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings, SettingsError
 from sandbox.server import base_url_of, bind_socket
-from tests.mcp_helpers import (
+from testing.mcp_helpers import (
     accept_all,
     ok,
     sandbox_settings,
     text_of,
 )
-from tests.safety_support import (
+from testing.safety_support import (
     CATALOG,
     FAST_RETRY,
     SecretScan,

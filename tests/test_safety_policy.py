@@ -23,14 +23,14 @@ from mcp_server.cli import main
 from mcp_server.policy import ToolPolicy
 from mcp_server.settings import SettingsError
 from sandbox.handlers import HANDLERS
-from tests.mcp_helpers import (
+from testing.mcp_helpers import (
     connect,
     fails,
     ok,
     sandbox_settings,
     text_of,
 )
-from tests.safety_support import (
+from testing.safety_support import (
     CATALOG,
     SCENARIO_SCRIPT,
     fresh_records,

@@ -20,8 +20,8 @@ from amigo_client.config import Secret
 from mcp import Client, StdioServerParameters
 
 from mcp_server.settings import Settings
-from tests.mcp_helpers import connect, ok, sandbox_settings
-from tests.safety_support import (
+from testing.mcp_helpers import connect, ok, sandbox_settings
+from testing.safety_support import (
     FAST_RETRY,
     SecretScan,
     every_tool_under_every_fault,

@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.mcp_helpers import tools_json
+from testing.mcp_helpers import tools_json
 from tests.toolsnaps import snapshot_names
 
 REPO = Path(__file__).resolve().parent.parent

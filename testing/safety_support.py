@@ -127,7 +127,7 @@ def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | 
     # accepts (the sandbox answers 501 until the operation is emulated).
     from hypothesis import find
 
-    from tests.schema_strategies import valid
+    from testing.schema_strategies import valid
 
     schema = next(t.input_schema for t in CATALOG.tools if t.name == tool)
     return find(valid(schema), lambda _: True)
