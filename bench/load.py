@@ -180,7 +180,7 @@ async def drive(
 
     async def session() -> None:
         nonlocal waiting, errors
-        async with Client(url, mode=mode) as client:  # type: ignore[arg-type]
+        async with Client(url, mode=mode) as client:
             for _ in range(3):  # a pooled connection the sandbox closed may fail once
                 result = await client.call_tool(tool, arguments)
                 if not result.is_error:
@@ -268,6 +268,7 @@ def main() -> None:
             pids: dict[str, int] = {}
             for name in servers:
                 port = free_port()
+                arguments: dict[str, Any]
                 if name == "amigo-mcp":
                     argv = [str(BIN / "amigo-mcp"), "serve", "--transport", "http"]
                     argv += ["--port", str(port)]

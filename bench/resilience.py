@@ -117,7 +117,7 @@ async def rate_loop(sandbox: RunningSandbox, loop: Loop, n: int, spacing: bool) 
     )
     server = build_server(catalog, runtime)
 
-    async def on_progress(done: float, total: float | None, message: str | None) -> None:
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         found = WAITING.search(message or "")
         if found:
             loop.waits.append(float(found.group(1)))

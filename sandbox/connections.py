@@ -25,6 +25,7 @@ def _key(client: Any, server: Any) -> tuple[_Address, _Address]:
 class TrackedH11Protocol(H11Protocol):
     """uvicorn's h11 protocol, registering each connection's transport while it is open."""
 
+    # Transport, not asyncio's BaseTransport: uvicorn's own signature narrows it the same way.
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         _TRANSPORTS[_key(self.client, self.server)] = transport

@@ -204,11 +204,11 @@ def _input_schema(
                 )
             add(name, schema, name in body_required, "body")
 
-    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    input_schema: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
-        schema["required"] = required
-    schema["additionalProperties"] = False
-    return schema, locations
+        input_schema["required"] = required
+    input_schema["additionalProperties"] = False
+    return input_schema, locations
 
 
 def _shape(schema: dict[str, Any], depth: int) -> dict[str, Any]:
@@ -459,7 +459,7 @@ def _known(operations: dict[str, dict[str, Any]], operation_id: str, where: str)
 def _items_key(spec: dict[str, Any], operation: dict[str, Any], where: str) -> str:
     """The list answer's one array of objects, e.g. `dynamic_behavior_sets`."""
     schema = _resolve(spec, operation["response_schema"] or {})
-    keys = [
+    keys: list[str] = [
         name
         for name, sub in schema.get("properties", {}).items()
         if _resolve(spec, sub).get("type") == "array"
@@ -505,7 +505,7 @@ def _composite_tool(
     spec: dict[str, Any],
     raw: dict[str, Any],
     operations: dict[str, dict[str, Any]],
-    toolsets: dict[str, str],
+    toolsets: dict[str, dict[str, str]],
 ) -> dict[str, Any]:
     """A tool that reads an earlier version and creates a new version from its content."""
     where = f"composite tool {raw['tool']!r}"

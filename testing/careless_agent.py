@@ -30,6 +30,7 @@ from sandbox.demo import (
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
+from sandbox.faults import FaultKind, has_enum
 from sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, sandbox_settings, text_of
 from testing.safety_support import CATALOG, CRASH_MARK, SecretScan, seen_between, snapshot
@@ -52,7 +53,7 @@ TIMEOUT_S = 0.15
 
 @dataclasses.dataclass(frozen=True)
 class Fault:
-    kind: str
+    kind: FaultKind
     options: tuple[tuple[str, Any], ...] = ()
     times: int | None = 1
 
@@ -115,8 +116,6 @@ def _fault_for(sandbox: RunningSandbox, tool: ToolSpec, fault: Fault | None) -> 
     if fault is None:
         return None
     if fault.kind == "unknown_enum":
-        from sandbox.faults import has_enum
-
         op = sandbox.sandbox.spec.by_id[tool.operation.id]
         if not has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status)):
             return None
@@ -159,10 +158,13 @@ def run_era(
             # their first option, which would leave most faults untried.
             seed = json.dumps([tool.name, arguments, data.draw(st.integers(), label="salt")])
             rng = random.Random(hashlib.sha256(seed.encode()).digest())
-            broken = rng.random() < 0.4
-            broken = broken and data.draw(mutation(tool.input_schema, arguments), label="mutation")
+            broken = (
+                data.draw(mutation(tool.input_schema, arguments), label="mutation")
+                if rng.random() < 0.4
+                else None
+            )
             field = None
-            if broken:
+            if broken is not None:
                 _, arguments, field = broken
             fault = _fault_for(sandbox, tool, rng.choice([None, None, *FAULTS]))
             is_valid = validators[tool.name].is_valid(arguments)

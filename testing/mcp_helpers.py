@@ -11,7 +11,7 @@ import sysconfig
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import mcp_types as types
 from amigo_client import Clock
@@ -27,6 +27,9 @@ from mcp_server.server import build_server
 from mcp_server.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# How a user can answer a confirmation question (an MCP elicitation).
+ElicitAction = Literal["accept", "decline", "cancel"]
 
 
 def amigo_mcp() -> list[str]:
@@ -110,7 +113,7 @@ async def ok(client: Client, tool: str, arguments: dict[str, Any]) -> dict[str, 
     result = await client.call_tool(tool, arguments)
     text = text_of(result)
     assert not result.is_error, f"{tool} failed: {text}"
-    assert result.structured_content is not None, tool
+    assert isinstance(result.structured_content, dict), tool
     assert json.loads(text) == result.structured_content
     return result.structured_content
 

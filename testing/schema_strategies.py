@@ -254,14 +254,14 @@ def _sites(
         if combinator in schema:
             here = _or(reported, path)
             for what, bad in _breakers(schema, value):
-                yield what, path, (lambda _, bad=bad: bad), here
+                yield what, path, _always(bad), here
             for branch in schema[combinator]:
                 if _fits(branch, value):
                     yield from _sites(branch, value, path, here)
                     return
             return
     for what, bad in _breakers(schema, value):
-        yield what, path, (lambda _, bad=bad: bad), _or(reported, path)
+        yield what, path, _always(bad), _or(reported, path)
     if isinstance(value, dict) and "object" in _types(schema):
         properties = schema.get("properties", {})
         for name in schema.get("required", []):
@@ -270,7 +270,7 @@ def _sites(
                 yield "missing required field", where, None, _or(reported, where)
         if schema.get("additionalProperties") is False:
             where = (*path, "surely_not_a_field")
-            yield "unknown field", where, (lambda _: 1), _or(reported, where)
+            yield "unknown field", where, _always(1), _or(reported, where)
         for name, child in value.items():
             sub = properties.get(name, schema.get("additionalProperties"))
             if isinstance(sub, dict):
@@ -278,6 +278,11 @@ def _sites(
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         for index, item in enumerate(value):
             yield from _sites(schema["items"], item, (*path, index), reported)
+
+
+def _always(bad: Any) -> Callable[[Any], Any]:
+    """A replacement that puts `bad` in place of whatever was there."""
+    return lambda _: bad
 
 
 def _or(reported: Path | None, path: Path) -> Path:
@@ -298,8 +303,11 @@ def _apply(value: Any, path: Path, replace: Callable[[Any], Any] | None) -> Any:
         node = node[part]
     if replace is None:
         del node[last]
+    elif isinstance(node, list):
+        assert isinstance(last, int), path
+        node[last] = replace(node[last])
     else:
-        node[last] = replace(node[last] if last in node or isinstance(node, list) else None)
+        node[last] = replace(node.get(last))
     return out
 
 

@@ -25,6 +25,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from sandbox.clock import SandboxClock
+from sandbox.server import RunningSandbox
 from sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
@@ -228,7 +230,7 @@ def stop_cli(process: subprocess.Popen[str]) -> str:
 STOPPED_AT = datetime(2026, 1, 1, 12, 0, 30, tzinfo=UTC)
 
 
-def stop_clock(sandbox: Any, moment: datetime = STOPPED_AT) -> Any:
+def stop_clock(sandbox: RunningSandbox, moment: datetime = STOPPED_AT) -> SandboxClock:
     """Stop the sandbox's clock at `moment`; returns the clock (time moves only when told)."""
     sandbox.set_clock(moment, stopped=True)
     return sandbox.clock

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -364,6 +364,12 @@ def a_result(result_id: str, value: Any, source: dict[str, Any]) -> dict[str, An
 # --- the cases: one per operation ---------------------------------------------------------
 
 
+class Model(Protocol):
+    """What every generated model has."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
 @dataclass
 class Case:
     operation_id: str
@@ -372,7 +378,7 @@ class Case:
     path: str
     status: int
     answer: Any
-    parsed_type: type | None
+    parsed_type: type[Model] | None
     query: list[tuple[str, str]] = field(default_factory=list)
     raw_query_parts: tuple[str, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)

@@ -24,7 +24,15 @@ from mcp.client.session import ClientRequestContext
 
 from mcp_server.confirm import field_changes, middle, show
 from mcp_server.policy import ToolPolicy
-from testing.mcp_helpers import clean_env, connect, fails, ok, sandbox_settings, text_of
+from testing.mcp_helpers import (
+    ElicitAction,
+    clean_env,
+    connect,
+    fails,
+    ok,
+    sandbox_settings,
+    text_of,
+)
 from testing.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
 from tests.sandbox_support import api_client
 from tests.test_mcp_transports import serving_http
@@ -43,7 +51,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 class Answer:
     """An elicitation callback that records each question and gives one answer."""
 
-    def __init__(self, action: str = "accept") -> None:
+    def __init__(self, action: ElicitAction = "accept") -> None:
         self.action = action
         self.questions: list[str] = []
 
@@ -51,8 +59,9 @@ class Answer:
         self, context: ClientRequestContext, params: types.ElicitRequestParams
     ) -> types.ElicitResult:
         self.questions.append(params.message)
-        content = {"confirm": True} if self.action == "accept" else None
-        return types.ElicitResult(action=self.action, content=content)  # type: ignore[arg-type]
+        return types.ElicitResult(
+            action=self.action, content={"confirm": True} if self.action == "accept" else None
+        )
 
 
 def new_set(sandbox: Any, *, active: bool, name: str | None = None) -> str:
@@ -75,7 +84,8 @@ def writes(sandbox: Any) -> dict[str, int]:
 
 async def the_set(client: Client, set_id: str) -> dict[str, Any]:
     page = await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
-    (found,) = page["dynamic_behavior_sets"]
+    sets: list[dict[str, Any]] = page["dynamic_behavior_sets"]
+    (found,) = sets
     return found
 
 
@@ -93,7 +103,7 @@ async def versions_of(client: Client, set_id: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("action", ["accept", "decline", "cancel"])
 async def test_an_update_that_empties_lists_shows_every_change(
-    sandbox: Any, mode: str, action: str
+    sandbox: Any, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer(action)
     set_id = new_set(sandbox, active=True, name=unique(LONG_NAME))
@@ -185,7 +195,7 @@ async def test_unreadable_state_is_said_not_guessed(sandbox: Any, mode: str) -> 
 
 @pytest.mark.parametrize("action", ["accept", "cancel"])
 async def test_a_delete_names_the_object_and_what_goes_with_it(
-    sandbox: Any, mode: str, action: str
+    sandbox: Any, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer("accept")
     name = unique("Weekend overflow")
@@ -281,7 +291,7 @@ NEW_VERSION = {
 
 @pytest.mark.parametrize("action", ["accept", "decline"])
 async def test_a_new_version_of_an_active_set_asks_with_the_difference(
-    sandbox: Any, mode: str, action: str
+    sandbox: Any, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer(action)
     set_id = new_set(sandbox, active=True)
@@ -365,7 +375,9 @@ async def test_a_stale_version_gets_advice_to_merge_not_to_bump(sandbox: Any, mo
 
 
 @pytest.mark.parametrize("action", ["accept", "decline"])
-async def test_rollback_recreates_an_earlier_version(sandbox: Any, mode: str, action: str) -> None:
+async def test_rollback_recreates_an_earlier_version(
+    sandbox: Any, mode: str, action: ElicitAction
+) -> None:
     answer = Answer("accept")
     set_id = new_set(sandbox, active=True)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (

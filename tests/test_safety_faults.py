@@ -159,10 +159,10 @@ async def test_fault(sandbox: Any, stopped_clock: Clock, fault: Fault, tool: str
         operation = READ_OP if tool == READ else WRITE_OP
         sandbox.reset_request_counts()
         sandbox.inject_fault(operation, fault.kind, times=fault.times, **fault.options)
-        progress: list[str] = []
+        messages: list[str] = []
 
-        async def on_progress(done: float, total: float | None, message: str | None) -> None:
-            progress.append(message or "")
+        async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+            messages.append(message or "")
 
         result = await client.call_tool(tool, arguments, progress_callback=on_progress)
         text = text_of(result)
@@ -171,8 +171,8 @@ async def test_fault(sandbox: Any, stopped_clock: Clock, fault: Fault, tool: str
     assert sandbox.request_counts().get(operation, 0) == expected.requests
     for phrase in expected.says:
         assert phrase.lower() in text.lower(), f"{phrase!r} not in {text!r}"
-    assert len(progress) == expected.progress, progress
-    for message in progress:
+    assert len(messages) == expected.progress, messages
+    for message in messages:
         assert "retrying (attempt 2 of 2)" in message and "waiting" in message
     if expected.records is not None:
         assert scenarios_named(sandbox, name) == expected.records
@@ -206,19 +206,19 @@ async def test_progress_while_waiting_names_the_wait_in_both_eras(
     async with connect(settings, mode, retry=retry(3), clock=stopped_clock) as (client, _):
         sandbox.inject_fault("get-simulation-scenarios", "status", status=503, retry_after=1)
         sandbox.inject_fault("get-simulation-scenarios", "status", status=429, retry_after=1)
-        progress: list[tuple[float, str]] = []
+        reports: list[tuple[float, str]] = []
 
-        async def on_progress(done: float, total: float | None, message: str | None) -> None:
-            progress.append((done, message or ""))
+        async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+            reports.append((progress, message or ""))
 
         result = await client.call_tool(
             "list_simulation_scenarios", {"limit": 1}, progress_callback=on_progress
         )
     assert not result.is_error, text_of(result)
-    assert [done for done, _ in progress] == [1, 2]
-    assert "answered 503" in progress[0][1] and "attempt 2 of 3" in progress[0][1]
-    assert "answered 429" in progress[1][1] and "attempt 3 of 3" in progress[1][1]
-    assert all("waiting 1.0 s" in message for _, message in progress), "Retry-After: 1"
+    assert [done for done, _ in reports] == [1, 2]
+    assert "answered 503" in reports[0][1] and "attempt 2 of 3" in reports[0][1]
+    assert "answered 429" in reports[1][1] and "attempt 3 of 3" in reports[1][1]
+    assert all("waiting 1.0 s" in message for _, message in reports), "Retry-After: 1"
     assert sandbox.request_counts()["get-simulation-scenarios"] == 3
 
 
@@ -405,7 +405,8 @@ async def test_spec_limits_space_calls_before_the_api_says_429(
     final error says when to try again, and it then holds back too.
     """
     tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"
-    assert CATALOG.get(tool) is not None and CATALOG.get(tool).operation.rate_limit_per_minute == 10  # type: ignore[union-attr]
+    spec = CATALOG.get(tool)
+    assert spec is not None and spec.operation.rate_limit_per_minute == 10
     sandbox.set_rate_limits(True)
     settings = sandbox_settings(sandbox)
 

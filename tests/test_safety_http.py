@@ -167,8 +167,10 @@ async def test_dns_rebinding_protection_stays_on(sandbox: Any) -> None:
 
 
 async def test_off_loopback_every_request_needs_the_access_token(sandbox: Any, mode: str) -> None:
-    http = {"host": "0.0.0.0", "access_token": ACCESS_TOKEN, "allowed_hosts": ["127.0.0.1"]}
-    with hosted(sandbox, **http) as (url, _):
+    off_loopback = hosted(
+        sandbox, host="0.0.0.0", access_token=ACCESS_TOKEN, allowed_hosts=["127.0.0.1"]
+    )
+    with off_loopback as (url, _):
         async with httpx.AsyncClient() as plain:
             for auth in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": ACCESS_TOKEN}):
                 response = await plain.post(url, json=INITIALIZE, headers=MCP_HEADERS | auth)
@@ -213,7 +215,7 @@ async def test_two_users_concurrently_each_reach_the_api_with_their_own_token(
                 set_id = created["dynamic_behavior_set_id"]
                 result = await client.call_tool("list_dynamic_behavior_sets", {"id": [set_id]})
                 scan.add_result(f"{user_id} list", result)
-                (found,) = result.structured_content["dynamic_behavior_sets"]  # type: ignore[index]
+                (found,) = result.structured_content["dynamic_behavior_sets"]
                 creators[user_id].add(found["creator"]["user_id"])
                 await anyio.sleep(0)
 

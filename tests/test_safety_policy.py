@@ -24,6 +24,7 @@ from mcp_server.policy import ToolPolicy
 from mcp_server.settings import SettingsError
 from sandbox.handlers import HANDLERS
 from testing.mcp_helpers import (
+    ElicitAction,
     connect,
     fails,
     ok,
@@ -177,7 +178,7 @@ def test_cli_lists_and_refuses_by_the_same_policy(capsys: pytest.CaptureFixture[
 class Asked:
     """An elicitation callback that gives one fixed answer and records each question."""
 
-    def __init__(self, action: str, content: dict[str, Any] | None = None) -> None:
+    def __init__(self, action: ElicitAction, content: dict[str, Any] | None = None) -> None:
         self.action, self.content = action, content
         self.messages: list[str] = []
 
@@ -187,7 +188,7 @@ class Asked:
         assert isinstance(params, types.ElicitRequestFormParams)
         assert params.requested_schema["required"] == ["confirm"]
         self.messages.append(params.message)
-        return types.ElicitResult(action=self.action, content=self.content)  # type: ignore[arg-type]
+        return types.ElicitResult(action=self.action, content=self.content)
 
 
 ANSWERS = {

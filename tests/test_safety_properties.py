@@ -18,6 +18,7 @@ faults are the injected ones, and the spacing is the server's).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
@@ -78,11 +79,12 @@ def test_a_thousand_careless_calls_under_faults(
 @pytest.mark.anyio
 async def test_an_argument_called_query_is_named(sandbox: RunningSandbox) -> None:
     """Found by the run above: `query` was taken for an API location and dropped."""
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({}, "- query: is required"),
+        ({"query": ""}, "- query: must not be empty"),
+        ({"query": 7}, "- query: must be of type string"),
+    ]
     async with connect(sandbox_settings(sandbox), "auto") as (client, _):
-        for arguments, line in [
-            ({}, "- query: is required"),
-            ({"query": ""}, "- query: must not be empty"),
-            ({"query": 7}, "- query: must be of type string"),
-        ]:
+        for arguments, line in cases:
             result = await client.call_tool("search_simulation_scenarios", arguments)
             assert result.is_error and line in text_of(result), text_of(result)

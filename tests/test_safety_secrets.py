@@ -127,13 +127,14 @@ async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
     scan = SecretScan(secrets={sandbox.api_key})
     sandbox.inject_fault("get-simulation-scenarios", "status", status=401)
     sandbox.inject_fault("search-simulation-scenarios", "malformed_json")
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("list_simulation_scenarios", {"limit": 1}),
+        ("search_simulation_scenarios", {"query": "account"}),
+        ("search_simulation_scenarios", {"query": sandbox.api_key}),
+        ("list_simulation_scenarios", {"limit": 1, "tag": [sandbox.api_key]}),
+    ]
     async with Client(params) as client:
-        for name, arguments in [
-            ("list_simulation_scenarios", {"limit": 1}),
-            ("search_simulation_scenarios", {"query": "account"}),
-            ("search_simulation_scenarios", {"query": sandbox.api_key}),
-            ("list_simulation_scenarios", {"limit": 1, "tag": [sandbox.api_key]}),
-        ]:
+        for name, arguments in calls:
             scan.add_result(name, await client.call_tool(name, arguments))
     log = stderr.read_text()
     scan.add("stderr", log)

@@ -13,7 +13,11 @@ from amigo_client.api.dynamic_behavior_sets import (
     create_dynamic_behavior_set,
     get_dynamic_behavior_sets,
 )
-from amigo_client.models import CreateDynamicBehaviorSetRequest
+from amigo_client.models import (
+    CreateDynamicBehaviorSetRequest,
+    DynamicBehaviorSetList,
+    SignInWithApiKeyResponse,
+)
 
 from tests.sandbox_support import SANDBOX_EXECUTABLE, new_set_body, start_cli, stop_cli
 
@@ -33,11 +37,13 @@ def test_seed_demo_on_a_fresh_database_works_with_the_generated_client(tmp_path:
             x_user_id=printed["AMIGO_USER_ID"],
         )
         assert signed_in.status_code == 200
-        token = signed_in.parsed.id_token  # type: ignore[union-attr]
+        assert isinstance(signed_in.parsed, SignInWithApiKeyResponse)
+        token = signed_in.parsed.id_token
         with AuthenticatedClient(base_url=base_url, token=token) as client:
             listed = get_dynamic_behavior_sets.sync_detailed(organization, client=client)
             assert listed.status_code == 200
-            assert len(listed.parsed.dynamic_behavior_sets) == 5  # type: ignore[union-attr]
+            assert isinstance(listed.parsed, DynamicBehaviorSetList)
+            assert len(listed.parsed.dynamic_behavior_sets) == 5
             created = create_dynamic_behavior_set.sync_detailed(
                 organization,
                 client=client,
@@ -54,7 +60,8 @@ def test_seed_demo_on_a_fresh_database_works_with_the_generated_client(tmp_path:
     try:
         with AuthenticatedClient(base_url=base_url, token=token) as client:
             listed = get_dynamic_behavior_sets.sync_detailed(organization, client=client)
-            names = [s.name for s in listed.parsed.dynamic_behavior_sets]  # type: ignore[union-attr]
+            assert isinstance(listed.parsed, DynamicBehaviorSetList)
+            names = [s.name for s in listed.parsed.dynamic_behavior_sets]
             assert names.count("CLI set") == 1 and len(names) == 6
             assert "x-ratelimit-limit" not in listed.headers
     finally:

@@ -44,8 +44,10 @@ from amigo_client.api.simulation_scenarios import (
 )
 from amigo_client.models import (
     CreateDynamicBehaviorSetRequest,
+    CreateDynamicBehaviorSetResponse,
     CreateDynamicBehaviorSetVersionRequest,
     CreateSimulationScenarioRequest,
+    CreateSimulationScenarioResponse,
     EvaluateMetricsRequest,
     MessageType,
     MetricValueType,
@@ -166,14 +168,16 @@ class Ctx:
             self.org, client=client, body=set_body(unique("set"))
         )
         assert answer.status_code == 201, answer.content
-        return str(answer.parsed.dynamic_behavior_set_id)  # type: ignore[union-attr]
+        assert isinstance(answer.parsed, CreateDynamicBehaviorSetResponse)
+        return str(answer.parsed.dynamic_behavior_set_id)
 
     def new_scenario(self, client: AuthenticatedClient) -> str:
         answer = create_simulation_scenario.sync_detailed(
             self.org, client=client, body=scenario_body(unique("scenario"))
         )
         assert answer.status_code == 201, answer.content
-        return str(answer.parsed.simulation_scenario_id)  # type: ignore[union-attr]
+        assert isinstance(answer.parsed, CreateSimulationScenarioResponse)
+        return str(answer.parsed.simulation_scenario_id)
 
 
 # A valid call of each operation, parameterised by client and organization; the generic checks

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from amigo_client import AuthenticatedClient
 from amigo_client.api.simulation_scenarios import get_simulation_scenario_versions
+from amigo_client.models import SimulationScenarioVersionList
 from starlette.testclient import TestClient
 
 from sandbox.app import build_app
@@ -155,7 +156,7 @@ def test_unknown_enum_value_reaches_the_generated_client(sandbox: RunningSandbox
         intact = get_simulation_scenario_versions.sync_detailed(
             sandbox.organization, DEMO_SCENARIO_IN_USE_ID, client=client
         )
-    assert intact.parsed is not None
+    assert isinstance(intact.parsed, SimulationScenarioVersionList)
     assert (
         intact.parsed.simulation_scenario_versions[0].initial_message_type.value == "user-message"
     )

@@ -76,12 +76,12 @@ def invocation_json(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def find_set(conn: sqlite3.Connection, org_id: str, set_id: str) -> sqlite3.Row:
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM behavior_sets WHERE org_id = ? AND id = ?", (org_id, set_id)
     ).fetchone()
     if row is None:
         raise not_found(f"Dynamic behavior set {set_id}")
-    return row  # type: ignore[no-any-return]
+    return row
 
 
 VERSIONS = VersionTable(

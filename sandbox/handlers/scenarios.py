@@ -51,12 +51,12 @@ def version_json(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def find_scenario(conn: sqlite3.Connection, org_id: str, scenario_id: str) -> sqlite3.Row:
-    row = conn.execute(
+    row: sqlite3.Row | None = conn.execute(
         "SELECT * FROM scenarios WHERE org_id = ? AND id = ?", (org_id, scenario_id)
     ).fetchone()
     if row is None:
         raise not_found(f"Simulation scenario {scenario_id}")
-    return row  # type: ignore[no-any-return]
+    return row
 
 
 VERSIONS = VersionTable(
