@@ -30,10 +30,17 @@ from sandbox.demo import (
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
-from sandbox.faults import FaultKind, has_enum
+from sandbox.faults import FaultKind
 from sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, sandbox_settings, text_of
-from testing.safety_support import CATALOG, CRASH_MARK, SecretScan, seen_between, snapshot
+from testing.safety_support import (
+    CATALOG,
+    CRASH_MARK,
+    SecretScan,
+    answer_has_enum,
+    seen_between,
+    snapshot,
+)
 from testing.schema_strategies import mutation, valid
 
 EXAMPLES_PER_ERA = 550
@@ -115,10 +122,8 @@ class Counting:
 def _fault_for(sandbox: RunningSandbox, tool: ToolSpec, fault: Fault | None) -> Fault | None:
     if fault is None:
         return None
-    if fault.kind == "unknown_enum":
-        op = sandbox.sandbox.spec.by_id[tool.operation.id]
-        if not has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status)):
-            return None
+    if fault.kind == "unknown_enum" and not answer_has_enum(sandbox, tool.operation.id):
+        return None
     return fault
 
 

@@ -25,6 +25,7 @@ from mcp_server.policy import ToolPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
+from sandbox.server import RunningSandbox
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,7 +60,7 @@ def tools_json(env: dict[str, str] | None = None) -> str:
     ).stdout
 
 
-def sandbox_settings(sandbox: Any, **overrides: Any) -> Settings:
+def sandbox_settings(sandbox: RunningSandbox, **overrides: Any) -> Settings:
     """Settings that sign in to `sandbox` with its demo API key, as a real deployment would."""
     values: dict[str, Any] = {
         "auth_mode": "api_key",

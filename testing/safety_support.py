@@ -21,6 +21,7 @@ from typing import Any
 
 import mcp_types as types
 from amigo_client.retries import RetryPolicy
+from mcp import Client
 
 from mcp_server.catalog import ToolSpec, load_catalog
 from mcp_server.errors import Scrubber
@@ -32,6 +33,8 @@ from sandbox.demo import (
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
+from sandbox.faults import FaultKind, has_enum
+from sandbox.server import RunningSandbox
 from tests.sandbox_support import api_client
 
 # Real backoff and budget logic, only shorter: tests never wait for minutes.
@@ -56,7 +59,9 @@ SCENARIO_SCRIPT = {
 }
 
 
-def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | None = None) -> Any:
+def valid_arguments(
+    tool: str, *, set_id: str | None = None, scenario_id: str | None = None
+) -> dict[str, Any]:
     """Arguments that pass the tool's schema and that the demo sandbox accepts.
 
     `set_id` / `scenario_id` name records the destructive tools may change or delete (pass
@@ -130,10 +135,11 @@ def valid_arguments(tool: str, *, set_id: str | None = None, scenario_id: str | 
     from testing.schema_strategies import valid
 
     schema = next(t.input_schema for t in CATALOG.tools if t.name == tool)
-    return find(valid(schema), lambda _: True)
+    arguments: dict[str, Any] = find(valid(schema), lambda _: True)
+    return arguments
 
 
-def fresh_records(sandbox: Any) -> tuple[str, str]:
+def fresh_records(sandbox: RunningSandbox) -> tuple[str, str]:
     """A new behavior set and a new scenario (for tools that change or delete), made directly
     on the sandbox, so that the demo records other tests read stay as they are."""
     with api_client(sandbox) as http:
@@ -230,7 +236,7 @@ def seen_between(
     return Seen(counts, statuses)
 
 
-def snapshot(sandbox: Any) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+def snapshot(sandbox: RunningSandbox) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     return sandbox.request_counts(), sandbox.response_statuses()
 
 
@@ -238,7 +244,7 @@ def snapshot(sandbox: Any) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
 
 # (kind, options, times) for every fault the sandbox can inject; `unknown_enum` only applies
 # where the answer has an enum. The 401 makes the server sign in again (a second token).
-EVERY_FAULT: list[tuple[str, dict[str, Any], int | None]] = [
+EVERY_FAULT: list[tuple[FaultKind, dict[str, Any], int | None]] = [
     ("status", {"status": 429, "retry_after": 0}, 1),
     ("status", {"status": 503}, None),
     ("status", {"status": 401}, 1),
@@ -250,14 +256,14 @@ EVERY_FAULT: list[tuple[str, dict[str, Any], int | None]] = [
 ]
 
 
-def answer_has_enum(sandbox: Any, operation_id: str) -> bool:
-    from sandbox.faults import has_enum
-
+def answer_has_enum(sandbox: RunningSandbox, operation_id: str) -> bool:
     op = sandbox.sandbox.spec.by_id[operation_id]
     return has_enum(sandbox.sandbox.spec, op.response_pointers.get(op.success_status))
 
 
-async def every_tool_under_every_fault(client: Any, sandbox: Any, scan: SecretScan) -> int:
+async def every_tool_under_every_fault(
+    client: Client, sandbox: RunningSandbox, scan: SecretScan
+) -> int:
     """Call every tool once per fault, adding what came back to `scan`; returns the calls made.
 
     A protocol error (a crash) is scanned too, and recorded as "raised" in the scan's texts.

@@ -7,6 +7,8 @@ from typing import Any
 
 from amigo_client import AmigoClient, AsyncAmigoClient, Clock, RetryPolicy
 
+from sandbox.server import RunningSandbox
+
 
 class ManualClock(Clock):
     """Starts at the real time (the sandbox dates its tokens by the real clock) and then moves
@@ -34,7 +36,7 @@ class ManualClock(Clock):
         self.sleep(seconds)
 
 
-def credentials(sandbox: Any, **overrides: Any) -> dict[str, Any]:
+def credentials(sandbox: RunningSandbox, **overrides: Any) -> dict[str, Any]:
     values: dict[str, Any] = {
         "base_url": sandbox.base_url,
         "organization_id": sandbox.organization,
@@ -47,12 +49,18 @@ def credentials(sandbox: Any, **overrides: Any) -> dict[str, Any]:
 
 
 def sync_client(
-    sandbox: Any, clock: Clock | None = None, retry: RetryPolicy | None = None, **overrides: Any
+    sandbox: RunningSandbox,
+    clock: Clock | None = None,
+    retry: RetryPolicy | None = None,
+    **overrides: Any,
 ) -> AmigoClient:
     return AmigoClient(**credentials(sandbox, **overrides), clock=clock, retry=retry)
 
 
 def async_client(
-    sandbox: Any, clock: Clock | None = None, retry: RetryPolicy | None = None, **overrides: Any
+    sandbox: RunningSandbox,
+    clock: Clock | None = None,
+    retry: RetryPolicy | None = None,
+    **overrides: Any,
 ) -> AsyncAmigoClient:
     return AsyncAmigoClient(**credentials(sandbox, **overrides), clock=clock, retry=retry)

@@ -137,7 +137,7 @@ class ResponseRecorder:
         self.problems.extend(response_problems(operation, response.status_code, response.content))
 
 
-def api_client(sandbox: Any, user_id: str | None = None) -> httpx.Client:
+def api_client(sandbox: RunningSandbox, user_id: str | None = None) -> httpx.Client:
     """A plain HTTP client for the sandbox, signed in as `user_id` (default: the demo user)."""
     return httpx.Client(
         base_url=f"{sandbox.base_url}/v1/{sandbox.organization}",

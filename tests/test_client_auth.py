@@ -6,29 +6,29 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import pytest
-from amigo_client import AmigoClient, AuthenticationError, ConfigurationError
+from amigo_client import AmigoClient, AsyncAmigoClient, AuthenticationError, ConfigurationError
 from amigo_client.auth import ApiKeySignIn
 from amigo_client.config import REGIONS, ClientConfig
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mcp_server.settings import Settings, SettingsError
+from sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, credentials, sync_client
 
 SIGN_IN = "sign-in-with-api-key"
 LIST = "get-dynamic-behavior-sets"
 
 
-def sign_ins(client: Any) -> int:
+def sign_ins(client: AmigoClient | AsyncAmigoClient) -> int:
     assert isinstance(client.tokens, ApiKeySignIn)
     return client.tokens.sign_ins
 
 
 @pytest.mark.anyio
-async def test_concurrent_tasks_share_one_sign_in(sandbox: Any) -> None:
+async def test_concurrent_tasks_share_one_sign_in(sandbox: RunningSandbox) -> None:
     async with async_client(sandbox) as amigo:
         pages = await asyncio.gather(*(amigo.get_dynamic_behavior_sets(limit=1) for _ in range(20)))
         assert sign_ins(amigo) == 1
@@ -37,7 +37,7 @@ async def test_concurrent_tasks_share_one_sign_in(sandbox: Any) -> None:
     assert sandbox.response_statuses()[LIST] == {"200": 20}
 
 
-def test_concurrent_threads_share_one_sign_in(sandbox: Any) -> None:
+def test_concurrent_threads_share_one_sign_in(sandbox: RunningSandbox) -> None:
     with sync_client(sandbox) as amigo, ThreadPoolExecutor(max_workers=8) as pool:
         pages = list(pool.map(lambda _: amigo.get_dynamic_behavior_sets(limit=1), range(24)))
         assert sign_ins(amigo) == 1
@@ -46,7 +46,7 @@ def test_concurrent_threads_share_one_sign_in(sandbox: Any) -> None:
     assert sandbox.response_statuses()[LIST] == {"200": 24}
 
 
-def test_token_is_renewed_shortly_before_it_expires(sandbox: Any) -> None:
+def test_token_is_renewed_shortly_before_it_expires(sandbox: RunningSandbox) -> None:
     sandbox.set_token_lifetime(600.0)
     clock = ManualClock()
     with sync_client(sandbox, clock) as amigo:
@@ -62,7 +62,7 @@ def test_token_is_renewed_shortly_before_it_expires(sandbox: Any) -> None:
 
 
 @pytest.mark.anyio
-async def test_a_call_across_expiry_signs_in_first(sandbox: Any) -> None:
+async def test_a_call_across_expiry_signs_in_first(sandbox: RunningSandbox) -> None:
     sandbox.set_token_lifetime(300.0)
     clock = ManualClock()
     async with async_client(sandbox, clock) as amigo:
@@ -74,7 +74,7 @@ async def test_a_call_across_expiry_signs_in_first(sandbox: Any) -> None:
 
 
 @pytest.mark.parametrize("asynchronous", [False, True])
-def test_a_401_signs_in_again_and_retries_once(sandbox: Any, asynchronous: bool) -> None:
+def test_a_401_signs_in_again_and_retries_once(sandbox: RunningSandbox, asynchronous: bool) -> None:
     sandbox.inject_fault(LIST, "status", status=401, times=1)
     if asynchronous:
 
@@ -92,7 +92,7 @@ def test_a_401_signs_in_again_and_retries_once(sandbox: Any, asynchronous: bool)
     assert sandbox.response_statuses()[LIST] == {"401": 1, "200": 1}
 
 
-def test_a_second_401_is_raised_not_retried_again(sandbox: Any) -> None:
+def test_a_second_401_is_raised_not_retried_again(sandbox: RunningSandbox) -> None:
     sandbox.inject_fault(LIST, "status", status=401, times=2)
     with sync_client(sandbox) as amigo, pytest.raises(AuthenticationError) as caught:
         amigo.get_dynamic_behavior_sets(limit=1)
@@ -101,7 +101,9 @@ def test_a_second_401_is_raised_not_retried_again(sandbox: Any) -> None:
     assert sandbox.request_counts()[SIGN_IN] == 2
 
 
-def test_a_wrong_key_raises_the_authentication_error_without_the_key(sandbox: Any) -> None:
+def test_a_wrong_key_raises_the_authentication_error_without_the_key(
+    sandbox: RunningSandbox,
+) -> None:
     secret = "wrong-key-not-to-be-shown-42"
     with sync_client(sandbox, api_key=secret) as amigo:
         with pytest.raises(AuthenticationError) as caught:
@@ -113,7 +115,7 @@ def test_a_wrong_key_raises_the_authentication_error_without_the_key(sandbox: An
     assert LIST not in sandbox.request_counts(), "nothing is sent without a token"
 
 
-def test_a_sign_in_refused_for_now_is_retried_after_its_hint(sandbox: Any) -> None:
+def test_a_sign_in_refused_for_now_is_retried_after_its_hint(sandbox: RunningSandbox) -> None:
     clock = ManualClock()
     sandbox.inject_fault(SIGN_IN, "status", status=503, retry_after=3, times=1)
     with sync_client(sandbox, clock) as amigo:
@@ -124,7 +126,7 @@ def test_a_sign_in_refused_for_now_is_retried_after_its_hint(sandbox: Any) -> No
     assert sandbox.response_statuses()[LIST] == {"200": 1}
 
 
-def test_a_fixed_bearer_token_is_used_as_it_is(sandbox: Any) -> None:
+def test_a_fixed_bearer_token_is_used_as_it_is(sandbox: RunningSandbox) -> None:
     token = sandbox.issue_token()
     fixed = credentials(sandbox, bearer_token=token)
     for name in ("api_key", "api_key_id", "user_id"):

@@ -5,7 +5,6 @@ timeout failures, answers that do not match the API description; never a secret.
 from __future__ import annotations
 
 import socket
-from typing import Any
 
 import pytest
 from amigo_client import (
@@ -37,6 +36,8 @@ from sandbox.demo import (
     DEMO_METRIC_IDS,
     DEMO_VIEWER_USER_ID,
 )
+from sandbox.faults import FaultKind
+from sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, credentials, sync_client
 from tests.sandbox_support import new_set_body
 
@@ -56,7 +57,7 @@ def check_status_error(error: APIStatusError, cls: type[APIStatusError], status:
     assert str(error) in repr(error)
 
 
-def test_real_answers_raise_their_class(sandbox: Any) -> None:
+def test_real_answers_raise_their_class(sandbox: RunningSandbox) -> None:
     name = f"errors {id(sandbox)}"
     with sync_client(sandbox) as amigo:
         amigo.create_dynamic_behavior_set(
@@ -112,7 +113,9 @@ def test_real_answers_raise_their_class(sandbox: Any) -> None:
         (502, APIStatusError),
     ],
 )
-def test_each_status_has_its_class(sandbox: Any, status: int, cls: type[APIStatusError]) -> None:
+def test_each_status_has_its_class(
+    sandbox: RunningSandbox, status: int, cls: type[APIStatusError]
+) -> None:
     retry_after = 7 if status in (429, 503) else None
     # A 401 is answered twice: the client signs in again once, then gives up.
     sandbox.inject_fault(LIST, "status", status=status, retry_after=retry_after, times=2)
@@ -124,7 +127,9 @@ def test_each_status_has_its_class(sandbox: Any, status: int, cls: type[APIStatu
     assert caught.value.attempts == 1
 
 
-def test_a_refused_connection_is_a_connection_error_that_never_left(sandbox: Any) -> None:
+def test_a_refused_connection_is_a_connection_error_that_never_left(
+    sandbox: RunningSandbox,
+) -> None:
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
@@ -142,7 +147,7 @@ def test_a_refused_connection_is_a_connection_error_that_never_left(sandbox: Any
     assert "token-for-nowhere-123" not in f"{caught.value!r}"
 
 
-def test_no_answer_in_time_is_a_timeout_error(sandbox: Any) -> None:
+def test_no_answer_in_time_is_a_timeout_error(sandbox: RunningSandbox) -> None:
     # A listening socket that accepts the connection and never answers (not the sandbox's slow
     # fault, whose late end would land in the next test's request counts).
     with socket.socket() as silent:
@@ -158,7 +163,9 @@ def test_no_answer_in_time_is_a_timeout_error(sandbox: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", ["unknown_enum", "malformed_json"])
-def test_an_answer_off_the_description_is_a_validation_error(sandbox: Any, kind: str) -> None:
+def test_an_answer_off_the_description_is_a_validation_error(
+    sandbox: RunningSandbox, kind: FaultKind
+) -> None:
     op = "get-dynamic-behavior-set-versions"
     sandbox.inject_fault(op, kind, times=1)
     with sync_client(sandbox) as amigo:

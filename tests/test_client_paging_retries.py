@@ -25,6 +25,7 @@ from amigo_client.models import CreateDynamicBehaviorSetRequest
 from amigo_client.operations import PAGINATED
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, sync_client
 from tests.sandbox_support import SPEC, new_set_body
 
@@ -48,7 +49,7 @@ def test_paging_metadata_is_the_specs() -> None:
     assert expected == PAGINATED and len(PAGINATED) >= 6
 
 
-def test_every_item_of_every_page(sandbox: Any) -> None:
+def test_every_item_of_every_page(sandbox: RunningSandbox) -> None:
     with sync_client(sandbox) as amigo:
         whole = amigo.get_dynamic_behavior_sets(limit=50)
         assert not whole.has_more and len(whole.dynamic_behavior_sets) >= 5
@@ -61,7 +62,7 @@ def test_every_item_of_every_page(sandbox: Any) -> None:
 
 
 @pytest.mark.anyio
-async def test_every_item_with_async_for(sandbox: Any) -> None:
+async def test_every_item_with_async_for(sandbox: RunningSandbox) -> None:
     async with async_client(sandbox) as amigo:
         whole = await amigo.get_simulation_scenarios(limit=50)
         paged = [s.id async for s in amigo.iter_simulation_scenarios(limit=2)]
@@ -110,7 +111,9 @@ def test_a_token_that_does_not_advance_stops_the_paging(stuck_api: str) -> None:
 
 
 @pytest.mark.parametrize("asynchronous", [False, True])
-def test_retry_after_is_honoured_on_the_clients_clock(sandbox: Any, asynchronous: bool) -> None:
+def test_retry_after_is_honoured_on_the_clients_clock(
+    sandbox: RunningSandbox, asynchronous: bool
+) -> None:
     clock = ManualClock()
     policy = RetryPolicy(base_delay_s=0.5, jitter=0.25)
     sandbox.inject_fault(LIST, "status", status=503, retry_after=7, times=2)
@@ -130,7 +133,7 @@ def test_retry_after_is_honoured_on_the_clients_clock(sandbox: Any, asynchronous
     assert sandbox.response_statuses()[LIST] == {"503": 2, "200": 1}
 
 
-def test_a_429_waits_for_the_rate_limit_reset(sandbox: Any) -> None:
+def test_a_429_waits_for_the_rate_limit_reset(sandbox: RunningSandbox) -> None:
     clock = ManualClock()
     # No Retry-After: the sandbox's X-RateLimit-Reset says its window ends in 60 s.
     sandbox.inject_fault(LIST, "status", status=429, times=1)
@@ -141,7 +144,7 @@ def test_a_429_waits_for_the_rate_limit_reset(sandbox: Any) -> None:
     assert sandbox.response_statuses()[LIST] == {"429": 1, "200": 1}
 
 
-def test_no_wait_beyond_the_time_budget(sandbox: Any) -> None:
+def test_no_wait_beyond_the_time_budget(sandbox: RunningSandbox) -> None:
     clock = ManualClock()
     sandbox.inject_fault(LIST, "status", status=503, retry_after=120, times=1)
     amigo = sync_client(sandbox, clock, RetryPolicy(budget_s=60))
@@ -152,7 +155,7 @@ def test_no_wait_beyond_the_time_budget(sandbox: Any) -> None:
     assert sandbox.response_statuses()[LIST] == {"503": 1}
 
 
-def test_a_read_is_repeated_after_a_broken_connection(sandbox: Any) -> None:
+def test_a_read_is_repeated_after_a_broken_connection(sandbox: RunningSandbox) -> None:
     clock = ManualClock()
     with sync_client(sandbox, clock) as amigo:
         amigo.get_dynamic_behavior_sets(limit=1)
@@ -168,7 +171,7 @@ def count_named(amigo: AmigoClient, name: str) -> int:
 
 @pytest.mark.parametrize("after_handler", [False, True])
 def test_a_create_is_never_sent_twice_after_a_broken_connection(
-    sandbox: Any, after_handler: bool
+    sandbox: RunningSandbox, after_handler: bool
 ) -> None:
     name = f"dropped create {after_handler} {id(sandbox)}"
     body = CreateDynamicBehaviorSetRequest.from_dict(new_set_body(name))
@@ -181,7 +184,7 @@ def test_a_create_is_never_sent_twice_after_a_broken_connection(
         assert count_named(amigo, name) == (1 if after_handler else 0)
 
 
-def test_a_refused_create_is_retried_and_applied_once(sandbox: Any) -> None:
+def test_a_refused_create_is_retried_and_applied_once(sandbox: RunningSandbox) -> None:
     """A 503 or 429 is answered before the operation runs: repeating the create is safe."""
     name = f"refused create {id(sandbox)}"
     body = CreateDynamicBehaviorSetRequest.from_dict(new_set_body(name))
@@ -195,7 +198,7 @@ def test_a_refused_create_is_retried_and_applied_once(sandbox: Any) -> None:
 
 
 @pytest.mark.anyio
-async def test_the_budget_bounds_an_attempt_in_flight(sandbox: Any) -> None:
+async def test_the_budget_bounds_an_attempt_in_flight(sandbox: RunningSandbox) -> None:
     sandbox.inject_fault(LIST, "slow", delay_s=3.0, times=1)
     retry = RetryPolicy(budget_s=0.5)
     async with AsyncAmigoClient(

@@ -24,6 +24,7 @@ from mcp.client.session import ClientRequestContext
 
 from mcp_server.confirm import field_changes, middle, show
 from mcp_server.policy import ToolPolicy
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     ElicitAction,
     clean_env,
@@ -64,7 +65,7 @@ class Answer:
         )
 
 
-def new_set(sandbox: Any, *, active: bool, name: str | None = None) -> str:
+def new_set(sandbox: RunningSandbox, *, active: bool, name: str | None = None) -> str:
     """A set made straight on the sandbox: tags, one service, one trigger, one action."""
     body = valid_arguments("create_dynamic_behavior_set")
     body["name"] = name or unique("Confirm set")
@@ -76,7 +77,7 @@ def new_set(sandbox: Any, *, active: bool, name: str | None = None) -> str:
     return str(made.json()["dynamic_behavior_set_id"])
 
 
-def writes(sandbox: Any) -> dict[str, int]:
+def writes(sandbox: RunningSandbox) -> dict[str, int]:
     """The requests the sandbox saw for operations that change data."""
     reads = {"sign-in-with-api-key"} | {t.operation.id for t in CATALOG.tools if t.read_only}
     return {op: n for op, n in sandbox.request_counts().items() if op not in reads}
@@ -103,7 +104,7 @@ async def versions_of(client: Client, set_id: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("action", ["accept", "decline", "cancel"])
 async def test_an_update_that_empties_lists_shows_every_change(
-    sandbox: Any, mode: str, action: ElicitAction
+    sandbox: RunningSandbox, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer(action)
     set_id = new_set(sandbox, active=True, name=unique(LONG_NAME))
@@ -146,7 +147,7 @@ async def test_an_update_that_empties_lists_shows_every_change(
 
 
 async def test_changed_fields_come_first_and_nothing_that_changes_is_cut(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     answer = Answer("decline")
     set_id = new_set(sandbox, active=False)
@@ -170,7 +171,7 @@ async def test_changed_fields_come_first_and_nothing_that_changes_is_cut(
     assert "live agents" not in question  # an inactive set
 
 
-async def test_unreadable_state_is_said_not_guessed(sandbox: Any, mode: str) -> None:
+async def test_unreadable_state_is_said_not_guessed(sandbox: RunningSandbox, mode: str) -> None:
     answer = Answer("decline")
     set_id = new_set(sandbox, active=True)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
@@ -195,7 +196,7 @@ async def test_unreadable_state_is_said_not_guessed(sandbox: Any, mode: str) -> 
 
 @pytest.mark.parametrize("action", ["accept", "cancel"])
 async def test_a_delete_names_the_object_and_what_goes_with_it(
-    sandbox: Any, mode: str, action: ElicitAction
+    sandbox: RunningSandbox, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer("accept")
     name = unique("Weekend overflow")
@@ -234,7 +235,7 @@ async def test_a_delete_names_the_object_and_what_goes_with_it(
         assert sent == {} and len(left["dynamic_behavior_sets"]) == 1
 
 
-async def test_a_scenario_delete_says_it_is_soft(sandbox: Any, mode: str) -> None:
+async def test_a_scenario_delete_says_it_is_soft(sandbox: RunningSandbox, mode: str) -> None:
     answer = Answer("decline")
     name = unique("Reschedule script")
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
@@ -253,7 +254,9 @@ async def test_a_scenario_delete_says_it_is_soft(sandbox: Any, mode: str) -> Non
     assert "Soft delete" in question and "keeps its versions" in question
 
 
-async def test_a_repeated_delete_is_already_gone_and_asks_nobody(sandbox: Any, mode: str) -> None:
+async def test_a_repeated_delete_is_already_gone_and_asks_nobody(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     answer = Answer("accept")
     set_id = new_set(sandbox, active=False)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
@@ -269,7 +272,7 @@ async def test_a_repeated_delete_is_already_gone_and_asks_nobody(sandbox: Any, m
     assert writes(sandbox) == {}
 
 
-async def test_a_delete_answered_404_is_already_gone(sandbox: Any, mode: str) -> None:
+async def test_a_delete_answered_404_is_already_gone(sandbox: RunningSandbox, mode: str) -> None:
     """Without the read first (confirmation off), the API's 404 is the answer."""
     set_id = new_set(sandbox, active=False)
     policy = ToolPolicy(skip_confirmation=True)
@@ -291,7 +294,7 @@ NEW_VERSION = {
 
 @pytest.mark.parametrize("action", ["accept", "decline"])
 async def test_a_new_version_of_an_active_set_asks_with_the_difference(
-    sandbox: Any, mode: str, action: ElicitAction
+    sandbox: RunningSandbox, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer(action)
     set_id = new_set(sandbox, active=True)
@@ -321,7 +324,9 @@ async def test_a_new_version_of_an_active_set_asks_with_the_difference(
         assert result.is_error and sent == {} and [v["version"] for v in versions] == [1]
 
 
-async def test_a_new_version_of_an_inactive_set_asks_nobody(sandbox: Any, mode: str) -> None:
+async def test_a_new_version_of_an_inactive_set_asks_nobody(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     answer = Answer("decline")
     set_id = new_set(sandbox, active=False)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
@@ -336,7 +341,7 @@ async def test_a_new_version_of_an_inactive_set_asks_nobody(sandbox: Any, mode: 
     assert made == {"new_version_number": 2} and answer.questions == []
 
 
-async def test_the_operator_can_turn_the_live_check_off(sandbox: Any, mode: str) -> None:
+async def test_the_operator_can_turn_the_live_check_off(sandbox: RunningSandbox, mode: str) -> None:
     answer = Answer("decline")
     set_id = new_set(sandbox, active=True)
     policy = ToolPolicy.load(CATALOG, {"AMIGO_MCP_SKIP_LIVE_CONFIRMATION": "1"})
@@ -353,7 +358,9 @@ async def test_the_operator_can_turn_the_live_check_off(sandbox: Any, mode: str)
     assert len(answer.questions) == 1 and "delete_dynamic_behavior_set" in answer.questions[0]
 
 
-async def test_a_stale_version_gets_advice_to_merge_not_to_bump(sandbox: Any, mode: str) -> None:
+async def test_a_stale_version_gets_advice_to_merge_not_to_bump(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     set_id = new_set(sandbox, active=False)
     async with connect(sandbox_settings(sandbox), mode) as (client, _):
         await ok(
@@ -376,7 +383,7 @@ async def test_a_stale_version_gets_advice_to_merge_not_to_bump(sandbox: Any, mo
 
 @pytest.mark.parametrize("action", ["accept", "decline"])
 async def test_rollback_recreates_an_earlier_version(
-    sandbox: Any, mode: str, action: ElicitAction
+    sandbox: RunningSandbox, mode: str, action: ElicitAction
 ) -> None:
     answer = Answer("accept")
     set_id = new_set(sandbox, active=True)
@@ -414,7 +421,7 @@ async def test_rollback_recreates_an_earlier_version(
         assert result.is_error and sent == {} and len(versions) == 2
 
 
-async def test_rollback_of_a_scenario(sandbox: Any, mode: str) -> None:
+async def test_rollback_of_a_scenario(sandbox: RunningSandbox, mode: str) -> None:
     answer = Answer("accept")
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
         client,
@@ -453,7 +460,7 @@ async def test_rollback_of_a_scenario(sandbox: Any, mode: str) -> None:
 
 
 async def test_rollback_to_a_version_that_does_not_exist_creates_nothing(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     answer = Answer("accept")
     set_id = new_set(sandbox, active=False)
@@ -476,7 +483,7 @@ async def test_rollback_to_a_version_that_does_not_exist_creates_nothing(
 
 
 async def test_stateless_http_asks_2026_clients_and_refuses_older_ones_honestly(
-    sandbox: Any,
+    sandbox: RunningSandbox,
 ) -> None:
     env = clean_env(
         AMIGO_BASE_URL=sandbox.base_url,
@@ -549,7 +556,7 @@ def test_every_changed_field_is_listed_before_the_unchanged_ones(
 
 
 async def test_a_change_to_an_object_that_does_not_exist_asks_nobody(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     """Nothing can change: the call goes through and the API's 404 is the answer."""
     answer = Answer("accept")

@@ -3,11 +3,10 @@ client's and are tested in tests/test_client_auth.py)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from amigo_client.config import Secret
 
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio
@@ -16,7 +15,7 @@ SIGN_IN = "sign-in-with-api-key"
 LIST = "get-dynamic-behavior-sets"
 
 
-async def test_wrong_api_key_is_a_clear_error_without_the_key(sandbox: Any) -> None:
+async def test_wrong_api_key_is_a_clear_error_without_the_key(sandbox: RunningSandbox) -> None:
     settings = sandbox_settings(sandbox, api_key=Secret("wrong-key-1234567890"))
     async with connect(settings, "auto") as (client, _):
         text = await fails(client, "list_dynamic_behavior_sets", {})
@@ -25,7 +24,7 @@ async def test_wrong_api_key_is_a_clear_error_without_the_key(sandbox: Any) -> N
     assert "wrong-key-1234567890" not in text
 
 
-async def test_rejected_bearer_token_says_what_to_do(sandbox: Any) -> None:
+async def test_rejected_bearer_token_says_what_to_do(sandbox: RunningSandbox) -> None:
     settings = sandbox_settings(
         sandbox, auth_mode="bearer", api_key=None, bearer_token=Secret("not-a-valid-token-42")
     )
@@ -34,7 +33,7 @@ async def test_rejected_bearer_token_says_what_to_do(sandbox: Any) -> None:
     assert "AMIGO_BEARER_TOKEN" in text and "not-a-valid-token-42" not in text
 
 
-async def test_a_ready_bearer_token_works(sandbox: Any) -> None:
+async def test_a_ready_bearer_token_works(sandbox: RunningSandbox) -> None:
     token = sandbox.issue_token()
     settings = sandbox_settings(
         sandbox, auth_mode="bearer", api_key=None, bearer_token=Secret(token)

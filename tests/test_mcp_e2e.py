@@ -19,6 +19,7 @@ from sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
     DEMO_SERVICE_IDS,
 )
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio
@@ -52,7 +53,7 @@ TOOL_ACTION = {
 }
 
 
-async def test_dynamic_behavior_set_lifecycle(sandbox: Any, mode: str) -> None:
+async def test_dynamic_behavior_set_lifecycle(sandbox: RunningSandbox, mode: str) -> None:
     org, user = sandbox.organization, sandbox.user_id
     async with connect(sandbox_settings(sandbox), mode) as (client, _):
         page = await ok(client, "list_dynamic_behavior_sets", {})
@@ -177,7 +178,7 @@ async def test_dynamic_behavior_set_lifecycle(sandbox: Any, mode: str) -> None:
         assert again == {"ok": True, "dynamic_behavior_set_id": set_id, "already_gone": True}
 
 
-async def test_invocations(sandbox: Any, mode: str) -> None:
+async def test_invocations(sandbox: RunningSandbox, mode: str) -> None:
     set_id = DEMO_BEHAVIOR_SET_IDS["refunds"]
     async with connect(sandbox_settings(sandbox), mode) as (client, _):
         page = await ok(
@@ -208,7 +209,7 @@ async def test_invocations(sandbox: Any, mode: str) -> None:
             assert not first_ids & {i["_id"] for i in rest["dynamic_behavior_invocations"]}
 
 
-async def test_metrics(sandbox: Any, mode: str) -> None:
+async def test_metrics(sandbox: RunningSandbox, mode: str) -> None:
     metric_ids = [DEMO_METRIC_IDS["satisfaction"], DEMO_METRIC_IDS["resolved"]]
     async with connect(sandbox_settings(sandbox), mode) as (client, _):
         evaluated = await ok(
@@ -243,7 +244,7 @@ async def test_metrics(sandbox: Any, mode: str) -> None:
         assert "HTTP 400" in empty
 
 
-async def test_simulation_scenario_lifecycle(sandbox: Any, mode: str) -> None:
+async def test_simulation_scenario_lifecycle(sandbox: RunningSandbox, mode: str) -> None:
     name = f"Password reset {mode}"
     script = {
         "objective": "The user forgot their password and wants to reset it.",
@@ -326,7 +327,9 @@ async def test_simulation_scenario_lifecycle(sandbox: Any, mode: str) -> None:
         assert "HTTP 400" in in_use
 
 
-async def test_invalid_arguments_name_the_field_and_send_nothing(sandbox: Any, mode: str) -> None:
+async def test_invalid_arguments_name_the_field_and_send_nothing(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     async with connect(sandbox_settings(sandbox), mode) as (client, _):
         await ok(client, "list_dynamic_behavior_sets", {"limit": 1})  # signs in
         before = sandbox.request_counts()
@@ -349,7 +352,9 @@ async def test_invalid_arguments_name_the_field_and_send_nothing(sandbox: Any, m
         assert sandbox.request_counts() == before
 
 
-async def test_an_over_long_url_names_the_field_and_the_limit(sandbox: Any, mode: str) -> None:
+async def test_an_over_long_url_names_the_field_and_the_limit(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     """Whatever an agent sends gets a field-level answer; a URL the API cannot take included."""
     limit = load_catalog().url_limit_bytes
     async with connect(sandbox_settings(sandbox), mode) as (client, _):

@@ -8,7 +8,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import httpx2
 import pytest
@@ -16,6 +15,7 @@ from mcp import Client, StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import clean_env, endpoint_announced, fails, ok
 from tests.toolsnaps import snapshot_names
 
@@ -30,7 +30,7 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def sandbox_env(sandbox: Any) -> dict[str, str]:
+def sandbox_env(sandbox: RunningSandbox) -> dict[str, str]:
     return clean_env(
         AMIGO_BASE_URL=sandbox.base_url,
         AMIGO_ORGANIZATION_ID=sandbox.organization,
@@ -54,7 +54,7 @@ async def check_tools(client: Client) -> None:
     assert refunds["id"] == DEMO_BEHAVIOR_SET_IDS["refunds"]
 
 
-async def test_stdio_with_api_key(sandbox: Any, mode: str) -> None:
+async def test_stdio_with_api_key(sandbox: RunningSandbox, mode: str) -> None:
     params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=sandbox_env(sandbox))
     async with Client(params, mode=mode) as client:
         await check_tools(client)
@@ -107,7 +107,7 @@ def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def http_server(sandbox: Any) -> Iterator[str]:
+def http_server(sandbox: RunningSandbox) -> Iterator[str]:
     with serving_http(sandbox_env(sandbox)) as url:
         yield url
 
@@ -124,7 +124,7 @@ async def test_streamable_http(http_server: str, mode: str) -> None:
         assert numbers and sorted(numbers) == list(range(1, len(numbers) + 1))
 
 
-async def test_hosted_mode_uses_each_requests_own_token(sandbox: Any, mode: str) -> None:
+async def test_hosted_mode_uses_each_requests_own_token(sandbox: RunningSandbox, mode: str) -> None:
     """--multi-user with no credentials of its own: the token comes with each request."""
     env = clean_env(AMIGO_BASE_URL=sandbox.base_url, AMIGO_ORGANIZATION_ID=sandbox.organization)
     with serving_http(env, "--multi-user") as url:

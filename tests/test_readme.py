@@ -8,11 +8,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import REPO, clean_env
 
 
@@ -27,7 +27,7 @@ def readme_block(section: str, language: str) -> str:
 EXAMPLE = readme_block("The Python client", "python")
 
 
-def sandbox_env(sandbox: Any, **overrides: str) -> dict[str, str]:
+def sandbox_env(sandbox: RunningSandbox, **overrides: str) -> dict[str, str]:
     return clean_env(
         **{
             "AMIGO_BASE_URL": sandbox.base_url,
@@ -76,7 +76,7 @@ def assert_mypy_strict(source: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_client_example_runs_against_the_sandbox(sandbox: Any) -> None:
+def test_the_client_example_runs_against_the_sandbox(sandbox: RunningSandbox) -> None:
     check_output(run_example(sys.executable, sandbox_env(sandbox)))
 
 
@@ -123,7 +123,9 @@ def test_async_use_passes_mypy_strict_without_casts(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_example_runs_with_only_the_client_installed(sandbox: Any, tmp_path: Path) -> None:
+def test_the_example_runs_with_only_the_client_installed(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
     """`pip install ./generated_client` in a fresh environment brings every dependency the
     client needs; a wrong key ends in the library's own authentication error."""
     uv = shutil.which("uv")

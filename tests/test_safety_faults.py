@@ -25,7 +25,8 @@ from mcp_server.server import build_server
 from mcp_server.settings import Settings
 from sandbox.clock import SandboxClock
 from sandbox.demo import DEMO_SCENARIO_IDS
-from sandbox.faults import UNKNOWN_ENUM_VALUE
+from sandbox.faults import UNKNOWN_ENUM_VALUE, FaultKind
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     accept_all,
     connect,
@@ -54,7 +55,7 @@ TIMEOUT_S = 0.3
 @dataclass(frozen=True)
 class Fault:
     name: str
-    kind: str
+    kind: FaultKind
     options: dict[str, Any]
     times: int | None = 1
 
@@ -125,7 +126,7 @@ def retry(max_attempts: int = 2) -> RetryPolicy:
     return dataclasses.replace(FAST_RETRY, max_attempts=max_attempts)
 
 
-def scenarios_named(sandbox: Any, name: str) -> int:
+def scenarios_named(sandbox: RunningSandbox, name: str) -> int:
     """How many scenarios carry `name`, asked of the sandbox directly (not through the server)."""
     import httpx
 
@@ -145,7 +146,9 @@ def scenarios_named(sandbox: Any, name: str) -> int:
         for f, t in EXPECTED
     ],
 )
-async def test_fault(sandbox: Any, stopped_clock: Clock, fault: Fault, tool: str) -> None:
+async def test_fault(
+    sandbox: RunningSandbox, stopped_clock: Clock, fault: Fault, tool: str
+) -> None:
     expected = EXPECTED[(fault.name, tool)]
     settings = sandbox_settings(sandbox, timeout_s=TIMEOUT_S)
     async with connect(settings, "auto", retry=retry(), clock=stopped_clock) as (client, _):
@@ -184,7 +187,7 @@ async def test_fault(sandbox: Any, stopped_clock: Clock, fault: Fault, tool: str
         assert UNKNOWN_ENUM_VALUE in text
 
 
-def test_no_write_answers_with_an_enum(sandbox: Any) -> None:
+def test_no_write_answers_with_an_enum(sandbox: RunningSandbox) -> None:
     """`unknown_enum` has no write to apply to: no write operation's answer carries an enum."""
     from sandbox.errors import ApiError
 
@@ -200,7 +203,7 @@ def test_no_write_answers_with_an_enum(sandbox: Any) -> None:
 
 @pytest.mark.parametrize("mode", ["auto", "legacy"])
 async def test_progress_while_waiting_names_the_wait_in_both_eras(
-    sandbox: Any, stopped_clock: Clock, mode: str
+    sandbox: RunningSandbox, stopped_clock: Clock, mode: str
 ) -> None:
     settings = sandbox_settings(sandbox)
     async with connect(settings, mode, retry=retry(3), clock=stopped_clock) as (client, _):
@@ -223,7 +226,7 @@ async def test_progress_while_waiting_names_the_wait_in_both_eras(
 
 
 async def test_rate_limit_reset_is_honoured_and_remembered(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """A 429 with only X-RateLimit-Reset (a minute away): no blind retry, and the next call
     to that operation is held back without a request, with the true reason."""
@@ -247,7 +250,9 @@ async def test_rate_limit_reset_is_honoured_and_remembered(
     assert "Amigo" in text and "rate limit" in text.lower()
 
 
-async def test_the_time_budget_bounds_the_retries(sandbox: Any, stopped_clock: Clock) -> None:
+async def test_the_time_budget_bounds_the_retries(
+    sandbox: RunningSandbox, stopped_clock: Clock
+) -> None:
     """Ten attempts allowed, but a 1.5 s budget: the second wait of 1 s does not fit."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=1.5)
     settings = sandbox_settings(sandbox)
@@ -264,7 +269,7 @@ async def test_the_time_budget_bounds_the_retries(sandbox: Any, stopped_clock: C
     assert "Retry after 1 seconds" in text and "Gave up after 2 attempts" in text
 
 
-async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: Any) -> None:
+async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: RunningSandbox) -> None:
     """A read that keeps timing out (0.3 s each) with ten attempts allowed and a 0.5 s budget:
     the second attempt is cut off when the budget is spent, and no third one starts."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
@@ -281,7 +286,7 @@ async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: Any) -> No
     assert "safe to call again" in text and "Gave up after 2 attempts" in text
 
 
-async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: Any) -> None:
+async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: RunningSandbox) -> None:
     """A create whose answer is slower than the budget (and within the request timeout): the
     call ends at the budget, sends nothing again, and says the write may have been applied."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
@@ -301,7 +306,7 @@ async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: Any) -> None
 
 
 async def test_no_retry_hint_still_tells_when_to_try_again(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """503 without Retry-After: the final error still gives a time, not only "later"."""
     settings = sandbox_settings(sandbox)
@@ -311,7 +316,9 @@ async def test_no_retry_hint_still_tells_when_to_try_again(
     assert re.search(r"(Retry|try again) (after|in) (about )?\d+ seconds?", text), text
 
 
-async def test_an_applied_retried_delete_is_not_reported_as_a_wrong_id(sandbox: Any) -> None:
+async def test_an_applied_retried_delete_is_not_reported_as_a_wrong_id(
+    sandbox: RunningSandbox,
+) -> None:
     """delete is idempotent, so after a dropped connection it is sent again; the second
     request finds the record gone (404). The agent must learn that the set is gone (the
     first attempt did the work), not that the ID is unknown."""
@@ -340,7 +347,7 @@ async def test_an_applied_retried_delete_is_not_reported_as_a_wrong_id(sandbox: 
 
 
 async def test_non_idempotent_writes_are_never_repeated_after_a_lost_answer(
-    sandbox: Any,
+    sandbox: RunningSandbox,
 ) -> None:
     """Every write that is not idempotent, with the connection dropped after the handler ran:
     one request each, and the agent is told to check before calling again."""
@@ -395,7 +402,7 @@ async def _calls(
 
 
 async def test_spec_limits_space_calls_before_the_api_says_429(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """list_metric_evaluation_results is limited to 10 per minute (spec and sandbox alike).
 
@@ -427,7 +434,7 @@ async def test_spec_limits_space_calls_before_the_api_says_429(
 
 
 async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """An API that reports no window (the sandbox with limits off sends no X-RateLimit-*):
     the spec's 10 per minute, counted here, keeps the eleventh call back."""
@@ -441,7 +448,7 @@ async def test_without_rate_limit_headers_the_spec_limits_hold_calls_back(
 
 
 async def test_without_the_spec_limits_the_answers_headers_still_hold_calls_back(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """With the limits unknown, X-RateLimit-Remaining: 0 on the tenth answer is enough."""
     tool, op = "list_metric_evaluation_results", "get-metric-evaluation-results"

@@ -28,7 +28,7 @@ from mcp_server.policy import ToolPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings, SettingsError
-from sandbox.server import base_url_of, bind_socket
+from sandbox.server import RunningSandbox, base_url_of, bind_socket
 from testing.mcp_helpers import (
     accept_all,
     ok,
@@ -68,7 +68,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 @contextmanager
 def hosted(
-    sandbox: Any, *, multi_user: bool = False, clock: Clock | None = None, **http: Any
+    sandbox: RunningSandbox, *, multi_user: bool = False, clock: Clock | None = None, **http: Any
 ) -> Iterator[tuple[str, Runtime]]:
     """amigo-mcp's HTTP app on a free loopback port, served by uvicorn in a thread.
 
@@ -148,7 +148,7 @@ def test_loopback_is_the_default_and_anything_else_needs_a_token(
     assert "AMIGO_MCP_HTTP_TOKEN" in capsys.readouterr().err
 
 
-async def test_dns_rebinding_protection_stays_on(sandbox: Any) -> None:
+async def test_dns_rebinding_protection_stays_on(sandbox: RunningSandbox) -> None:
     with hosted(sandbox) as (url, _):
         port = url.split(":")[2].split("/")[0]
         async with httpx.AsyncClient() as http:
@@ -166,7 +166,9 @@ async def test_dns_rebinding_protection_stays_on(sandbox: Any) -> None:
     assert local.status_code == 200
 
 
-async def test_off_loopback_every_request_needs_the_access_token(sandbox: Any, mode: str) -> None:
+async def test_off_loopback_every_request_needs_the_access_token(
+    sandbox: RunningSandbox, mode: str
+) -> None:
     off_loopback = hosted(
         sandbox, host="0.0.0.0", access_token=ACCESS_TOKEN, allowed_hosts=["127.0.0.1"]
     )
@@ -187,7 +189,7 @@ async def test_off_loopback_every_request_needs_the_access_token(sandbox: Any, m
 # --- hosted multi-user mode -----------------------------------------------------------------------
 
 
-def _users(sandbox: Any, n: int) -> dict[str, str]:
+def _users(sandbox: RunningSandbox, n: int) -> dict[str, str]:
     """n new users of the demo organization: user ID -> a bearer token of theirs."""
     out = {}
     for i in range(n):
@@ -197,7 +199,7 @@ def _users(sandbox: Any, n: int) -> dict[str, str]:
 
 
 async def test_two_users_concurrently_each_reach_the_api_with_their_own_token(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     users = _users(sandbox, 2)
     rounds = 4
@@ -236,7 +238,7 @@ async def test_two_users_concurrently_each_reach_the_api_with_their_own_token(
 
 
 async def test_a_rejected_user_token_never_falls_back_to_the_servers_credentials(
-    sandbox: Any,
+    sandbox: RunningSandbox,
 ) -> None:
     with hosted(sandbox, multi_user=True) as (url, _):
         sandbox.reset_request_counts()
@@ -251,7 +253,7 @@ async def test_a_rejected_user_token_never_falls_back_to_the_servers_credentials
 
 
 async def test_one_users_rate_limit_does_not_hold_back_another(
-    sandbox: Any, stopped_clock: Clock
+    sandbox: RunningSandbox, stopped_clock: Clock
 ) -> None:
     """Amigo counts limits per user: user A using up an operation's minute must not make the
     server refuse user B's calls to it. (One stopped clock for both sides: the minute cannot
@@ -270,7 +272,9 @@ async def test_one_users_rate_limit_does_not_hold_back_another(
     assert sandbox.request_callers()[op] == {a: 10, b: 1}
 
 
-async def test_requests_without_a_token_use_the_configured_credentials(sandbox: Any) -> None:
+async def test_requests_without_a_token_use_the_configured_credentials(
+    sandbox: RunningSandbox,
+) -> None:
     """Multi-user mode is opt-in per request; without X-Amigo-Token the server's own sign-in
     is used (documented in --multi-user)."""
     with hosted(sandbox, multi_user=True) as (url, _):
@@ -281,7 +285,7 @@ async def test_requests_without_a_token_use_the_configured_credentials(sandbox: 
 
 
 async def test_stateless_http_confirms_where_it_can_and_refuses_where_it_cannot(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     """Stateless HTTP has no back-channel for a legacy client: the delete is refused with the
     operator's setting; a 2026-07-28 client confirms through InputRequiredResult."""

@@ -23,6 +23,7 @@ from mcp_server.cli import main
 from mcp_server.policy import ToolPolicy
 from mcp_server.settings import SettingsError
 from sandbox.handlers import HANDLERS
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     ElicitAction,
     connect,
@@ -66,7 +67,7 @@ def test_the_catalog_has_what_these_tests_rely_on() -> None:
 
 
 async def _offered_and_refused(
-    sandbox: Any, mode: str, policy: ToolPolicy, expected: set[str], why: str
+    sandbox: RunningSandbox, mode: str, policy: ToolPolicy, expected: set[str], why: str
 ) -> None:
     """`expected` is listed; every other tool is refused by name with `why`, sending nothing."""
     async with connect(sandbox_settings(sandbox), mode, policy=policy) as (client, _):
@@ -82,7 +83,7 @@ async def _offered_and_refused(
         assert sandbox.request_counts() == {}, "a filtered-out tool sent a request"
 
 
-async def test_read_only(sandbox: Any, mode: str) -> None:
+async def test_read_only(sandbox: RunningSandbox, mode: str) -> None:
     await _offered_and_refused(
         sandbox, mode, ToolPolicy(read_only=True), READ_ONLY, "runs read-only (--read-only)"
     )
@@ -100,13 +101,13 @@ async def test_read_only(sandbox: Any, mode: str) -> None:
                 assert "Amigo answered HTTP" in text and tool.operation.id in text, text
 
 
-async def test_tools_list(sandbox: Any, mode: str) -> None:
+async def test_tools_list(sandbox: RunningSandbox, mode: str) -> None:
     chosen = {"list_simulation_scenarios", "delete_simulation_scenario"}
     policy = ToolPolicy.load(CATALOG, {}, tools=",".join(sorted(chosen)))
     await _offered_and_refused(sandbox, mode, policy, chosen, "not in the server's --tools list")
 
 
-async def test_exclude_tools(sandbox: Any, mode: str) -> None:
+async def test_exclude_tools(sandbox: RunningSandbox, mode: str) -> None:
     policy = ToolPolicy.load(CATALOG, {}, exclude_tools="delete_dynamic_behavior_set")
     await _offered_and_refused(
         sandbox,
@@ -117,14 +118,14 @@ async def test_exclude_tools(sandbox: Any, mode: str) -> None:
     )
 
 
-async def test_toolsets(sandbox: Any, mode: str) -> None:
+async def test_toolsets(sandbox: RunningSandbox, mode: str) -> None:
     policy = ToolPolicy.load(CATALOG, {}, toolsets="metrics")
     metrics = {t.name for t in CATALOG.tools if t.toolset == "metrics"}
     assert {"evaluate_metrics", "list_metric_evaluation_results"} <= metrics < READ_ONLY | WRITES
     await _offered_and_refused(sandbox, mode, policy, metrics, "toolset")
 
 
-async def test_filters_combine(sandbox: Any, mode: str) -> None:
+async def test_filters_combine(sandbox: RunningSandbox, mode: str) -> None:
     """read-only wins over --tools; --exclude-tools removes from what is left."""
     policy = ToolPolicy.load(
         CATALOG,
@@ -135,7 +136,7 @@ async def test_filters_combine(sandbox: Any, mode: str) -> None:
     await _offered_and_refused(sandbox, mode, policy, {"list_simulation_scenarios"}, "")
 
 
-async def test_unknown_tool_names_the_available_ones(sandbox: Any) -> None:
+async def test_unknown_tool_names_the_available_ones(sandbox: RunningSandbox) -> None:
     async with connect(sandbox_settings(sandbox), "auto", policy=ToolPolicy(read_only=True)) as (
         client,
         _,
@@ -209,7 +210,7 @@ async def _fresh_scenario(client: Any) -> str:
 
 
 @pytest.mark.parametrize("answer", list(ANSWERS))
-async def test_confirmation(sandbox: Any, mode: str, answer: str) -> None:
+async def test_confirmation(sandbox: RunningSandbox, mode: str, answer: str) -> None:
     asked, refusal = ANSWERS[answer]
     asked.messages.clear()
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=asked) as (client, _):
@@ -235,7 +236,7 @@ async def test_confirmation(sandbox: Any, mode: str, answer: str) -> None:
 
 
 async def test_without_elicitation_the_call_is_refused_with_the_operator_setting(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=None) as (client, _):
         sandbox.reset_request_counts()
@@ -253,7 +254,7 @@ async def test_without_elicitation_the_call_is_refused_with_the_operator_setting
         await ok(client, "list_simulation_scenarios", {"limit": 1})  # reads need no confirmation
 
 
-async def test_every_destructive_tool_asks_and_no_other(sandbox: Any, mode: str) -> None:
+async def test_every_destructive_tool_asks_and_no_other(sandbox: RunningSandbox, mode: str) -> None:
     asked = Asked("decline")
     set_id, scenario_id = fresh_records(sandbox)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=asked) as (client, _):
@@ -271,7 +272,7 @@ async def test_every_destructive_tool_asks_and_no_other(sandbox: Any, mode: str)
                 assert sandbox.request_counts().get(writes) == sent.get(writes), tool.name
 
 
-async def test_the_operator_can_allow_destructive_calls(sandbox: Any, mode: str) -> None:
+async def test_the_operator_can_allow_destructive_calls(sandbox: RunningSandbox, mode: str) -> None:
     asked = Asked("decline")
     policy = ToolPolicy.load(CATALOG, {"AMIGO_MCP_SKIP_CONFIRMATION": "1"})
     async with connect(
@@ -283,7 +284,7 @@ async def test_the_operator_can_allow_destructive_calls(sandbox: Any, mode: str)
 
 
 async def test_invalid_arguments_to_a_destructive_tool_are_refused_before_asking(
-    sandbox: Any, mode: str
+    sandbox: RunningSandbox, mode: str
 ) -> None:
     """The user is never asked to confirm a call that cannot run."""
     asked = Asked("accept", {"confirm": True})
@@ -295,7 +296,7 @@ async def test_invalid_arguments_to_a_destructive_tool_are_refused_before_asking
     assert sandbox.request_counts() == {}
 
 
-async def test_a_client_cannot_answer_a_question_it_was_not_asked(sandbox: Any) -> None:
+async def test_a_client_cannot_answer_a_question_it_was_not_asked(sandbox: RunningSandbox) -> None:
     """2026-07-28: the answer must come back with the sealed state of this very call."""
     accept = types.ElicitResult(action="accept", content={"confirm": True})
     async with connect(sandbox_settings(sandbox), "auto") as (client, _):

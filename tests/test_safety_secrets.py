@@ -20,6 +20,7 @@ from amigo_client.config import Secret
 from mcp import Client, StdioServerParameters
 
 from mcp_server.settings import Settings
+from sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, ok, sandbox_settings
 from testing.safety_support import (
     FAST_RETRY,
@@ -52,7 +53,7 @@ def test_settings_never_show_their_secrets() -> None:
     assert "s3cr3t-value" not in repr(Secret("s3cr3t-value")) + str(Secret("s3cr3t-value"))
 
 
-async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: Any) -> None:
+async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: RunningSandbox) -> None:
     settings = sandbox_settings(sandbox)
     scan = SecretScan(secrets={sandbox.api_key})
     calls = 0
@@ -84,7 +85,7 @@ async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: Any)
     assert scan.leaks() == []
 
 
-async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: Any) -> None:
+async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: RunningSandbox) -> None:
     scan = SecretScan(secrets={"wrong-key-abcdef123456", sandbox.api_key})
     token = sandbox.issue_token(lifetime_s=0.001)  # already expired when used
     scan.secrets.add(token)
@@ -107,7 +108,7 @@ async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: Any) ->
 
 @pytest.mark.slow
 async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
-    sandbox: Any, tmp_path: Path
+    sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     """The real process, as an MCP client launches it, logging at DEBUG to stderr."""
     stderr = tmp_path / "stderr.log"
@@ -143,7 +144,7 @@ async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
     assert scan.leaks() == []
 
 
-def test_the_scan_finds_what_it_looks_for(sandbox: Any) -> None:
+def test_the_scan_finds_what_it_looks_for(sandbox: RunningSandbox) -> None:
     """The scanner itself: a planted key or any sandbox token is reported."""
     scan = SecretScan(secrets={sandbox.api_key})
     scan.add("clean", "nothing to see; *** is a scrubbed value")
@@ -153,7 +154,7 @@ def test_the_scan_finds_what_it_looks_for(sandbox: Any) -> None:
     assert len(scan.leaks()) == 2
 
 
-async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: Any) -> None:
+async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: RunningSandbox) -> None:
     """The question shows the call's arguments; a secret the model put there is scrubbed."""
     import mcp_types as types
     from mcp.client.session import ClientRequestContext
