@@ -35,7 +35,7 @@ from sandbox.demo import (
 )
 from sandbox.faults import FaultKind, has_enum
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import api_client
+from testing.sandbox_http import api_client
 
 # Real backoff and budget logic, only shorter: tests never wait for minutes.
 FAST_RETRY = RetryPolicy(max_attempts=3, base_delay_s=0.01, max_delay_s=0.05, budget_s=5.0)

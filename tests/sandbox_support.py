@@ -137,16 +137,6 @@ class ResponseRecorder:
         self.problems.extend(response_problems(operation, response.status_code, response.content))
 
 
-def api_client(sandbox: RunningSandbox, user_id: str | None = None) -> httpx.Client:
-    """A plain HTTP client for the sandbox, signed in as `user_id` (default: the demo user)."""
-    return httpx.Client(
-        base_url=f"{sandbox.base_url}/v1/{sandbox.organization}",
-        headers={"Authorization": f"Bearer {sandbox.issue_token(user_id)}"},
-        timeout=10,
-        verify=tls_context(),
-    )
-
-
 def inject(text: str) -> dict[str, Any]:
     return {"type": "inject-instruction", "instruction": text, "overrides_instructions": False}
 

@@ -35,7 +35,7 @@ from testing.mcp_helpers import (
     text_of,
 )
 from testing.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
-from tests.sandbox_support import api_client
+from testing.sandbox_http import api_client
 from tests.test_mcp_transports import serving_http
 
 pytestmark = pytest.mark.anyio

@@ -17,7 +17,8 @@ from sandbox.demo import (
     DEMO_USER_ID,
 )
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import api_client, inject, new_set_body
+from testing.sandbox_http import api_client
+from tests.sandbox_support import inject, new_set_body
 
 SUPPORT = DEMO_SERVICE_IDS["support"]
 SCHEDULING = DEMO_SERVICE_IDS["scheduling"]

@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from sandbox.server import RunningSandbox, start_in_thread
-from tests.sandbox_support import api_client, inject, new_scenario_body, new_set_body
+from testing.sandbox_http import api_client
+from tests.sandbox_support import inject, new_scenario_body, new_set_body
 
 VERSION = {"conversation_triggers": ["again"], "actions": [inject("Once more.")]}
 SCENARIO_VERSION = {

@@ -18,7 +18,8 @@ from sandbox.core import Sandbox, SandboxSettings
 from sandbox.demo import DEMO_SCENARIO_IN_USE_ID
 from sandbox.faults import UNKNOWN_ENUM_VALUE
 from sandbox.server import RunningSandbox, start_in_thread
-from tests.sandbox_support import api_client, new_set_body
+from testing.sandbox_http import api_client
+from tests.sandbox_support import new_set_body
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from sandbox.demo import (
     demo_id,
 )
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import api_client
+from testing.sandbox_http import api_client
 
 REFUND = DEMO_CONVERSATION_IDS["refund"]
 ESCALATION = DEMO_CONVERSATION_IDS["escalation"]

@@ -13,7 +13,8 @@ import pytest
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from sandbox.server import start_in_thread
 from sandbox.store import Database, default_database_path
-from tests.sandbox_support import api_client, new_scenario_body, new_set_body, start_cli
+from testing.sandbox_http import api_client
+from tests.sandbox_support import new_scenario_body, new_set_body, start_cli
 
 
 def test_data_and_tokens_survive_a_restart(tmp_path: Path) -> None:

@@ -16,7 +16,8 @@ from sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
 )
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import api_client, new_scenario_body
+from testing.sandbox_http import api_client
+from tests.sandbox_support import new_scenario_body
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IN_USE_ID
 from sandbox.server import RunningSandbox
-from tests.sandbox_support import api_client, inject, new_scenario_body, new_set_body
+from testing.sandbox_http import api_client
+from tests.sandbox_support import inject, new_scenario_body, new_set_body
 
 SET = DEMO_BEHAVIOR_SET_IDS["refunds"]
 
