@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import REPO, amigo_mcp, clean_env
+from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
 pytestmark = pytest.mark.slow
 
