@@ -37,7 +37,7 @@ from anyio.from_thread import start_blocking_portal  # noqa: E402
 from mcp import Client  # noqa: E402
 
 from mcp_server.catalog import load_catalog  # noqa: E402
-from mcp_server.resilience import RateSpacer  # noqa: E402
+from mcp_server.resilience import Hold, RateSpacer  # noqa: E402
 from mcp_server.runtime import Runtime  # noqa: E402
 from mcp_server.server import build_server  # noqa: E402
 from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
@@ -89,11 +89,8 @@ async def secret_scan() -> tuple[int, int, int]:
 class NoSpacing(RateSpacer):
     """What a server without client-side rate awareness does: send at once, every time."""
 
-    def api_wait(self, key: str) -> float:
-        return 0.0
-
-    def own_wait(self, key: str, limit: int | None) -> float:
-        return 0.0
+    async def reserve(self, key: str, limit: int | None) -> Hold:
+        return Hold(0.0)
 
 
 @dataclass

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING, Any
 from amigo_client.config import REGIONS
 
 from mcp_server.settings import Settings, SettingsError
+from mcp_server.state import StateStoreError
 
 if TYPE_CHECKING:
+    from mcp.server import Server
+
     from mcp_server.catalog import Catalog
     from mcp_server.policy import ToolPolicy
     from mcp_server.runtime import Runtime
@@ -58,6 +61,13 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
         default=":memory:",
         metavar="PATH",
         help="SQLite file for the embedded sandbox's data (default: in memory, fresh each start)",
+    )
+    group.add_argument(
+        "--state-url",
+        metavar="URL",
+        help="Redis (redis://[:password@]host:port/db) holding what several replicas share: rate "
+        "windows, the server's own token, stateful HTTP sessions (AMIGO_MCP_STATE_URL; default: "
+        "kept in the process)",
     )
     group.add_argument(
         "--retry-budget",
@@ -142,6 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="HTTP: use the Amigo bearer token a request carries in X-Amigo-Token, for that "
         "request only (hosted mode); requests without one use the configured credentials",
     )
+    http.add_argument(
+        "--replica-url",
+        metavar="URL",
+        help="HTTP with --state-url: this replica's MCP endpoint as the other replicas reach it, "
+        "to pass on requests of the sessions it holds (AMIGO_MCP_REPLICA_URL; default "
+        "http://HOST:PORT/mcp, with the machine's host name when bound to all addresses)",
+    )
 
     tools = commands.add_parser("tools", help="list the tools")
     _policy_options(tools, catalog)
@@ -169,6 +186,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         timeout_s=args.timeout,
         sandbox=args.sandbox,
         multi_user=getattr(args, "multi_user", False),
+        state_url=args.state_url,
     )
 
 
@@ -222,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args, settings)
     except SettingsError as exc:
         return _fail(str(exc))
+    except StateStoreError as exc:
+        return _fail(str(exc), code=1)
     except KeyboardInterrupt:
         return 130
 
@@ -282,6 +302,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
 
     async def run() -> int:
         try:
+            await runtime.open_state()
             invoker = await runtime.invoker()
             outcome = None
             if rule != "never":
@@ -324,23 +345,22 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_server.catalog import load_catalog
     from mcp_server.runtime import say
     from mcp_server.server import build_server
+    from mcp_server.state import request_state_key
 
     if args.multi_user and args.transport != "http":
         raise SettingsError("--multi-user takes each HTTP request's token; add --transport http")
     catalog = load_catalog()
     policy = _policy(args, catalog)
     runtime = _runtime(args, catalog, settings)
-    server = build_server(catalog, runtime, policy, multi_user=args.multi_user)
-    if args.transport == "http":
-        from mcp_server.http_app import build_http_app
 
-        app = build_http_app(
-            server,
-            host=args.host,
-            access_token=os.environ.get("AMIGO_MCP_HTTP_TOKEN") or None,
-            allowed_hosts=args.allowed_host,
-            stateless=args.stateless,
+    async def serving_server() -> Server[Any]:
+        """The MCP server, once the shared state store (if any) answers."""
+        store = await runtime.open_state()
+        key = await request_state_key(store) if store.shared else None
+        return build_server(
+            catalog, runtime, policy, multi_user=args.multi_user, request_state_key=key
         )
+
     if settings.auth_mode == "sandbox":
         say(
             "no Amigo credentials set (AMIGO_API_KEY / AMIGO_BEARER_TOKEN): using the embedded "
@@ -362,6 +382,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
         import uvicorn
 
+        from mcp_server.http_app import build_http_app
+
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
         try:
             sock = socket.create_server((args.host, args.port), family=family)
@@ -369,12 +391,23 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             raise SettingsError(f"cannot listen on {args.host}:{args.port}: {exc}") from None
         port = sock.getsockname()[1]
         shown = f"[{args.host}]" if ":" in args.host else args.host
-        # Printed once the socket listens: a client may connect as soon as it reads this line.
-        say(f"MCP endpoint at http://{shown}:{port}/mcp")
 
         async def http() -> None:
-            config = uvicorn.Config(app, log_level="warning")
             try:
+                server = await serving_server()
+                store = runtime.store
+                app = build_http_app(
+                    server,
+                    host=args.host,
+                    access_token=os.environ.get("AMIGO_MCP_HTTP_TOKEN") or None,
+                    allowed_hosts=args.allowed_host,
+                    stateless=args.stateless,
+                    sessions=(store, _replica_url(args, port)) if store.shared else None,
+                )
+                # Printed once the socket listens and the app is ready: a client may connect as
+                # soon as it reads this line.
+                say(f"MCP endpoint at http://{shown}:{port}/mcp")
+                config = uvicorn.Config(app, log_level="warning")
                 await uvicorn.Server(config).serve(sockets=[sock])
             finally:
                 # On the loop that made it: the shared client's connections belong to it.
@@ -387,6 +420,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
         from mcp.server.stdio import stdio_server
 
         try:
+            server = await serving_server()
             async with stdio_server() as (read, write):
                 await server.run(read, write, server.create_initialization_options())
         finally:
@@ -394,6 +428,17 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
     anyio.run(stdio)
     return 0
+
+
+def _replica_url(args: argparse.Namespace, port: int) -> str:
+    """This replica's MCP endpoint as the other replicas reach it."""
+    given = args.replica_url or os.environ.get("AMIGO_MCP_REPLICA_URL")
+    if given:
+        return str(given)
+    import socket
+
+    host = socket.gethostname() if args.host in ("0.0.0.0", "::", "") else args.host
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/mcp"
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from mcp_server.context import request_token
 from mcp_server.errors import Scrubber, api_error_message, compact_json, validation_message
 from mcp_server.resilience import RateSpacer
 from mcp_server.settings import Settings
+from mcp_server.state import MemoryStore, StateStore
 
 DRIFT_NOTE = (
     "Note: this answer does not match the API schema this server was built from (the API may "
@@ -98,6 +99,7 @@ class Invoker:
         scrub: Scrubber,
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
+        store: StateStore | None = None,
     ) -> None:
         from amigo_client import Client
 
@@ -105,7 +107,7 @@ class Invoker:
         self.settings = settings
         self.retry = retry or RetryPolicy()
         self.clock = clock or Clock()
-        self.spacer = RateSpacer(self.clock)
+        self.spacer = RateSpacer(self.clock, store or MemoryStore(self.clock))
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
@@ -176,18 +178,23 @@ class Invoker:
 
         while True:
             attempt += 1
-            api_wait = self.spacer.api_wait(limit_key)
-            wait = self.spacer.wait_before(limit_key, op.rate_limit_per_minute)
-            if api_wait >= wait:
-                why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
-            else:
-                limit = f"{op.rate_limit_per_minute} calls per minute"
-                why = f"{op.id} is limited to {limit} and that many were sent in the last minute"
-            if wait > 0 and not await pause(wait, why):
-                return noted(
-                    ToolOutcome(True, f"{why}; nothing was sent. Retry after {wait:.0f} seconds.")
-                )
-            self.spacer.record(limit_key)
+            hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
+            while hold.wait > 0:
+                if hold.api:
+                    why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
+                else:
+                    limit = f"{op.rate_limit_per_minute} calls per minute"
+                    why = (
+                        f"{op.id} is limited to {limit} and that many were sent in the last minute"
+                    )
+                if not await pause(hold.wait, why):
+                    return noted(
+                        ToolOutcome(
+                            True, f"{why}; nothing was sent. Retry after {hold.wait:.0f} seconds."
+                        )
+                    )
+                # Replicas sharing the count may have taken the room meanwhile: ask again.
+                hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
             try:
                 # The call's budget bounds each attempt too, not only the waits between them.
                 with anyio.move_on_after(max(0.0, deadline - clock.monotonic())) as budget:
@@ -210,7 +217,7 @@ class Invoker:
                     maybe_applied |= not tool.read_only and not was_not_sent(exc)
                     continue
                 return self._transport_failure(tool, exc, attempt)
-            self.spacer.learn(limit_key, response.headers)
+            await self.spacer.learn(limit_key, response.headers)
             status = int(response.status_code)
             delay = policy.delay_for_status(status, response.headers, attempt, clock.time())
             if (

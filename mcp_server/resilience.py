@@ -3,91 +3,93 @@
 
 - `RateSpacer` keeps each operation under its documented per-minute limit (the spec's
   `x-rate-limit-per-minute`) by spacing calls before the API has to answer 429, and holds an
-  operation back when the API says its window is used up.
+  operation back when the API says its window is used up. Its counts live in a `StateStore`:
+  this process's memory, or Redis shared by every replica (`AMIGO_MCP_STATE_URL`), so that
+  replicas together stay under a limit that each alone would.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from amigo_client.config import Clock
 from amigo_client.retries import retry_after_seconds
 
+from mcp_server.state import MemoryStore, StateStore
+
 WINDOW_S = 60.0
-MAX_KEYS = 1000
+KEY_PREFIX = "rate:"
+
+
+@dataclass(frozen=True)
+class Hold:
+    """How long a call must wait before it may be sent (0: it was counted and may go now), and
+    whether the API's own count (rather than ours) is what holds it."""
+
+    wait: float
+    api: bool = False
+
+
+def _window(state: Any, now: float) -> tuple[list[float], list[float] | None]:
+    """The calls sent in the last minute and the API's window for one key, as of `now`.
+
+    When the API reported its window (`X-RateLimit-Remaining` and `X-RateLimit-Reset`), its count
+    governs until that window resets: it knows calls made by others for the same user, and its
+    fixed window often frees room sooner than a sliding minute. Once it has reset, calls sent
+    before no longer count against our own sliding minute either.
+    """
+    sent: list[float] = list(state["sent"]) if state else []
+    window: list[float] | None = state.get("window") if state else None
+    if window is not None and now >= window[1]:
+        sent = [t for t in sent if t >= window[1]]
+        window = None
+    return [t for t in sent if t > now - WINDOW_S], window
+
+
+def _reserve(state: Any, limit: int | None, now: float) -> tuple[Any, Hold]:
+    sent, window = _window(state, now)
+    if window is not None:
+        if window[0] <= 0:
+            return state, Hold(window[1] - now, api=True)
+    elif limit and len(sent) >= limit:
+        return state, Hold(sent[-limit] + WINDOW_S - now)
+    sent.append(now)
+    if limit:
+        del sent[:-limit]  # older calls can no longer hold anything back
+    if window is not None:
+        window = [window[0] - 1, window[1]]
+    return {"sent": sent, "window": window}, Hold(0.0)
+
+
+def _learn(state: Any, remaining: int, resets_at: float, now: float) -> tuple[Any, None]:
+    sent, _ = _window(state, now)
+    return {"sent": sent, "window": [remaining, resets_at]}, None
 
 
 @dataclass
 class RateSpacer:
     """Keeps calls under each operation's per-minute limit (per user, when calls carry the
-    user's own token).
-
-    When the API reports its window (`X-RateLimit-Remaining` and `X-RateLimit-Reset`), its
-    count governs until that window resets: it knows calls made by other processes for the same
-    user, and its fixed window often frees room sooner than a sliding minute. Otherwise our own
-    count does: a sliding minute of the calls sent.
-    """
+    user's own token), counting in `store` on the clock's epoch time (shared by replicas)."""
 
     clock: Clock = field(default_factory=Clock)
-    _sent: dict[str, deque[float]] = field(default_factory=dict)
-    # The API's word on a key: calls left in its current window, and when that window resets.
-    _window: dict[str, tuple[int, float]] = field(default_factory=dict)
+    store: StateStore = field(default_factory=MemoryStore)
 
-    def wait_before(self, key: str, limit: int | None) -> float:
-        """Seconds to wait before `key` may send again (0 when it may send now)."""
-        return max(self.api_wait(key), self.own_wait(key, limit))
+    def _ttl(self, resets_at: float | None = None) -> float:
+        """Keep a key while anything in it can still hold a call back; then it expires."""
+        now = self.clock.time()
+        return max(WINDOW_S, (resets_at or now) - now) + 1.0
 
-    def _api_window(self, key: str) -> tuple[int, float] | None:
-        """The API's current window for `key`; once it has reset, calls sent before no longer
-        count against our own sliding minute either."""
-        window = self._window.get(key)
-        if window is None:
-            return None
-        resets_at = window[1]
-        if self.clock.monotonic() < resets_at:
-            return window
-        sent = self._sent.get(key)
-        while sent and sent[0] < resets_at:
-            sent.popleft()
-        del self._window[key]
-        return None
+    async def reserve(self, key: str, limit: int | None) -> Hold:
+        """Count one call of `key` now if it may be sent, in one atomic step; otherwise count
+        nothing and say how long to wait (then ask again)."""
+        now = self.clock.time()
+        return await self.store.update(
+            KEY_PREFIX + key, lambda state: _reserve(state, limit, now), self._ttl()
+        )
 
-    def api_wait(self, key: str) -> float:
-        """The wait the API asked for: it said `key`'s window is used up."""
-        window = self._api_window(key)
-        if window is None or window[0] > 0:
-            return 0.0
-        return max(0.0, window[1] - self.clock.monotonic())
-
-    def own_wait(self, key: str, limit: int | None) -> float:
-        """The wait that keeps `key` under `limit` calls in any minute, by our own count (none
-        while the API's count governs)."""
-        if not limit or self._api_window(key) is not None:
-            return 0.0
-        now = self.clock.monotonic()
-        sent = self._sent.setdefault(key, deque())
-        while sent and sent[0] <= now - WINDOW_S:
-            sent.popleft()
-        return max(0.0, sent[0] + WINDOW_S - now) if len(sent) >= limit else 0.0
-
-    def record(self, key: str) -> None:
-        now = self.clock.monotonic()
-        if len(self._sent) > MAX_KEYS:
-            # Keys come and go with users' tokens: forget those with nothing in the window.
-            for old in [
-                k for k, sent in self._sent.items() if not sent or sent[-1] <= now - WINDOW_S
-            ]:
-                del self._sent[old]
-            for old in [k for k, (_, resets_at) in self._window.items() if resets_at <= now]:
-                del self._window[old]
-        self._sent.setdefault(key, deque()).append(now)
-        if key in self._window:
-            remaining, resets_at = self._window[key]
-            self._window[key] = (remaining - 1, resets_at)
-
-    def learn(self, key: str, headers: Mapping[str, str]) -> None:
+    async def learn(self, key: str, headers: Mapping[str, str]) -> None:
         """Take the API's count of `key`'s window from an answer's rate-limit headers."""
         raw = headers.get("x-ratelimit-remaining")
         if raw is None:
@@ -96,7 +98,12 @@ class RateSpacer:
             remaining = int(float(raw))
         except ValueError:
             return
-        reset = {"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")}
-        wait = retry_after_seconds(reset, self.clock.time())
+        now = self.clock.time()
+        wait = retry_after_seconds({"x-ratelimit-reset": headers.get("x-ratelimit-reset", "")}, now)
         if wait:
-            self._window[key] = (remaining, self.clock.monotonic() + wait)
+            resets_at = now + wait
+            await self.store.update(
+                KEY_PREFIX + key,
+                lambda state: _learn(state, remaining, resets_at, now),
+                self._ttl(resets_at),
+            )

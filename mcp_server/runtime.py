@@ -17,6 +17,7 @@ from amigo_client.retries import RetryPolicy
 from mcp_server.catalog import Catalog
 from mcp_server.errors import Scrubber
 from mcp_server.settings import Settings
+from mcp_server.state import MemoryStore, RedisStore, StateStore
 
 if TYPE_CHECKING:
     import httpx
@@ -69,10 +70,21 @@ class Runtime:
         self.clock = clock or Clock()
         # Every secret the process knows, tokens included as they are issued.
         self.scrub = Scrubber(settings.secrets)
+        # What replicas share (rate windows, the server's token, sessions): in this process
+        # until `open_state` connects to the configured Redis.
+        self.store: StateStore = MemoryStore(self.clock)
         self.sandbox: Any = None
         self._http: httpx.AsyncClient | None = None
         self._invoker: Invoker | None = None
         self._lock = anyio.Lock()
+
+    async def open_state(self) -> StateStore:
+        """Connect to the shared state store when one is configured; at start-up, so that a
+        missing or unreachable Redis stops the server (`StateStoreError`) instead of falling
+        back to state of its own."""
+        if self.settings.state_url is not None and not self.store.shared:
+            self.store = await RedisStore.connect(self.settings.state_url.reveal())
+        return self.store
 
     async def invoker(self) -> Invoker:
         if self._invoker is None:
@@ -106,9 +118,11 @@ class Runtime:
             headers={"User-Agent": USER_AGENT},
             verify=tls_context(),
         )
-        authenticate(settings, http, on_token=self.scrub.add, clock=self.clock)
+        authenticate(settings, http, on_token=self.scrub.add, clock=self.clock, store=self.store)
         self._http = http
-        return Invoker(self.catalog, settings, http, self.scrub, self.retry, self.clock)
+        return Invoker(
+            self.catalog, settings, http, self.scrub, self.retry, self.clock, store=self.store
+        )
 
     def _start_sandbox(self) -> Any:
         from sandbox.server import start_in_thread
@@ -129,3 +143,4 @@ class Runtime:
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+        await self.store.aclose()

@@ -172,7 +172,11 @@ def build_server(
     runtime: Runtime,
     policy: ToolPolicy | None = None,
     multi_user: bool = False,
+    request_state_key: bytes | None = None,
 ) -> Server[Any]:
+    """The MCP server. `request_state_key` seals the confirmation state handed to clients on
+    2026-07-28; replicas must share it (`state.request_state_key`) so that the answer may
+    reach any of them. Without it the key is this process's own."""
     policy = policy or ToolPolicy()
     offered = policy.offered(catalog)
     listing = types.ListToolsResult(tools=[mcp_tool(tool) for tool in offered])
@@ -266,7 +270,10 @@ def build_server(
         on_call_tool=call_tool,
     )
     # Seal the confirmation state so that a client cannot forge it.
-    server.middleware.append(
-        RequestStateBoundary(RequestStateSecurity.ephemeral(), default_audience=server.name)
+    security = (
+        RequestStateSecurity.ephemeral()
+        if request_state_key is None
+        else RequestStateSecurity(keys=[request_state_key])
     )
+    server.middleware.append(RequestStateBoundary(security, default_audience=server.name))
     return server

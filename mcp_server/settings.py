@@ -50,6 +50,9 @@ class Settings:
     bearer_token: Secret | None = None
     mongo_cluster_name: str | None = None
     timeout_s: float = 30.0
+    # Redis holding what replicas share (AMIGO_MCP_STATE_URL); None keeps it all in the process.
+    # A secret: it may carry a password.
+    state_url: Secret | None = None
 
     def client_config(self, clock: Clock | None = None) -> ClientConfig:
         """These settings as the client layer's configuration (sign-in, retries, clock)."""
@@ -69,9 +72,11 @@ class Settings:
     def secrets(self) -> tuple[str, ...]:
         """The secret values, for scrubbing anything that leaves the process."""
         found = [s.reveal() for s in (self.api_key, self.bearer_token) if s is not None]
-        # A password written into the base URL (https://user:password@host) is a secret too.
-        password = urlsplit(self.base_url).password
-        return (*found, *([password] if password else []))
+        # A password written into the base URL (https://user:password@host) or the state store's
+        # URL (redis://:password@host) is a secret too.
+        urls = [self.base_url, *([self.state_url.reveal()] if self.state_url else [])]
+        passwords = [p for p in (urlsplit(url).password for url in urls) if p]
+        return (*found, *passwords)
 
     @property
     def shown_base_url(self) -> str:
@@ -107,6 +112,7 @@ class Settings:
         timeout_s: float | None = None,
         sandbox: bool = False,
         multi_user: bool = False,
+        state_url: str | None = None,
     ) -> Settings:
         """Read the environment, let explicit arguments (CLI flags) win, and check the result.
 
@@ -128,10 +134,13 @@ class Settings:
         cluster = pick(mongo_cluster_name, "AMIGO_MONGO_CLUSTER_NAME")
         url = _base_url(pick(base_url, "AMIGO_BASE_URL"), pick(region, "AMIGO_REGION"))
         timeout = _timeout(timeout_s, env.get("AMIGO_TIMEOUT"))
+        shared = _state_url(pick(state_url, "AMIGO_MCP_STATE_URL"))
 
         has_credentials = bool(api_key or key_id or user or bearer)
         if sandbox or not (has_credentials or multi_user):
-            return cls(auth_mode="sandbox", mongo_cluster_name=cluster, timeout_s=timeout)
+            return cls(
+                auth_mode="sandbox", mongo_cluster_name=cluster, timeout_s=timeout, state_url=shared
+            )
 
         if not org:
             raise SettingsError(
@@ -146,6 +155,7 @@ class Settings:
                 organization_id=org,
                 mongo_cluster_name=cluster,
                 timeout_s=timeout,
+                state_url=shared,
             )
         if bearer:
             return cls(
@@ -155,6 +165,7 @@ class Settings:
                 bearer_token=Secret(bearer),
                 mongo_cluster_name=cluster,
                 timeout_s=timeout,
+                state_url=shared,
             )
         missing = [
             name
@@ -180,6 +191,7 @@ class Settings:
             user_id=user,
             mongo_cluster_name=cluster,
             timeout_s=timeout,
+            state_url=shared,
         )
 
 
@@ -195,3 +207,29 @@ def _timeout(flag: float | None, raw: str | None) -> float:
         return parse_timeout(flag if flag is not None else raw)
     except ConfigurationError as error:
         raise SettingsError(str(error)) from None
+
+
+STATE_URL_SCHEMES = ("redis", "rediss", "unix")
+
+
+def _state_url(url: str | None) -> Secret | None:
+    """`AMIGO_MCP_STATE_URL`: a Redis URL (redis://[:password@]host[:port][/db], rediss:// for
+    TLS, unix:///path.sock), kept as a secret."""
+    if url is None:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in STATE_URL_SCHEMES
+        or not (parts.hostname if parts.scheme != "unix" else parts.path)
+    ):
+        raise SettingsError(
+            f"AMIGO_MCP_STATE_URL {shown_url(url)!r} is not a Redis URL; use "
+            "redis://[:password@]host[:port][/db], rediss://... for TLS, or unix:///path.sock "
+            "(or leave it unset to keep state in the process)."
+        )
+    return Secret(url)

@@ -68,3 +68,25 @@ def stopped_clock(sandbox: RunningSandbox) -> SandboxClock:
 
 
 # --- end of sandbox fixtures ------------------------------------------------------------------
+
+
+# --- Redis (shared state of several replicas) -------------------------------------------------
+
+from tests.redis_support import running_redis  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[str]:
+    """One `redis-server` for the session, on a free loopback port, saving nothing."""
+    with running_redis() as url:
+        yield url
+
+
+@pytest.fixture
+def redis_url(redis_server: str) -> Iterator[str]:
+    """The session's Redis, emptied after the test."""
+    import redis
+
+    yield redis_server
+    with redis.Redis.from_url(redis_server) as client:
+        client.flushall()

@@ -95,6 +95,13 @@ class ApiKeySignIn(TokenSource):
             f"ApiKeySignIn(organization={self._config.organization_id!r}, sign_ins={self.sign_ins})"
         )
 
+    @property
+    def renew_at(self) -> float:
+        """When the current token is due for renewal (epoch seconds on the configuration's
+        clock; 0 before the first sign-in). A cache shared by several processes keeps the token
+        until then."""
+        return self._renew_at
+
     def _fresh(self, stale: str | None) -> str | None:
         token = self._token
         if token is not None and token != stale and self._config.clock.time() < self._renew_at:
