@@ -228,7 +228,8 @@ def _state_url(url: str | None) -> Secret | None:
         or not (parts.hostname if parts.scheme != "unix" else parts.path)
     ):
         raise SettingsError(
-            f"AMIGO_MCP_STATE_URL {shown_url(url)!r} is not a Redis URL; use "
+            "AMIGO_MCP_STATE_URL is not a Redis URL (its value is not shown: it may hold a "
+            "password); use "
             "redis://[:password@]host[:port][/db], rediss://... for TLS, or unix:///path.sock "
             "(or leave it unset to keep state in the process)."
         )
