@@ -69,6 +69,7 @@ class SharedSignIn(TokenSource):
         self._key = f"token:{digest}"
         self._lock_key = f"token-renewal:{digest}"
         self._local: asyncio.Lock | None = None
+        self._held: Any = None  # the last {"token", "renew_at"} seen
 
     def __repr__(self) -> str:
         return f"SharedSignIn(shared={self._store.shared}, sign_ins={self._sign_in.sign_ins})"
@@ -83,11 +84,16 @@ class SharedSignIn(TokenSource):
         if not held or held["token"] == stale or self._clock.time() >= held["renew_at"]:
             return None
         token: str = held["token"]
-        self._on_token(token)
+        if held is not self._held:
+            self._on_token(token)
+            self._held = held
         return token
 
     async def _shared(self, stale: str | None) -> str:
-        token = self._usable(await self._store.get(self._key), stale)
+        # The last token seen serves until it is due or rejected, without asking the store.
+        token = self._usable(self._held, stale)
+        if token is None:
+            token = self._usable(await self._store.get(self._key), stale)
         if token is not None:
             return token
         if self._local is None:
@@ -123,6 +129,7 @@ class SharedSignIn(TokenSource):
         held = {"token": found, "renew_at": renew_at}
         ttl = max(1.0, renew_at - self._clock.time())
         await self._store.update(self._key, put(held), ttl)
+        self._held = held
         return found
 
 
