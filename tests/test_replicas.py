@@ -67,13 +67,26 @@ def replicas(
         for _ in range(count)
     ]
     try:
-        yield [endpoint_announced(process) for process in processes]
+        urls = [endpoint_announced(process) for process in processes]
+        RUNNING.update(zip(urls, processes, strict=True))
+        yield urls
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             _, stderr = process.communicate(timeout=15)
             assert b"Traceback" not in stderr, stderr.decode()
+        RUNNING.clear()
+
+
+# The replicas of the running test, by MCP endpoint URL.
+RUNNING: dict[str, subprocess.Popen[bytes]] = {}
+
+
+def stop_replica(url: str) -> None:
+    process = RUNNING[url]
+    process.terminate()
+    process.wait(timeout=15)
 
 
 @pytest.fixture
@@ -224,6 +237,39 @@ async def test_a_session_and_its_confirmations_continue_across_replicas(
             reply, asked_at = calls[-1], spread.sent[calls[-2]][0]
         assert spread.sent[reply][0] != asked_at, "the answer landed on another replica"
     assert sandbox_counts(base_url)["counts"][SIGN_IN] == 1
+
+
+async def test_a_session_ends_with_the_replica_that_holds_it(
+    cluster: tuple[str, list[str]],
+) -> None:
+    """Another replica passes the session's requests on while the holder runs; once the holder
+    is gone, the session is too: 404, and the client starts a new one (as the protocol says)."""
+    _, urls = cluster
+    headers = {"Accept": "application/json, text/event-stream"}
+    initialize = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-11-25",
+            "capabilities": {},
+            "clientInfo": {"name": "probe", "version": "0"},
+        },
+    }
+    listing = {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}}
+    async with httpx.AsyncClient(timeout=30) as http:
+        opened = await http.post(urls[0], json=initialize, headers=headers)
+        assert opened.status_code == 200
+        session = {
+            **headers,
+            "Mcp-Session-Id": opened.headers["mcp-session-id"],
+            "Mcp-Protocol-Version": "2025-11-25",
+        }
+        elsewhere = await http.post(urls[1], json=listing, headers=session)
+        assert elsewhere.status_code == 200 and "update_dynamic_behavior_set" in elsewhere.text
+        stop_replica(urls[0])
+        gone = await http.post(urls[1], json=listing, headers=session)
+        assert gone.status_code == 404, gone.text
 
 
 def test_an_unreachable_redis_stops_the_server_naming_it() -> None:
