@@ -24,7 +24,7 @@ from mcp.client.session import ClientRequestContext
 from mcp.client.streamable_http import streamable_http_client
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from tests.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, text_of
+from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, text_of
 from tests.redis_support import free_port
 from tests.sandbox_support import move_clock, start_cli, stop_cli
 
@@ -106,7 +106,7 @@ class RoundRobin(httpx2.AsyncBaseTransport):
     """Sends each request to the next replica in turn and notes where each one went."""
 
     def __init__(self, urls: list[str]) -> None:
-        self.ports = [httpx.URL(url).port for url in urls]
+        self.ports = [int(httpx.URL(url).port or 80) for url in urls]
         self.turn = 0
         self.sent: list[tuple[int, str]] = []  # (port, what the request carried)
         self._inner = httpx2.AsyncHTTPTransport()

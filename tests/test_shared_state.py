@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from mcp_server.runtime import Runtime
 from mcp_server.settings import Settings, SettingsError
 from mcp_server.state import RedisStore
-from tests.mcp_helpers import sandbox_settings
-from tests.safety_support import CATALOG, FAST_RETRY
+from testing.mcp_helpers import sandbox_settings
+from testing.safety_support import CATALOG, FAST_RETRY
 
 SIGN_IN = "sign-in-with-api-key"
 ORG = {"AMIGO_ORGANIZATION_ID": "org"}
