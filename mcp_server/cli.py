@@ -16,7 +16,9 @@ from mcp_server.state import StateStoreError
 if TYPE_CHECKING:
     from mcp.server import Server
 
+    from mcp_server.audit import Decision
     from mcp_server.catalog import Catalog
+    from mcp_server.invoke import ToolOutcome
     from mcp_server.policy import ToolPolicy
     from mcp_server.runtime import Runtime
 
@@ -75,6 +77,18 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
         default=60.0,
         metavar="SECONDS",
         help="total time one tool call may spend on retries and rate-limit waits (default 60)",
+    )
+    group.add_argument(
+        "--audit-log",
+        metavar="PATH",
+        help="append one JSON line per call of a tool that writes to PATH, or '-' for stderr "
+        "(AMIGO_MCP_AUDIT_LOG; off by default)",
+    )
+    group.add_argument(
+        "--otel",
+        action="store_true",
+        help="export OpenTelemetry traces over OTLP, configured by the OTEL_* variables; needs "
+        "amigo-mcp[otel] (AMIGO_MCP_OTEL=1; on too when OTEL_EXPORTER_OTLP_ENDPOINT is set)",
     )
     group.add_argument(
         "--log-level",
@@ -207,12 +221,28 @@ def _policy(args: argparse.Namespace, catalog: Catalog) -> ToolPolicy:
 def _runtime(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> Runtime:
     from amigo_client.retries import RetryPolicy
 
-    from mcp_server.runtime import Runtime, configure_logging
+    from mcp_server.runtime import Runtime, configure_logging, say
+    from mcp_server.telemetry import start_tracing, tracing_mode
 
     if not 0 < args.retry_budget <= 3600:
         raise SettingsError("--retry-budget must be between 0 and 3600 seconds")
+    mode = tracing_mode(args.otel)
+    tracing = mode != "off"
+    if tracing:
+        try:
+            start_tracing()
+        except SettingsError:
+            if mode == "required":
+                raise
+            say("an OTLP endpoint is set but amigo-mcp[otel] is not installed: no traces")
+            tracing = False
     runtime = Runtime(
-        catalog, settings, sandbox_db=args.sandbox_db, retry=RetryPolicy(budget_s=args.retry_budget)
+        catalog,
+        settings,
+        sandbox_db=args.sandbox_db,
+        retry=RetryPolicy(budget_s=args.retry_budget),
+        audit_log=args.audit_log or os.environ.get("AMIGO_MCP_AUDIT_LOG") or None,
+        tracing=tracing,
     )
     level = args.log_level or os.environ.get("AMIGO_MCP_LOG_LEVEL", "WARNING")
     if level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
@@ -293,14 +323,25 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
     rule = "never" if args.yes else policy.confirmation(tool)
-    if rule == "always" and not sys.stdin.isatty():
-        return _fail(
-            f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a "
-            "terminal to be asked; nothing was sent"
-        )
     runtime = _runtime(args, catalog, settings)
+    started = runtime.clock.monotonic()
+    # --yes is the person's answer, given with the command.
+    asked = args.yes and policy.needs_confirmation(tool)
+    decision: Decision = "accepted" if asked else policy.unasked(tool)
+    cannot_ask = (
+        f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a terminal "
+        "to be asked; nothing was sent"
+    )
+
+    def refuse(why: Decision, message: str, outcome: ToolOutcome | None = None) -> int:
+        runtime.audit_call(tool, arguments, None, why, outcome, started)
+        return _fail(message, code=2 if why == "refused-unavailable" else 1)
+
+    if rule == "always" and not sys.stdin.isatty():
+        return refuse("refused-unavailable", cannot_ask)
 
     async def run() -> int:
+        nonlocal decision
         try:
             await runtime.open_state()
             invoker = await runtime.invoker()
@@ -309,23 +350,22 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
                 # The same question an MCP client shows its user: what changes, before -> after.
                 refused = invoker.refusal(tool, arguments)
                 if refused is not None:
-                    return _fail(refused.text, code=1)
+                    return refuse("not-asked", refused.text, refused)
                 plan = await question(catalog, tool, arguments, invoker.call)
                 outcome = plan.done
                 if plan.question is not None:
                     if not sys.stdin.isatty():
-                        return _fail(
-                            f"{tool.name} changes or deletes data: add --yes to confirm, or "
-                            "run it from a terminal to be asked; nothing was sent"
-                        )
+                        return refuse("refused-unavailable", cannot_ask)
                     # The question goes to stderr: stdout carries only the result.
                     prompt = runtime.scrub(f"{plan.question}\nAllow this call? [y/N] ")
                     print(prompt, end="", file=sys.stderr, flush=True)
                     answer = await anyio.to_thread.run_sync(sys.stdin.readline)
                     if answer.strip().lower() not in ("y", "yes"):
-                        return _fail("not confirmed; nothing was sent", code=1)
+                        return refuse("declined", "not confirmed; nothing was sent")
+                    decision = "accepted"
             if outcome is None:
                 outcome = await invoker.call(tool, arguments)
+            runtime.audit_call(tool, arguments, None, decision, outcome, started)
         finally:
             await runtime.aclose()
         if outcome.structured is not None:

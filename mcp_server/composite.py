@@ -3,7 +3,8 @@
 A rollback reads the earlier version the agent names, then creates a new version from that
 version's content, with the create's optimistic `version` check set to latest + 1: a version
 someone creates in between makes the call fail (with the version-conflict advice) instead of
-being silently superseded. Both calls go through the same `Invoker` as any tool.
+being silently superseded. Both calls go through the same `Invoker` as any tool. The answer's
+status is the write's: none when the call stopped at a read and nothing was created.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ async def run_composite(
                 True,
                 f"{tool.name}: reading version {which} failed; nothing was created.\n"
                 + outcome.text,
-                status=outcome.status,
             )
         items = outcome.structured.get(step.items) or []
         if not items:
@@ -43,7 +43,6 @@ async def run_composite(
                 True,
                 f"{tool.name}: there is no version {which}; nothing was created. "
                 f"{read.name} lists the versions.",
-                status=404,
             )
         found[which] = items[0]
     earlier = found[str(arguments[step.argument])]

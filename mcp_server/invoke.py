@@ -10,13 +10,13 @@ import hashlib
 import json
 import math
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import anyio
 import httpx
 from amigo_client.config import Clock
-from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError
+from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 
 from mcp_server.arguments import (
@@ -45,10 +45,26 @@ Progress = Callable[[str, int], Awaitable[None]]
 
 @dataclass(frozen=True)
 class ToolOutcome:
+    """A tool's answer, and what the API said to the tool's own operation (for the audit log).
+
+    `status` and `request_id` come from Amigo's answer to the operation the tool is for (for a
+    composite tool, its final write); both are None when that operation got no answer. Then
+    `unanswered` says whether it may have been sent ("transport-error", "timeout") or not (None).
+    """
+
     is_error: bool
     text: str
     structured: dict[str, Any] | None = None
     status: int | None = None
+    request_id: str | None = None
+    unanswered: str | None = None
+
+    @property
+    def result(self) -> int | str:
+        """The HTTP status Amigo answered, or a word: "not-sent", "transport-error", "timeout"."""
+        if self.status is not None:
+            return self.status
+        return self.unanswered or "not-sent"
 
 
 def _repeat_advice(tool: ToolSpec) -> str:
@@ -77,15 +93,33 @@ def _gave_up(text: str, attempts: int, separator: str) -> str:
     return f"{text}{separator}(Gave up after {attempts} attempts.)" if attempts > 1 else text
 
 
-def already_gone(tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome:
-    """A delete of an object that does not exist (HTTP 404, or not found when read first).
+def already_gone(
+    tool: ToolSpec,
+    arguments: dict[str, Any],
+    status: int | None = None,
+    request_id: str | None = None,
+) -> ToolOutcome:
+    """A delete of an object that does not exist (HTTP 404 `status`, or not found when read first
+    and never sent).
 
     Not an error: the tool is idempotent and what the agent wanted, the object gone, holds; an
     error would send it hunting for a wrong ID or retrying. `already_gone` says so.
     """
     fields = {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
     data: dict[str, Any] = {"ok": True, **fields, "already_gone": True}
-    return ToolOutcome(False, compact_json(data), data, 404)
+    return ToolOutcome(False, compact_json(data), data, status, request_id)
+
+
+def request_id_of(response: Any) -> str | None:
+    """Amigo's ID of the request: the `request_id` of an error body, else the X-Request-ID
+    header (the one the client's errors quote)."""
+    status = int(response.status_code)
+    if status < 300:
+        return response.headers.get("x-request-id") or None
+    error = status_error(
+        "", status, response.content, request_id_header=response.headers.get("x-request-id")
+    )
+    return error.request_id
 
 
 class Invoker:
@@ -168,12 +202,13 @@ class Invoker:
         def noted(outcome: ToolOutcome) -> ToolOutcome:
             if not (maybe_applied and outcome.is_error):
                 return outcome
-            return ToolOutcome(
-                True,
-                f"{outcome.text}\nNote: an earlier attempt of this call lost its connection after "
-                "the request was sent, so it may have been applied; this answer can be the result "
-                "(e.g. HTTP 404 because the record is already deleted). Check with a list tool.",
-                status=outcome.status,
+            return replace(
+                outcome,
+                text=f"{outcome.text}\nNote: an earlier attempt of this call lost its connection "
+                "after the request was sent, so it may have been applied; this answer can be the "
+                "result (e.g. HTTP 404 because the record is already deleted). Check with a list "
+                "tool.",
+                unanswered=outcome.unanswered or "transport-error",
             )
 
         while True:
@@ -216,7 +251,7 @@ class Invoker:
                 ):
                     maybe_applied |= not tool.read_only and not was_not_sent(exc)
                     continue
-                return self._transport_failure(tool, exc, attempt)
+                return self._transport_failure(tool, exc, attempt, maybe_applied)
             await self.spacer.learn(limit_key, response.headers)
             status = int(response.status_code)
             delay = policy.delay_for_status(status, response.headers, attempt, clock.time())
@@ -233,13 +268,13 @@ class Invoker:
             outcome = self.shape(tool, arguments, response)
             if delay is not None and retry_after_seconds(response.headers, clock.time()) is None:
                 # Amigo gave no hint: still tell the agent when to try again.
-                outcome = ToolOutcome(
-                    True,
-                    f"{outcome.text}\nRetry after about {max(1, math.ceil(delay))} seconds.",
-                    status=status,
+                outcome = replace(
+                    outcome,
+                    is_error=True,
+                    text=f"{outcome.text}\nRetry after about {max(1, math.ceil(delay))} seconds.",
                 )
             if outcome.is_error and attempt > 1:
-                outcome = ToolOutcome(True, _gave_up(outcome.text, attempt, "\n"), status=status)
+                outcome = replace(outcome, text=_gave_up(outcome.text, attempt, "\n"))
             return noted(outcome)
 
     def _out_of_time(self, tool: ToolSpec, budget_s: float, attempts: int) -> ToolOutcome:
@@ -247,11 +282,14 @@ class Invoker:
             f"{tool.operation.id} got no answer within this call's time budget of "
             f"{budget_s:g} s (--retry-budget). {_repeat_advice(tool)}"
         )
-        return ToolOutcome(True, _gave_up(text, attempts, " "))
+        return ToolOutcome(True, _gave_up(text, attempts, " "), unanswered="timeout")
 
-    def _transport_failure(self, tool: ToolSpec, exc: Exception, attempts: int) -> ToolOutcome:
+    def _transport_failure(
+        self, tool: ToolSpec, exc: Exception, attempts: int, maybe_applied: bool
+    ) -> ToolOutcome:
         op = tool.operation.id
-        if was_not_sent(exc):
+        sent = not was_not_sent(exc)
+        if not sent:
             what = (
                 f"Could not connect to Amigo at {self.settings.shown_base_url} for {op} "
                 f"({type(exc).__name__}); the request was not sent. Check the network and "
@@ -264,9 +302,20 @@ class Invoker:
                 else f"The connection to Amigo broke during {op} ({type(exc).__name__})"
             )
             what = f"{happened}. {_repeat_advice(tool)}"
-        return ToolOutcome(True, self.scrub(_gave_up(what, attempts, " ")))
+        return ToolOutcome(
+            True,
+            self.scrub(_gave_up(what, attempts, " ")),
+            unanswered="transport-error" if sent or maybe_applied else None,
+        )
 
     def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
+        """The tool's answer to Amigo's `response`, with its status and request ID."""
+        outcome = self._answer(tool, arguments, response)
+        return replace(
+            outcome, status=int(response.status_code), request_id=request_id_of(response)
+        )
+
+    def _answer(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
         status = int(response.status_code)
         if status == 404 and tool.operation.method == "DELETE" and tool.idempotent:
             return already_gone(tool, arguments)
@@ -281,11 +330,11 @@ class Invoker:
                 bearer=self.settings.auth_mode == "bearer",
                 advice=tool.error_advice.get(status),
             )
-            return ToolOutcome(True, self.scrub(text), status=status)
+            return ToolOutcome(True, self.scrub(text))
         if tool.operation.result == "confirmation":
             data: dict[str, Any] = {"ok": True}
             data |= {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
-            return ToolOutcome(False, compact_json(data), data, status)
+            return ToolOutcome(False, compact_json(data), data)
         try:
             # Scrub before parsing so that no echoed secret reaches the structured data either.
             data = json.loads(self.scrub(response.content.decode("utf-8", "replace")))
@@ -303,12 +352,11 @@ class Invoker:
                     f"Amigo answered HTTP {status} to {tool.operation.id} with a body that is not "
                     f"JSON: {snippet!r}. {next_step}"
                 ),
-                status=status,
             )
         text = compact_json(data)
         if not isinstance(data, dict) or not schema_validator(tool.output_schema).is_valid(data):
             # Too far from the schema to publish as structured content: hand over the text.
-            return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"), status=status)
+            return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"))
         if response.parsed is None:
             text = f"{DRIFT_NOTE}\n{text}"
-        return ToolOutcome(False, self.scrub(text), data, status)
+        return ToolOutcome(False, self.scrub(text), data)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from mcp_server.audit import Decision
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.settings import SettingsError
 
@@ -89,6 +90,11 @@ class ToolPolicy:
 
     def needs_confirmation(self, tool: ToolSpec) -> bool:
         return self.confirmation(tool) != "never"
+
+    def unasked(self, tool: ToolSpec) -> Decision:
+        """The audit log's word for a call of `tool` that is not asked about: the operator
+        turned its question off, or it has none."""
+        return "not-asked" if self.confirmation(tool) == tool.confirm else "skipped-by-setting"
 
 
 NO_ELICITATION = (

@@ -14,7 +14,8 @@ import anyio
 from amigo_client.config import Clock
 from amigo_client.retries import RetryPolicy
 
-from mcp_server.catalog import Catalog
+from mcp_server.audit import AuditLog, Decision, caller
+from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.errors import Scrubber
 from mcp_server.settings import Settings
 from mcp_server.state import MemoryStore, RedisStore, StateStore
@@ -22,7 +23,7 @@ from mcp_server.state import MemoryStore, RedisStore, StateStore
 if TYPE_CHECKING:
     import httpx
 
-    from mcp_server.invoke import Invoker
+    from mcp_server.invoke import Invoker, ToolOutcome
 
 USER_AGENT = "amigo-mcp/0.1"
 
@@ -61,7 +62,11 @@ class Runtime:
         sandbox_db: str = ":memory:",
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
+        audit_log: str | None = None,
+        tracing: bool = False,
     ) -> None:
+        """`audit_log`: a file to append audit lines to, or "-" for stderr (None: no audit log);
+        `tracing`: give outbound requests spans (after `telemetry.start_tracing`)."""
         self.catalog = catalog
         self.settings = settings
         self.sandbox_db = sandbox_db
@@ -73,6 +78,8 @@ class Runtime:
         # What replicas share (rate windows, the server's token, sessions): in this process
         # until `open_state` connects to the configured Redis.
         self.store: StateStore = MemoryStore(self.clock)
+        self.audit = None if audit_log is None else AuditLog(audit_log, self.clock, self.scrub)
+        self.tracing = tracing
         self.sandbox: Any = None
         self._http: httpx.AsyncClient | None = None
         self._invoker: Invoker | None = None
@@ -92,6 +99,29 @@ class Runtime:
                 if self._invoker is None:
                     self._invoker = await self._start()
         return self._invoker
+
+    def audit_call(
+        self,
+        tool: ToolSpec,
+        arguments: dict[str, Any],
+        own_token: str | None,
+        confirmation: Decision,
+        outcome: ToolOutcome | None,
+        started: float,
+    ) -> None:
+        """Record a finished call of a tool that writes, if there is an audit log; `outcome`
+        None when the call ended before reaching the invoker (nothing was sent)."""
+        if self.audit is None or tool.read_only:
+            return
+        self.audit.record(
+            tool=tool.name,
+            user=caller(self.settings, own_token),
+            organization=self.settings.organization_id,
+            arguments=arguments,
+            confirmation=confirmation,
+            outcome=outcome,
+            started=started,
+        )
 
     async def _start(self) -> Invoker:
         import httpx
@@ -118,6 +148,10 @@ class Runtime:
             headers={"User-Agent": USER_AGENT},
             verify=tls_context(),
         )
+        if self.tracing:
+            from mcp_server.telemetry import instrument
+
+            instrument(http)
         authenticate(settings, http, on_token=self.scrub.add, clock=self.clock, store=self.store)
         self._http = http
         return Invoker(
@@ -144,3 +178,5 @@ class Runtime:
             self.sandbox.stop()
             self.sandbox = None
         await self.store.aclose()
+        if self.audit is not None:
+            self.audit.close()

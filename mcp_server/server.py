@@ -9,7 +9,6 @@ uses the Amigo token that came with the HTTP request.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -21,6 +20,7 @@ from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
 from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
+from mcp_server.audit import Decision, digest
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.confirm import Plan, question
 from mcp_server.context import request_token
@@ -28,6 +28,7 @@ from mcp_server.errors import Scrubber
 from mcp_server.invoke import ToolOutcome
 from mcp_server.policy import NO_ELICITATION, NO_ELICITATION_STATELESS, ToolPolicy
 from mcp_server.runtime import Runtime
+from mcp_server.telemetry import note_session
 
 
 def instructions(catalog: Catalog) -> str:
@@ -57,6 +58,7 @@ first; a refusal means nothing was sent. Calls are spaced to Amigo's rate limits
 log = logging.getLogger("amigo_mcp")
 # The header that carries a user's own Amigo bearer token in hosted multi-user mode.
 AMIGO_TOKEN_HEADER = "x-amigo-token"
+SESSION_HEADER = "mcp-session-id"
 CONFIRM_KEY = "confirm"
 
 
@@ -75,12 +77,6 @@ def _error(text: str) -> types.CallToolResult:
     return types.CallToolResult(content=[types.TextContent(type="text", text=text)], is_error=True)
 
 
-def _call_digest(tool: ToolSpec, arguments: dict[str, Any]) -> str:
-    """Binds a confirmation to one tool and one set of arguments."""
-    canonical = json.dumps([tool.name, arguments], sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 def _confirmation_schema(tool: ToolSpec) -> dict[str, Any]:
     return {
         "type": "object",
@@ -96,6 +92,8 @@ def _confirmation_schema(tool: ToolSpec) -> dict[str, Any]:
 
 
 Answer = types.CallToolResult | types.InputRequiredResult
+# The person's decision, and what to answer instead of running the call (None: run it).
+Confirmation = tuple[Decision, Answer | ToolOutcome | None]
 
 
 async def _confirm(
@@ -106,13 +104,14 @@ async def _confirm(
     ask: Callable[[], Awaitable[Plan]],
     scrub: Scrubber,
     always: bool,
-) -> Answer | ToolOutcome | None:
-    """Ask the user; None means go ahead, anything else is the answer to send instead.
+) -> Confirmation:
+    """Ask the user; an answer of None means go ahead, anything else is the answer to send.
 
     `ask` reads the current state and words the question (or decides there is nothing to ask,
     or that the call is already answered); it runs only when a question may be needed.
     """
-    digest = _call_digest(tool, arguments)
+    # Binds a confirmation to one tool and one set of arguments.
+    call_digest = digest([tool.name, arguments])
     modern = ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
 
     def cannot_ask() -> types.CallToolResult | None:
@@ -124,23 +123,24 @@ async def _confirm(
         return None
 
     answer = (params.input_responses or {}).get(CONFIRM_KEY) if modern else None
-    if answer is None or params.request_state != digest:
+    if answer is None or params.request_state != call_digest:
         # A call that always asks is refused before anything is read; one that asks only
         # when the object is live needs the read to know.
         refusal = cannot_ask() if always else None
         if refusal is not None:
-            return refusal
+            return "refused-unavailable", refusal
         plan = await ask()
         if plan.done is not None:
-            return plan.done
+            return "not-asked", plan.done
         if plan.question is None:
-            return None
+            return "not-asked", None
         refusal = cannot_ask()
         if refusal is not None:
-            return refusal
+            return "refused-unavailable", refusal
         message = scrub(f"{plan.question}\nAllow this call?")
         if modern:
-            return types.InputRequiredResult(
+            # Not a decision yet: the client calls again with the answer.
+            return "not-asked", types.InputRequiredResult(
                 input_requests={
                     CONFIRM_KEY: types.ElicitRequest(
                         params=types.ElicitRequestFormParams(
@@ -148,20 +148,23 @@ async def _confirm(
                         )
                     )
                 },
-                request_state=digest,
+                request_state=call_digest,
             )
         try:
             answer = await ctx.session.elicit_form(
                 message, _confirmation_schema(tool), related_request_id=ctx.request_id
             )
         except MCPError:
-            return _error(NO_ELICITATION.format(tool=tool.name))
+            return "refused-unavailable", _error(NO_ELICITATION.format(tool=tool.name))
     if not isinstance(answer, types.ElicitResult):
-        return _error(f"{tool.name}: the confirmation answer was not understood; nothing was sent.")
+        return "not-understood", _error(
+            f"{tool.name}: the confirmation answer was not understood; nothing was sent."
+        )
     if answer.action == "accept" and (answer.content or {}).get(CONFIRM_KEY) is True:
-        return None
+        return "accepted", None
     said = {"accept": "did not allow it", "decline": "declined", "cancel": "cancelled"}
-    return _error(
+    decision: Decision = "cancelled" if answer.action == "cancel" else "declined"
+    return decision, _error(
         f"The user {said.get(answer.action, answer.action)} the call to {tool.name}; nothing was "
         "sent to Amigo. Do not retry unless the user asks for it."
     )
@@ -214,40 +217,21 @@ def build_server(
                 f"Unknown tool {params.name!r}. Available tools: "
                 + ", ".join(t.name for t in policy.offered(catalog))
             )
-        refusal = policy.refusal(tool)
-        if refusal is not None:
-            return _error(f"{tool.name} is not available on this server: {refusal}.")
+        started = runtime.clock.monotonic()
         arguments = dict(params.arguments or {})
         own_token = None
-        if multi_user and ctx.request is not None:
-            own_token = ctx.request.headers.get(AMIGO_TOKEN_HEADER) or None
-
-        async def on_progress(message: str, attempt: int) -> None:
-            await ctx.session.report_progress(attempt, None, message)
-
-        invoker = await runtime.invoker()
-        rule = policy.confirmation(tool)
-        confirm = rule != "never"
-        # Never ask the user to confirm a call that its arguments already rule out.
-        refused = invoker.refusal(tool, arguments) if confirm else None
-        if refused is not None:
-            return _error(refused.text)
-        reset = request_token.set(own_token)
-        try:
-            answer: Answer | ToolOutcome | None = None
-            if confirm:
-
-                async def ask() -> Plan:
-                    return await question(catalog, tool, arguments, invoker.call)
-
-                answer = await _confirm(
-                    ctx, params, tool, arguments, ask, runtime.scrub, rule == "always"
-                )
-            if isinstance(answer, types.CallToolResult | types.InputRequiredResult):
-                return answer
-            outcome = answer or await invoker.call(tool, arguments, on_progress)
-        finally:
-            request_token.reset(reset)
+        if ctx.request is not None:
+            note_session(ctx.request.headers.get(SESSION_HEADER))
+            if multi_user:
+                own_token = ctx.request.headers.get(AMIGO_TOKEN_HEADER) or None
+        decision, outcome = await run(ctx, params, tool, arguments, own_token)
+        # A call answered with a question is not over: its line comes with the answer.
+        asked = isinstance(outcome, types.InputRequiredResult)
+        if not asked:
+            done = outcome if isinstance(outcome, ToolOutcome) else None
+            runtime.audit_call(tool, arguments, own_token, decision, done, started)
+        if not isinstance(outcome, ToolOutcome):
+            return outcome
         text, structured = outcome.text, outcome.structured
         if own_token:
             scrub = Scrubber([own_token])
@@ -259,6 +243,45 @@ def build_server(
             structured_content=structured,
             is_error=outcome.is_error,
         )
+
+    async def run(
+        ctx: ServerRequestContext[Any],
+        params: types.CallToolRequestParams,
+        tool: ToolSpec,
+        arguments: dict[str, Any],
+        own_token: str | None,
+    ) -> tuple[Decision, Answer | ToolOutcome]:
+        """The call after its tool is known: the person's decision, and the outcome (or the
+        answer that replaced it when nothing was sent)."""
+        refusal = policy.refusal(tool)
+        if refusal is not None:
+            return "not-asked", _error(f"{tool.name} is not available on this server: {refusal}.")
+
+        async def on_progress(message: str, attempt: int) -> None:
+            await ctx.session.report_progress(attempt, None, message)
+
+        invoker = await runtime.invoker()
+        rule = policy.confirmation(tool)
+        confirm = rule != "never"
+        decision = policy.unasked(tool)
+        # Never ask the user to confirm a call that its arguments already rule out.
+        refused = invoker.refusal(tool, arguments) if confirm else None
+        if refused is not None:
+            return decision, refused
+        reset = request_token.set(own_token)
+        try:
+            answer: Answer | ToolOutcome | None = None
+            if confirm:
+
+                async def ask() -> Plan:
+                    return await question(catalog, tool, arguments, invoker.call)
+
+                decision, answer = await _confirm(
+                    ctx, params, tool, arguments, ask, runtime.scrub, rule == "always"
+                )
+            return decision, answer or await invoker.call(tool, arguments, on_progress)
+        finally:
+            request_token.reset(reset)
 
     server: Server[Any] = Server(
         "amigo-mcp",

@@ -88,14 +88,24 @@ async def connect(
     policy: ToolPolicy | None = None,
     retry: RetryPolicy | None = None,
     clock: Clock | None = None,
+    audit_log: str | None = None,
+    tracing: bool = False,
     **client_options: Any,
 ) -> AsyncIterator[tuple[Client, Runtime]]:
     """An in-memory MCP client on a fresh server; elicitation is accepted unless overridden.
 
     `clock`: the server's time; pass the sandbox's stopped clock to share one time with it.
+    `audit_log`, `tracing`: as the `Runtime` takes them.
     """
     catalog = load_catalog()
-    runtime = Runtime(catalog, settings, retry=retry or RetryPolicy(budget_s=20), clock=clock)
+    runtime = Runtime(
+        catalog,
+        settings,
+        retry=retry or RetryPolicy(budget_s=20),
+        clock=clock,
+        audit_log=audit_log,
+        tracing=tracing,
+    )
     server = build_server(catalog, runtime, policy)
     client_options.setdefault("elicitation_callback", accept_all)
     try:

@@ -68,14 +68,27 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 @contextmanager
 def hosted(
-    sandbox: RunningSandbox, *, multi_user: bool = False, clock: Clock | None = None, **http: Any
+    sandbox: RunningSandbox,
+    *,
+    multi_user: bool = False,
+    clock: Clock | None = None,
+    audit_log: str | None = None,
+    tracing: bool = False,
+    **http: Any,
 ) -> Iterator[tuple[str, Runtime]]:
     """amigo-mcp's HTTP app on a free loopback port, served by uvicorn in a thread.
 
     Yields the MCP endpoint URL and the runtime; the runtime is closed on uvicorn's own loop
-    once the server has stopped.
+    once the server has stopped. `audit_log`, `tracing`: as the `Runtime` takes them.
     """
-    runtime = Runtime(CATALOG, sandbox_settings(sandbox), retry=FAST_RETRY, clock=clock)
+    runtime = Runtime(
+        CATALOG,
+        sandbox_settings(sandbox),
+        retry=FAST_RETRY,
+        clock=clock,
+        audit_log=audit_log,
+        tracing=tracing,
+    )
     server = build_server(CATALOG, runtime, ToolPolicy(), multi_user=multi_user)
     app = build_http_app(server, **({"host": "127.0.0.1", "access_token": None} | http))
     sock = bind_socket("127.0.0.1", 0)
