@@ -1,4 +1,5 @@
-"""All benchmark figures in one run: tools/list size, cold start, per-call overhead, client layer.
+"""All benchmark figures in one run: tools/list size, cold start, per-call overhead, audit log,
+client layer.
 
 uv run python bench/run.py
 """
@@ -11,6 +12,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in ("tools_size.py", "coldstart.py", "call_overhead.py", "client_layer.py"):
+for script in (
+    "tools_size.py",
+    "coldstart.py",
+    "call_overhead.py",
+    "audit_overhead.py",
+    "client_layer.py",
+):
     subprocess.run([sys.executable, str(HERE / script)], check=True)
     print()
