@@ -93,21 +93,16 @@ def _gave_up(text: str, attempts: int, separator: str) -> str:
     return f"{text}{separator}(Gave up after {attempts} attempts.)" if attempts > 1 else text
 
 
-def already_gone(
-    tool: ToolSpec,
-    arguments: dict[str, Any],
-    status: int | None = None,
-    request_id: str | None = None,
-) -> ToolOutcome:
-    """A delete of an object that does not exist (HTTP 404 `status`, or not found when read first
-    and never sent).
+def already_gone(tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome:
+    """A delete of an object that does not exist (HTTP 404, or not found when read first: then
+    nothing was sent, and the outcome has no status).
 
     Not an error: the tool is idempotent and what the agent wanted, the object gone, holds; an
     error would send it hunting for a wrong ID or retrying. `already_gone` says so.
     """
     fields = {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
     data: dict[str, Any] = {"ok": True, **fields, "already_gone": True}
-    return ToolOutcome(False, compact_json(data), data, status, request_id)
+    return ToolOutcome(False, compact_json(data), data)
 
 
 def request_id_of(response: Any) -> str | None:
