@@ -5,14 +5,17 @@
   errors are marked. Over HTTP the tool span carries the MCP session's ID.
 - No attribute of any span holds a secret or a token.
 - Without tracing asked for, the OpenTelemetry SDK is never imported.
+- `amigo-mcp call --otel` exports over OTLP/HTTP to the endpoint the standard variable names.
 """
 
 from __future__ import annotations
 
+import http.server
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -22,7 +25,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from mcp_server.telemetry import start_tracing, tracing_mode
-from tests.mcp_helpers import REPO, connect, fails, ok, sandbox_settings
+from tests.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
 from tests.safety_support import JWT
 
 pytestmark = pytest.mark.anyio
@@ -171,3 +174,57 @@ def test_without_tracing_the_sdk_is_never_imported() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+class Collector(http.server.BaseHTTPRequestHandler):
+    """An OTLP/HTTP trace receiver: keeps each export request's spans."""
+
+    received: ClassVar[list[Any]] = []
+
+    def do_POST(self) -> None:
+        from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
+            ExportTraceServiceRequest,
+        )
+
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        export = ExportTraceServiceRequest()
+        export.ParseFromString(body)
+        for resource in export.resource_spans:
+            for scope in resource.scope_spans:
+                Collector.received.extend(scope.spans)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-protobuf")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.slow
+def test_amigo_mcp_call_exports_over_otlp() -> None:
+    """`--otel` with the standard endpoint variable: the spans reach an OTLP receiver, flushed
+    when the command ends."""
+    Collector.received.clear()
+    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Collector)
+    thread = threading.Thread(target=receiver.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://127.0.0.1:{receiver.server_address[1]}"
+        done = subprocess.run(
+            [*amigo_mcp(), "call", "--otel", "list_dynamic_behavior_sets", '{"limit": 1}'],
+            capture_output=True,
+            text=True,
+            env=clean_env(OTEL_EXPORTER_OTLP_ENDPOINT=endpoint),
+            cwd=REPO,
+            timeout=120,
+        )
+    finally:
+        receiver.shutdown()
+        receiver.server_close()
+    assert done.returncode == 0, done.stderr
+    names = sorted(span.name for span in Collector.received)
+    # No MCP request in `call`: only the requests to the embedded sandbox.
+    assert names == ["GET", "POST"], names
+    get = next(span for span in Collector.received if span.name == "GET")
+    attributes = {a.key: a.value for a in get.attributes}
+    assert attributes["http.response.status_code"].int_value == 200
