@@ -344,3 +344,24 @@ def test_amigo_mcp_call_writes_the_line_and_keeps_stdout_clean(tmp_path: Path, t
     )
     assert line["arguments_sha256"] == digest(arguments)
     assert line["user"], "the embedded sandbox's demo user"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("reply", "decision", "status"), [("y", "accepted", 204), ("n", "declined", "not-sent")]
+)
+def test_amigo_mcp_call_records_the_answer_given_at_the_terminal(
+    tmp_path: Path, reply: str, decision: str, status: int | str
+) -> None:
+    from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+    from tests.test_cli_confirmation import call_at_a_terminal
+
+    log = tmp_path / "audit.jsonl"
+    arguments = {"dynamic_behavior_set_id": DEMO_BEHAVIOR_SET_IDS["refunds"], "tags": {}}
+    done = call_at_a_terminal(
+        "update_dynamic_behavior_set", arguments, reply, "--audit-log", str(log)
+    )
+    assert "Allow this call? [y/N]" in done.stderr
+    (line,) = lines(log)
+    assert (line["confirmation"], line["status"]) == (decision, status)
+    assert line["arguments_sha256"] == digest(arguments)

@@ -20,14 +20,14 @@ REFUNDS = DEMO_BEHAVIOR_SET_IDS["refunds"]
 
 
 def call_at_a_terminal(
-    tool: str, arguments: dict[str, object], reply: str
+    tool: str, arguments: dict[str, object], reply: str, *flags: str
 ) -> subprocess.CompletedProcess[str]:
-    """Run `amigo-mcp call` with a terminal as stdin that answers `reply`."""
+    """Run `amigo-mcp call [flags]` with a terminal as stdin that answers `reply`."""
     controller, terminal = os.openpty()
     try:
         os.write(controller, f"{reply}\n".encode())
         done = subprocess.run(
-            [*amigo_mcp(), "call", tool, json.dumps(arguments)],
+            [*amigo_mcp(), "call", *flags, tool, json.dumps(arguments)],
             stdin=terminal,
             capture_output=True,
             text=True,
