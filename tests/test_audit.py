@@ -30,8 +30,11 @@ from mcp_server.audit import AuditLog, digest, token_user
 from mcp_server.errors import Scrubber
 from mcp_server.policy import ToolPolicy
 from mcp_server.settings import SettingsError
-from tests.mcp_helpers import (
+from sandbox.clock import SandboxClock
+from sandbox.server import RunningSandbox
+from testing.mcp_helpers import (
     REPO,
+    ElicitAction,
     amigo_mcp,
     clean_env,
     connect,
@@ -39,7 +42,7 @@ from tests.mcp_helpers import (
     ok,
     sandbox_settings,
 )
-from tests.safety_support import JWT, valid_arguments
+from testing.safety_support import JWT, valid_arguments
 from tests.test_confirmation import Answer, new_set
 
 pytestmark = pytest.mark.anyio
@@ -80,7 +83,12 @@ def lines(path: Path) -> list[dict[str, Any]]:
     [("accept", "accepted", True), ("decline", "declined", False), ("cancel", "cancelled", False)],
 )
 async def test_a_confirmed_update_is_one_line_with_the_decision(
-    sandbox: Any, tmp_path: Path, mode: str, action: str, decision: str, changed: bool
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    mode: str,
+    action: ElicitAction,
+    decision: str,
+    changed: bool,
 ) -> None:
     log = tmp_path / "audit.jsonl"
     set_id = new_set(sandbox, active=True)
@@ -106,7 +114,7 @@ async def test_a_confirmed_update_is_one_line_with_the_decision(
 
 
 async def test_a_write_amigo_refuses_records_its_status_and_request_id(
-    sandbox: Any, tmp_path: Path
+    sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     log = tmp_path / "audit.jsonl"
     arguments = {"dynamic_behavior_set_id": MISSING_ID, "is_active": False}
@@ -120,7 +128,7 @@ async def test_a_write_amigo_refuses_records_its_status_and_request_id(
 
 
 async def test_calls_refused_before_sending_are_recorded_as_not_sent(
-    sandbox: Any, tmp_path: Path
+    sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     log = tmp_path / "audit.jsonl"
     invalid = {"dynamic_behavior_set_id": "not-an-id", "is_active": False}
@@ -151,7 +159,7 @@ async def test_calls_refused_before_sending_are_recorded_as_not_sent(
 
 
 async def test_an_operator_setting_that_skips_the_question_says_so(
-    sandbox: Any, tmp_path: Path
+    sandbox: RunningSandbox, tmp_path: Path
 ) -> None:
     log = tmp_path / "audit.jsonl"
     set_id = new_set(sandbox, active=False)
@@ -170,7 +178,9 @@ async def test_an_operator_setting_that_skips_the_question_says_so(
     assert (again["confirmation"], again["status"]) == ("skipped-by-setting", 404)
 
 
-async def test_a_rollback_records_its_write(sandbox: Any, tmp_path: Path, mode: str) -> None:
+async def test_a_rollback_records_its_write(
+    sandbox: RunningSandbox, tmp_path: Path, mode: str
+) -> None:
     log = tmp_path / "audit.jsonl"
     set_id = new_set(sandbox, active=False)
     async with connect(sandbox_settings(sandbox), mode, audit_log=str(log)) as (client, _):
@@ -186,7 +196,7 @@ async def test_a_rollback_records_its_write(sandbox: Any, tmp_path: Path, mode: 
 
 
 async def test_concurrent_writes_give_one_whole_line_each(
-    sandbox: Any, tmp_path: Path, stopped_clock: Any
+    sandbox: RunningSandbox, tmp_path: Path, stopped_clock: SandboxClock
 ) -> None:
     log = tmp_path / "audit.jsonl"
     calls = 24
@@ -212,7 +222,7 @@ async def test_concurrent_writes_give_one_whole_line_each(
 
 
 async def test_no_secret_reaches_the_file_and_hosted_users_are_named_by_their_token(
-    sandbox: Any, tmp_path: Path, mode: str
+    sandbox: RunningSandbox, tmp_path: Path, mode: str
 ) -> None:
     from tests.test_safety_http import hosted, mcp_client
 
@@ -357,7 +367,10 @@ def test_amigo_mcp_call_records_the_answer_given_at_the_terminal(
     from tests.test_cli_confirmation import call_at_a_terminal
 
     log = tmp_path / "audit.jsonl"
-    arguments = {"dynamic_behavior_set_id": DEMO_BEHAVIOR_SET_IDS["refunds"], "tags": {}}
+    arguments: dict[str, object] = {
+        "dynamic_behavior_set_id": DEMO_BEHAVIOR_SET_IDS["refunds"],
+        "tags": {},
+    }
     done = call_at_a_terminal(
         "update_dynamic_behavior_set", arguments, reply, "--audit-log", str(log)
     )

@@ -25,8 +25,9 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from opentelemetry.trace import SpanKind
 
 from mcp_server.telemetry import start_tracing, tracing_mode
-from tests.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
-from tests.safety_support import JWT
+from sandbox.server import RunningSandbox
+from testing.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
+from testing.safety_support import JWT
 
 pytestmark = pytest.mark.anyio
 
@@ -78,14 +79,14 @@ def children(finished: tuple[ReadableSpan, ...], parent: ReadableSpan) -> list[R
 
 def attribute_text(finished: tuple[ReadableSpan, ...]) -> str:
     return "\n".join(
-        f"{span.name} {key}={value}"
+        f"{span.name} {key}={value!r}"
         for span in finished
         for key, value in (span.attributes or {}).items()
     )
 
 
 async def test_a_tool_call_and_its_requests_to_amigo(
-    sandbox: Any, spans: InMemorySpanExporter, mode: str
+    sandbox: RunningSandbox, spans: InMemorySpanExporter, mode: str
 ) -> None:
     async with connect(sandbox_settings(sandbox), mode, tracing=True) as (client, _):
         await ok(client, "list_dynamic_behavior_sets", {"limit": 2})
@@ -113,7 +114,9 @@ async def test_a_tool_call_and_its_requests_to_amigo(
     assert sandbox.api_key not in text and not JWT.search(text)
 
 
-async def test_errors_are_marked_on_both_spans(sandbox: Any, spans: InMemorySpanExporter) -> None:
+async def test_errors_are_marked_on_both_spans(
+    sandbox: RunningSandbox, spans: InMemorySpanExporter
+) -> None:
     arguments = {"dynamic_behavior_set_id": MISSING_ID, "is_active": False}
     async with connect(sandbox_settings(sandbox), "auto", tracing=True) as (client, _):
         await fails(client, "update_dynamic_behavior_set", arguments)
@@ -130,7 +133,7 @@ async def test_errors_are_marked_on_both_spans(sandbox: Any, spans: InMemorySpan
 
 
 async def test_over_http_the_tool_span_names_the_session(
-    sandbox: Any, spans: InMemorySpanExporter
+    sandbox: RunningSandbox, spans: InMemorySpanExporter
 ) -> None:
     from tests.test_safety_http import hosted, mcp_client
 
