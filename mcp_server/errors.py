@@ -7,11 +7,12 @@ secrets wherever they might have been echoed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from amigo_client.exceptions import field_problems, status_error
 from amigo_client.retries import retry_after_seconds
+from amigo_client.types import Response
 
 NEXT_STEP = {
     400: "The API refused the request as it stands; read the message, adjust the arguments and "
@@ -65,9 +66,7 @@ BEARER_REJECTED = (
 
 def api_error_message(
     operation_id: str,
-    status: int,
-    headers: Mapping[str, str],
-    content: bytes,
+    response: Response[Any],
     *,
     now: float,
     own_token: bool = False,
@@ -75,17 +74,20 @@ def api_error_message(
     advice: str | None = None,
 ) -> str:
     """The text of a tool error for an HTTP error answer of the API, from the client's reading
-    of it (`amigo_client.exceptions.status_error`); `now` is the clock's epoch time."""
-    wait = retry_after_seconds(headers, now) if status in (429, 503) else None
-    error = status_error(operation_id, status, content, wait)
+    of it (`amigo_client.exceptions.status_error`, which reads the body through the generated
+    `ErrorBody`); `now` is the clock's epoch time."""
+    status = int(response.status_code)
+    wait = retry_after_seconds(response.headers, now) if status in (429, 503) else None
+    error = status_error(operation_id, response, wait)
     lines = [f"Amigo answered HTTP {status} to {operation_id}."]
     if isinstance(error.detail, str) and error.detail:
         lines.append(f"Message: {error.detail}")
     elif isinstance(error.detail, list):
         lines.append("Invalid fields:")
         lines += [f"- {problem}" for problem in field_problems(error.detail)]
-    elif content and not _is_json(content):
-        lines.append(f"Body (not JSON): {content[:200].decode('utf-8', 'replace')}")
+    elif response.content:
+        snippet = response.content[:200].decode("utf-8", "replace")
+        lines.append(f"Body (no detail the API describes): {snippet}")
     if status == 401 and own_token:
         lines.append(OWN_TOKEN_REJECTED)
     elif status == 401 and bearer:
@@ -101,14 +103,6 @@ def api_error_message(
     if error.request_id:
         lines.append(f"Request ID (for Amigo support): {error.request_id}")
     return "\n".join(lines)
-
-
-def _is_json(content: bytes) -> bool:
-    try:
-        json.loads(content)
-    except ValueError:
-        return False
-    return True
 
 
 def validation_message(tool: str, problems: Sequence[tuple[str, str]]) -> str:

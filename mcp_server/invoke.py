@@ -317,9 +317,7 @@ class Invoker:
         if status >= 300:
             text = api_error_message(
                 tool.operation.id,
-                status,
-                response.headers,
-                response.content,
+                response,
                 now=self.clock.time(),
                 own_token=request_token.get() is not None,
                 bearer=self.settings.auth_mode == "bearer",

@@ -51,6 +51,14 @@ from amigo_client.api.simulation_scenarios import (
     search_simulation_scenarios,
     update_simulation_scenario,
 )
+from amigo_client.exceptions import (
+    APIStatusError,
+    NotFoundError,
+    ServiceUnavailableError,
+    UnprocessableEntityError,
+    error_body,
+    status_error,
+)
 from amigo_client.models import (
     ChangeToolCandidatesAction,
     ConversationList,
@@ -102,6 +110,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from mcp_server.errors import api_error_message
 from sandbox.handlers import HANDLERS
 from sandbox.spec import load_yaml
 
@@ -1108,6 +1117,73 @@ def test_documented_error_answers_parse_as_error_bodies(
     assert isinstance(created.parsed, ErrorBody)
     assert created.parsed.detail == "An active set with that name exists."
     assert created.parsed.request_id == "req-1"
+
+
+ERROR_ANSWERS = [
+    pytest.param(
+        422,
+        {"detail": [{"loc": ["query", "limit"], "msg": "too big", "type": "less_than_equal"}]},
+        UnprocessableEntityError,
+        "limit: too big",
+        "- limit: too big",
+        id="validation-items",
+    ),
+    pytest.param(
+        502,  # not documented: the generated operation leaves it unparsed
+        {"detail": "upstream down", "request_id": "req-7", "error_code": "E7"},
+        APIStatusError,
+        "upstream down [request ID req-7]",
+        "Error code: E7",
+        id="undocumented-status-with-an-error-body",
+    ),
+    pytest.param(
+        422,
+        {"detail": [{"loc": ["body", "name"]}]},  # items without msg or type
+        UnprocessableEntityError,
+        "HTTP 422",
+        "Body (no detail the API describes): {",
+        id="validation-items-of-another-shape",
+    ),
+    pytest.param(
+        503,
+        b"<html>Down for maintenance</html>",
+        ServiceUnavailableError,
+        "HTTP 503",
+        "Body (no detail the API describes): <html>Down",
+        id="not-json",
+    ),
+    pytest.param(
+        404, ["not", "an", "object"], NotFoundError, "HTTP 404", '["not", "an"', id="a-list"
+    ),
+]
+
+
+@pytest.mark.parametrize(("status", "body", "cls", "in_message", "in_tool_text"), ERROR_ANSWERS)
+def test_error_answers_are_read_through_the_error_body_model(
+    recorder: Recorder,
+    client: AuthenticatedClient,
+    status: int,
+    body: Any,
+    cls: type[APIStatusError],
+    in_message: str,
+    in_tool_text: str,
+) -> None:
+    """The client's exception and the server's tool text read an error answer through the
+    generated `ErrorBody`; bodies of other shapes still give the status and show the body."""
+    content_type = "text/html" if isinstance(body, bytes) else "application/json"
+    recorder.respond(status, body, content_type)
+    response = delete_dynamic_behavior_set.sync_detailed(ORG, SET_ID, client=client)
+    error = status_error("delete-dynamic-behavior-set", response)
+    assert type(error) is cls and error.status_code == status
+    assert in_message in str(error)
+    assert isinstance(error_body(response), ErrorBody) == isinstance(body, dict)
+    if isinstance(error.detail, list):
+        assert all(isinstance(item, ValidationErrorItem) for item in error.detail)
+    text = api_error_message("delete-dynamic-behavior-set", response, now=0.0)
+    assert text.startswith(f"Amigo answered HTTP {status} to delete-dynamic-behavior-set.")
+    assert in_tool_text in text
+    # The body is shown exactly when it holds no detail the API describes.
+    assert ("Body (" in text) == (error.detail is None)
 
 
 CREATE_BODY = {

@@ -182,8 +182,7 @@ class ApiKeySignIn(TokenSource):
         if status != 200 or not isinstance(parsed, SignInWithApiKeyResponse):
             error = status_error(
                 "sign-in-with-api-key",
-                status,
-                response.content,
+                response,
                 retry_after_seconds(response.headers, self._config.clock.time()),
             )
             text = detail_text(error.detail)

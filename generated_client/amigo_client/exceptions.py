@@ -18,8 +18,10 @@ Messages and reprs carry the operation, the status and Amigo's own detail, never
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
+
+from .models import ErrorBody, ValidationErrorItem
+from .types import Response
 
 __all__ = [
     "APIConnectionError",
@@ -37,6 +39,7 @@ __all__ = [
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "detail_text",
+    "error_body",
     "field_path",
     "field_problems",
     "status_error",
@@ -78,7 +81,8 @@ class APIResponseValidationError(AmigoError):
 class APIStatusError(AmigoError):
     """Amigo answered with an HTTP error status.
 
-    `detail` is Amigo's message (a string, or for 422 the list of invalid fields);
+    `detail` is Amigo's message (a string, or for 422 the invalid fields as
+    `ValidationErrorItem` models);
     `error_code` and `request_id` are given when Amigo sends them (quote the request ID to
     Amigo support); `retry_after` is the number of seconds Amigo asked to wait, when it did.
     """
@@ -90,7 +94,7 @@ class APIStatusError(AmigoError):
         message: str,
         *,
         status_code: int,
-        detail: str | list[Any] | None = None,
+        detail: str | list[ValidationErrorItem] | None = None,
         error_code: str | None = None,
         request_id: str | None = None,
         retry_after: float | None = None,
@@ -167,16 +171,12 @@ def field_path(loc: Any, *, api_location: bool = True) -> str:
     return out or "(request)"
 
 
-def field_problems(detail: list[Any]) -> list[str]:
+def field_problems(detail: list[ValidationErrorItem]) -> list[str]:
     """`field: problem` for each invalid field of a 422 detail."""
-    return [
-        f"{field_path(item.get('loc'))}: {item.get('msg', 'invalid')}"
-        for item in detail
-        if isinstance(item, dict)
-    ]
+    return [f"{field_path(item.loc)}: {item.msg}" for item in detail]
 
 
-def detail_text(detail: str | list[Any] | None) -> str:
+def detail_text(detail: str | list[ValidationErrorItem] | None) -> str:
     """Amigo's detail on one line: the message, or `field: problem; ...` for invalid fields."""
     if isinstance(detail, str):
         return detail
@@ -185,26 +185,48 @@ def detail_text(detail: str | list[Any] | None) -> str:
     return ""
 
 
+def error_body(response: Response[Any]) -> ErrorBody | None:
+    """An error answer's body as the generated `ErrorBody`: the one the operation parsed, or for
+    a status the operation does not document (a proxy's 502) the body read as one. None when the
+    body is not an error body (not JSON, another shape)."""
+    if isinstance(response.parsed, ErrorBody):
+        return response.parsed
+    try:
+        return ErrorBody.from_dict(json.loads(response.content))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def _detail(body: ErrorBody | None) -> str | list[ValidationErrorItem] | None:
+    """The body's detail; a list whose items are not all validation items (the generated model
+    then keeps the raw list) counts as no detail."""
+    if body is None:
+        return None
+    if isinstance(body.detail, str):
+        return body.detail
+    if isinstance(body.detail, list) and all(
+        isinstance(item, ValidationErrorItem) for item in body.detail
+    ):
+        return body.detail
+    return None
+
+
 def status_error(
     operation: str,
-    status: int,
-    content: bytes,
+    response: Response[Any],
     retry_after: float | None = None,
     *,
     attempts: int = 1,
-    request_id_header: str | None = None,
 ) -> APIStatusError:
-    """The exception for an HTTP error answer, built from its status and body."""
-    try:
-        body = json.loads(content) if content else None
-    except ValueError:
-        body = None
-    body = body if isinstance(body, Mapping) else {}
-    raw_detail = body.get("detail")
-    detail = raw_detail if isinstance(raw_detail, str | list) else None
-    error_code = body.get("error_code") if isinstance(body.get("error_code"), str) else None
-    request_id = body.get("request_id") if isinstance(body.get("request_id"), str) else None
-    request_id = request_id or request_id_header
+    """The exception for an HTTP error answer, built from its status and its `ErrorBody`."""
+    status = int(response.status_code)
+    body = error_body(response)
+    detail = _detail(body)
+    error_code = body.error_code if body is not None else None
+    error_code = error_code if isinstance(error_code, str) else None
+    request_id = body.request_id if body is not None else None
+    request_id = request_id if isinstance(request_id, str) else None
+    request_id = request_id or response.headers.get("x-request-id")
     text = detail_text(detail)
     message = f"{operation}: HTTP {status}" + (f": {text}" if text else "")
     if retry_after is not None:

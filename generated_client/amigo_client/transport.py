@@ -134,11 +134,9 @@ class _Attempts:
             return response
         raise status_error(
             self.op.id,
-            status,
-            response.content,
+            response,
             retry_after_seconds(response.headers, self.config.clock.time()),
             attempts=self.count,
-            request_id_header=response.headers.get("x-request-id"),
         )
 
 
