@@ -13,16 +13,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
-from urllib.parse import quote
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.protocols import Validator
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
-#: The URI the document is registered under, so `$ref`s inside it resolve against it.
-DOCUMENT_URI = "https://amigo-mcp.invalid/openapi/amigo.yaml"
+from sandbox.refs import Document, pointer
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -40,20 +36,6 @@ def locate_spec() -> Path:
     if repo_copy.is_file():
         return repo_copy
     raise FileNotFoundError("openapi/amigo.yaml not found (neither packaged nor in the repository)")
-
-
-def _pointer_get(document: Any, pointer: str) -> Any:
-    node = document
-    if pointer in ("", "#"):
-        return node
-    for raw in pointer.lstrip("#").lstrip("/").split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        node = node[int(token)] if isinstance(node, list) else node[token]
-    return node
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 @dataclass(frozen=True)
@@ -111,9 +93,7 @@ class Spec:
     def __init__(self, document: dict[str, Any], source: Path | None = None) -> None:
         self.document = document
         self.source = source
-        self.registry: Registry[Any] = Registry().with_resource(
-            DOCUMENT_URI, DRAFT202012.create_resource(document)
-        )
+        self.refs = Document(document)
         self.operations: tuple[Operation, ...] = tuple(self._read_operations())
         self.by_id: dict[str, Operation] = {op.operation_id: op for op in self.operations}
         self._validators: dict[str, Validator] = {}
@@ -129,36 +109,28 @@ class Spec:
 
     def resolve(self, node: Any) -> Any:
         """Follow `$ref` at the top of a node (repeatedly) inside this document."""
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 32:
-            ref = node["$ref"]
-            if not isinstance(ref, str) or not ref.startswith("#"):
-                raise ValueError(f"only local references are supported: {ref!r}")
-            node = _pointer_get(self.document, ref)
-            seen += 1
-        return node
+        return self.refs.resolve(node)
 
-    def _resolve_with_pointer(self, node: Any, pointer: str) -> tuple[Any, str]:
-        while isinstance(node, dict) and "$ref" in node:
-            pointer = node["$ref"]
-            node = _pointer_get(self.document, pointer)
-        return node, pointer
+    def _resolve_with_pointer(self, node: Any, at: str) -> tuple[Any, str]:
+        """The node with its `$ref`s followed, and where the result lives in the document."""
+        followed = self.refs.follow(node)
+        return followed.node, followed.ref or at
 
-    def validator(self, pointer: str) -> Validator:
-        """A Draft 2020-12 validator for the schema at `pointer` (e.g. `#/components/...`)."""
-        cached = self._validators.get(pointer)
+    def validator(self, at: str) -> Validator:
+        """A Draft 2020-12 validator for the schema at the pointer `at` (`#/components/...`)."""
+        cached = self._validators.get(at)
         if cached is None:
-            fragment = quote(pointer.lstrip("#"), safe="/~-_.")
-            schema = {"$ref": f"{DOCUMENT_URI}#{fragment}"}
             cached = cast(
                 Validator,
-                _SandboxValidator(schema, registry=self.registry, format_checker=_FORMATS),
+                _SandboxValidator(
+                    self.refs.absolute(at), registry=self.refs.registry, format_checker=_FORMATS
+                ),
             )
-            self._validators[pointer] = cached
+            self._validators[at] = cached
         return cached
 
-    def schema_at(self, pointer: str) -> Any:
-        return _pointer_get(self.document, pointer)
+    def schema_at(self, at: str) -> Any:
+        return self.refs.lookup(at)
 
     def types_of(self, schema: Any) -> frozenset[str]:
         """The JSON types a schema admits, looking through `$ref`, `anyOf` and `oneOf`."""
@@ -188,25 +160,25 @@ class Spec:
                     return items
         return None
 
-    def iter_enum_sites(self, pointer: str) -> Iterator[str]:
-        """Schema pointers under `pointer` that carry a string `enum` (for fault injection)."""
-        yield from self._enum_sites(self.schema_at(pointer), pointer, set())
+    def iter_enum_sites(self, at: str) -> Iterator[str]:
+        """Schema pointers under `at` that carry a string `enum` (for fault injection), each
+        once."""
+        yield from dict.fromkeys(self._enum_sites(self.schema_at(at), at, frozenset()))
 
-    def _enum_sites(self, node: Any, pointer: str, seen: set[str]) -> Iterator[str]:
-        node, pointer = self._resolve_with_pointer(node, pointer)
-        if pointer in seen or not isinstance(node, dict):
+    def _enum_sites(self, node: Any, at: str, within: frozenset[str]) -> Iterator[str]:
+        followed = self.refs.follow(node, within)
+        node, at, within = followed.node, followed.ref or at, followed.within
+        if followed.recursive or not isinstance(node, dict):
             return
-        seen.add(pointer)
         if isinstance(node.get("enum"), list):
-            yield pointer
-        for key in ("properties",):
-            for name, child in node.get(key, {}).items():
-                yield from self._enum_sites(child, f"{pointer}/{key}/{_escape(name)}", seen)
+            yield at
+        for name, child in node.get("properties", {}).items():
+            yield from self._enum_sites(child, pointer("properties", name, under=at), within)
         if isinstance(node.get("items"), dict):
-            yield from self._enum_sites(node["items"], f"{pointer}/items", seen)
+            yield from self._enum_sites(node["items"], pointer("items", under=at), within)
         for key in ("anyOf", "oneOf", "allOf"):
             for index, child in enumerate(node.get(key, [])):
-                yield from self._enum_sites(child, f"{pointer}/{key}/{index}", seen)
+                yield from self._enum_sites(child, pointer(key, index, under=at), within)
 
     # --- reading operations ---------------------------------------------------------------------
 
@@ -218,14 +190,14 @@ class Spec:
                 raw = path_item.get(method)
                 if raw is None:
                     continue
-                base = f"#/paths/{_escape(path)}/{method}"
+                base = pointer("paths", path, method)
                 params = [
                     *[
-                        (p, f"#/paths/{_escape(path)}/parameters/{i}")
+                        (p, pointer("paths", path, "parameters", i))
                         for i, p in enumerate(path_params)
                     ],
                     *[
-                        (p, f"{base}/parameters/{i}")
+                        (p, pointer("parameters", i, under=base))
                         for i, p in enumerate(raw.get("parameters", []))
                     ],
                 ]
@@ -245,9 +217,9 @@ class Spec:
                     ),
                 )
 
-    def _read_parameter(self, raw: Any, pointer: str) -> Parameter:
-        param, pointer = self._resolve_with_pointer(raw, pointer)
-        schema_pointer = f"{pointer}/schema"
+    def _read_parameter(self, raw: Any, at: str) -> Parameter:
+        param, at = self._resolve_with_pointer(raw, at)
+        schema_pointer = pointer("schema", under=at)
         schema = self.resolve(param.get("schema", {}))
         return Parameter(
             name=param["name"],
@@ -262,22 +234,24 @@ class Spec:
     def _body_pointer(self, raw: Mapping[str, Any], base: str) -> str | None:
         if "requestBody" not in raw:
             return None
-        body, pointer = self._resolve_with_pointer(raw["requestBody"], f"{base}/requestBody")
+        body, at = self._resolve_with_pointer(
+            raw["requestBody"], pointer("requestBody", under=base)
+        )
         if "application/json" not in body.get("content", {}):
             return None
-        return f"{pointer}/content/application~1json/schema"
+        return pointer("content", "application/json", "schema", under=at)
 
     def _response_pointers(self, raw: Mapping[str, Any], base: str) -> dict[int, str | None]:
         out: dict[int, str | None] = {}
         for status, response in raw["responses"].items():
             if not status.isdigit():
                 continue
-            resolved, pointer = self._resolve_with_pointer(
-                response, f"{base}/responses/{_escape(status)}"
+            resolved, at = self._resolve_with_pointer(
+                response, pointer("responses", status, under=base)
             )
             content = resolved.get("content", {})
             out[int(status)] = (
-                f"{pointer}/content/application~1json/schema"
+                pointer("content", "application/json", "schema", under=at)
                 if "application/json" in content
                 else None
             )

@@ -34,14 +34,13 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import yaml
 from openapi_python_client.strings import PythonIdentifier
-from spec_normalize import Normalization, NormalizeError, normalize, operations, resolver_for
+from spec_normalize import Normalization, NormalizeError, normalize, operations
 
-if TYPE_CHECKING:
-    from referencing._core import Resolver  # the class is not exported at the top level
+from sandbox.refs import Document, RefError
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "openapi/amigo.yaml"
@@ -112,7 +111,7 @@ class Operation:
     path: str
     node: dict[str, Any]
     parameters: list[dict[str, Any]]  # path-item and operation parameters, `$ref`s followed
-    resolver: Resolver[Any]
+    at: Place
 
     @property
     def operation_id(self) -> str:
@@ -140,36 +139,29 @@ def match_key(method: str, path: str) -> tuple[str, str]:
 
 
 def index(document: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
-    resolver = resolver_for(document)
+    at = Place(Document(document))
     found: dict[tuple[str, str], Operation] = {}
     for path, method, node in operations(document):
         item = document["paths"][path]
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         for raw in [*(item.get("parameters") or []), *(node.get("parameters") or [])]:
-            parameter = follow(raw, resolver)[0]
+            parameter = at.resolve(raw)
             merged[(str(parameter.get("in")), str(parameter.get("name")))] = parameter
         found[match_key(method, path)] = Operation(
-            method.upper(), path, node, list(merged.values()), resolver
+            method.upper(), path, node, list(merged.values()), at
         )
     return found
 
 
-def follow(node: Any, resolver: Resolver[Any]) -> tuple[Any, Resolver[Any], str | None]:
-    """Follow `$ref`s (keeping OpenAPI 3.1 sibling keywords); return the target, the resolver
-    to read it with, and the URI of the last reference followed."""
-    uri = None
-    hops = 0
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        siblings = {k: v for k, v in node.items() if k != "$ref"}
-        resolved = resolver.lookup(node["$ref"])
-        uri = str(node["$ref"])
-        node, resolver = resolved.contents, resolved.resolver
-        if siblings and isinstance(node, dict):
-            node = {**node, **siblings}
-        hops += 1
-        if hops > 64:
-            raise ApiChangesError(f"the reference {uri} does not lead to a schema")
-    return node, resolver, uri
+@dataclass(frozen=True)
+class Place:
+    """A document, and the `$ref`s being expanded at this point of a walk (see sandbox.refs)."""
+
+    doc: Document
+    within: frozenset[str] = frozenset()
+
+    def resolve(self, node: Any) -> Any:
+        return self.doc.resolve(node)
 
 
 # --- schemas ----------------------------------------------------------------------------
@@ -180,15 +172,18 @@ class View:
     """A schema as compared: union-with-null unwrapped into `nullable`, `allOf` merged."""
 
     schema: dict[str, Any]
-    resolver: Resolver[Any]
+    at: Place
     nullable: bool
     types: frozenset[str]  # JSON types other than null; empty means any
     arms: tuple[Any, ...]  # the non-null arms of a real union (anyOf / oneOf)
     ref: str | None
+    recursive: bool  # it leads back into a schema being compared further up
 
 
-def view(node: Any, resolver: Resolver[Any]) -> View:
-    schema, resolver, ref = follow(node, resolver)
+def view(node: Any, at: Place) -> View:
+    followed = at.doc.follow(node, at.within)
+    schema, ref, recursive = followed.node, followed.ref, followed.recursive
+    at = Place(at.doc, followed.within)
     if not isinstance(schema, dict):
         schema = {}
     nullable = bool(schema.get("nullable"))  # OpenAPI 3.0
@@ -201,32 +196,32 @@ def view(node: Any, resolver: Resolver[Any]) -> View:
     for keyword in ("anyOf", "oneOf"):
         if isinstance(schema.get(keyword), list):
             options = schema[keyword]
-            real = [arm for arm in options if not is_null(follow(arm, resolver)[0])]
+            real = [arm for arm in options if not is_null(at.resolve(arm))]
             nullable = nullable or len(real) < len(options)
             if len(real) == 1:
                 # `anyOf: [X, null]`: X, nullable; the outer schema's keywords win.
-                inner = view(real[0], resolver)
+                inner = view(real[0], at)
                 outer = {k: v for k, v in schema.items() if k != keyword}
                 return View(
                     {**inner.schema, **outer},
-                    inner.resolver,
+                    inner.at,
                     True,
                     inner.types,
                     inner.arms,
                     inner.ref or ref,
+                    inner.recursive or recursive,
                 )
             arms = tuple(real)
     if isinstance(schema.get("allOf"), list):
         merged: dict[str, Any] = {}
         for part in schema["allOf"]:
-            part_view = view(part, resolver)
+            part_view = view(part, at)
             merged = merge(merged, part_view.schema)
-            resolver = part_view.resolver
             types |= part_view.types
         schema = merge(merged, {k: v for k, v in schema.items() if k != "allOf"})
     if not types and isinstance(schema.get("properties"), dict):
         types = {"object"}
-    return View(schema, resolver, nullable, frozenset(types), arms, ref)
+    return View(schema, at, nullable, frozenset(types), arms, ref, recursive)
 
 
 def is_null(schema: Any) -> bool:
@@ -289,18 +284,15 @@ class SchemaDiff:
     def diff(
         self,
         old_node: Any,
-        old_resolver: Resolver[Any],
+        old_at: Place,
         new_node: Any,
-        new_resolver: Resolver[Any],
+        new_at: Place,
         where: str,
-        seen: frozenset[tuple[str, str]] = frozenset(),
     ) -> Iterator[Finding]:
-        old = view(old_node, old_resolver)
-        new = view(new_node, new_resolver)
-        if old.ref and new.ref:
-            if (old.ref, new.ref) in seen:
-                return  # a recursive schema: this pair is already being compared further up
-            seen = seen | {(old.ref, new.ref)}
+        old = view(old_node, old_at)
+        new = view(new_node, new_at)
+        if old.recursive and new.recursive:
+            return  # recursive schemas: this depth is already being compared further up
         request = self.direction == "request"
         yield from self.nullability(old, new, where, request)
         if old.types != new.types:
@@ -319,19 +311,17 @@ class SchemaDiff:
             if before != after:
                 detail = f"default {before!r} -> {after!r}"
                 yield Finding(where, "default-changed", detail, client=False, tools=False)
-        yield from self.properties(old, new, where, request, seen)
+        yield from self.properties(old, new, where, request)
         for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
             before, after = old.schema.get(keyword), new.schema.get(keyword)
             if isinstance(before, dict) and isinstance(after, dict):
-                yield from self.diff(
-                    before, old.resolver, after, new.resolver, where + suffix, seen
-                )
+                yield from self.diff(before, old.at, after, new.at, where + suffix)
             elif keyword == "additionalProperties" and (before is False) != (after is False):
                 closed = after is False
                 breaks = closed == request
                 detail = "extra fields refused" if closed else "extra fields allowed"
                 yield Finding(where, "closed-changed", detail, client=breaks, tools=breaks)
-        yield from self.unions(old, new, where, request, seen)
+        yield from self.unions(old, new, where, request)
 
     def nullability(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
         if old.nullable == new.nullable:
@@ -379,9 +369,7 @@ class SchemaDiff:
             else:
                 yield Finding(where, "constraint-loosened", detail, client=False, tools=False)
 
-    def properties(
-        self, old: View, new: View, where: str, request: bool, seen: frozenset[tuple[str, str]]
-    ) -> Iterator[Finding]:
+    def properties(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
         before: dict[str, Any] = old.schema.get("properties") or {}
         after: dict[str, Any] = new.schema.get("properties") or {}
         if not before and not after:
@@ -426,9 +414,7 @@ class SchemaDiff:
                     client=breaks,
                     tools=breaks and request,
                 )
-            yield from self.diff(
-                before[name], old.resolver, after[name], new.resolver, f"{prefix}{name}", seen
-            )
+            yield from self.diff(before[name], old.at, after[name], new.at, f"{prefix}{name}")
 
     @staticmethod
     def renamed(
@@ -441,9 +427,7 @@ class SchemaDiff:
         after = new.schema["properties"][added[0]]
         return (removed[0], added[0]) if before == after else None
 
-    def unions(
-        self, old: View, new: View, where: str, request: bool, seen: frozenset[tuple[str, str]]
-    ) -> Iterator[Finding]:
+    def unions(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
         if not old.arms and not new.arms:
             return
         old_arms = self.keyed_arms(old)
@@ -469,9 +453,7 @@ class SchemaDiff:
                 )
         for key, arm in old_arms.items():
             if key in new_arms:
-                yield from self.diff(
-                    arm, old.resolver, new_arms[key], new.resolver, f"{where} ({key})", seen
-                )
+                yield from self.diff(arm, old.at, new_arms[key], new.at, f"{where} ({key})")
 
     @staticmethod
     def keyed_arms(union: View) -> dict[str, Any]:
@@ -479,11 +461,11 @@ class SchemaDiff:
         discriminator = (union.schema.get("discriminator") or {}).get("propertyName")
         keyed: dict[str, Any] = {}
         for position, arm in enumerate(union.arms):
-            target = follow(arm, union.resolver)[0]
+            target = union.at.resolve(arm)
             key = None
             if discriminator:
                 tag = (target.get("properties") or {}).get(discriminator) or {}
-                tag = follow(tag, union.resolver)[0]
+                tag = union.at.resolve(tag)
                 values = [tag["const"]] if "const" in tag else tag.get("enum") or []
                 key = str(values[0]) if len(values) == 1 else None
             if key is None:
@@ -624,9 +606,9 @@ class OperationDiff:
                 yield self.change(where, "deprecated", state, client=False, tools=False, note=note)
             for finding in SchemaDiff("request").diff(
                 parameter.get("schema") or {},
-                self.old.resolver,
+                self.old.at,
                 new.get("schema") or {},
-                self.new.resolver,
+                self.new.at,
                 key[1],
             ):
                 yield self.from_finding(finding, f"{key[0]} parameter", hidden=hidden, note=note)
@@ -668,7 +650,7 @@ class OperationDiff:
         raw = operation.node.get("requestBody")
         if raw is None:
             return None, None
-        body = follow(raw, operation.resolver)[0]
+        body = operation.at.resolve(raw)
         content = body.get("content") or {}
         media: dict[str, Any] = content.get("application/json") or next(iter(content.values()), {})
         return body, media.get("schema")
@@ -701,14 +683,14 @@ class OperationDiff:
         yield from (
             self.from_finding(finding, "request body")
             for finding in SchemaDiff("request").diff(
-                old_schema or {}, self.old.resolver, new_schema or {}, self.new.resolver, ""
+                old_schema or {}, self.old.at, new_schema or {}, self.new.at, ""
             )
         )
 
     def response_schemas(self, operation: Operation) -> dict[str, Any]:
         found = {}
         for status, raw in (operation.node.get("responses") or {}).items():
-            response = follow(raw, operation.resolver)[0]
+            response = operation.at.resolve(raw)
             content = response.get("content") or {}
             media = content.get("application/json") or next(iter(content.values()), None)
             found[str(status)] = (media or {}).get("schema")
@@ -763,9 +745,7 @@ class OperationDiff:
                 tools=False,
             )
             return
-        for finding in SchemaDiff("response").diff(
-            before, self.old.resolver, after, self.new.resolver, ""
-        ):
+        for finding in SchemaDiff("response").diff(before, self.old.at, after, self.new.at, ""):
             yield self.from_finding(finding, where)
 
 
@@ -966,7 +946,7 @@ def main(argv: list[str] | None = None) -> int:
         old_doc, old_name = read_old(old_spec)
         new_doc, new_name = read_new(new_spec)
         report = compare(old_doc, new_doc, old_name, new_name)
-    except (ApiChangesError, NormalizeError) as error:
+    except (ApiChangesError, NormalizeError, RefError) as error:
         print(f"api_changes: error: {error}", file=sys.stderr)
         return 2
     if args.json:

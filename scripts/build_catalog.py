@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from mcp_server.catalog import HINT_DEFAULTS
+from sandbox.refs import Document
 
 GENERATOR_CONFIG = Path(__file__).resolve().parent.parent / "openapi" / "generator-config.yaml"
 
@@ -76,34 +77,32 @@ OUTPUT_KEYWORDS = (
 )
 
 
+#: Keywords that nest schemas: left out where a recursive schema leads back into itself.
+NESTED_KEYWORDS = frozenset(
+    ("properties", "items", "additionalProperties", "propertyNames", "anyOf", "oneOf", "allOf")
+)
+
+
 class CatalogError(Exception):
     """The spec cannot be turned into a catalog; the message says where and why."""
 
 
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        ref = node["$ref"]
-        if not ref.startswith("#/"):
-            raise CatalogError(f"only local references are supported, got {ref}")
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part]
-        # Siblings of $ref (OpenAPI 3.1) override the target's keywords.
-        extra = {k: v for k, v in node.items() if k != "$ref"}
-        node = {**target, **extra}
-    return node
-
-
 def _inline(
-    spec: dict[str, Any], schema: dict[str, Any], keywords: tuple[str, ...], described: bool = True
+    doc: Document,
+    schema: dict[str, Any],
+    keywords: tuple[str, ...],
+    described: bool = True,
+    within: frozenset[str] = frozenset(),
 ) -> Any:
     """Return `schema` with every $ref replaced by its target and only `keywords` kept.
 
     Descriptions are kept on properties and on the arms of a union, where they tell a model
     what to write; on array items and map values (`described=False`) the property's own
-    description already says it, so theirs are dropped.
+    description already says it, so theirs are dropped. Where a recursive schema leads back
+    into itself, the nested keywords are left out: the tool schema stops at that depth.
     """
-    schema = _resolve(spec, schema)
+    followed = doc.follow(schema, within)
+    schema, within = followed.node, followed.within
     if "x-mcp-description" in schema:
         # The tool-side wording of a schema whose documented description is long.
         schema = schema | {"description": schema["x-mcp-description"]}
@@ -111,20 +110,24 @@ def _inline(
     for key in keywords:
         if key not in schema or (key == "description" and not described):
             continue
+        if followed.recursive and key in NESTED_KEYWORDS:
+            continue
         value = schema[key]
         if key == "properties":
-            value = {name: _inline(spec, sub, keywords) for name, sub in value.items()}
+            value = {
+                name: _inline(doc, sub, keywords, within=within) for name, sub in value.items()
+            }
         elif key in ("items", "additionalProperties", "propertyNames") and isinstance(value, dict):
-            value = _inline(spec, value, keywords, described=False)
+            value = _inline(doc, value, keywords, described=False, within=within)
         elif key in ("anyOf", "oneOf", "allOf"):
             # A described value that may also be null (one arm plus `null`): the node's own
             # description speaks for the value, the arm's would only repeat it.
             nullable_only = key != "allOf" and "description" in schema and len(value) == 2
             nullable_only = nullable_only and any(
-                _resolve(spec, sub).get("type") == "null" for sub in value
+                doc.resolve(sub).get("type") == "null" for sub in value
             )
             value = [
-                _inline(spec, sub, keywords, described=described and not nullable_only)
+                _inline(doc, sub, keywords, described and not nullable_only, within)
                 for sub in value
             ]
         out[key] = value
@@ -147,7 +150,7 @@ def _merge_description(
 
 
 def _input_schema(
-    spec: dict[str, Any],
+    doc: Document,
     operation: dict[str, Any],
     hidden: set[str],
     short_descriptions: dict[str, str],
@@ -167,7 +170,7 @@ def _input_schema(
             required.append(name)
 
     for raw in operation.get("parameters", []):
-        param = _resolve(spec, raw)
+        param = doc.resolve(raw)
         if param["name"] in hidden:
             continue
         if param["in"] not in ("path", "query"):
@@ -179,7 +182,7 @@ def _input_schema(
             param["name"], param.get("description")
         )
         schema = _merge_description(
-            _inline(spec, param["schema"], INPUT_KEYWORDS),
+            _inline(doc, param["schema"], INPUT_KEYWORDS),
             description,
             deprecated=bool(param.get("deprecated")),
         )
@@ -191,12 +194,12 @@ def _input_schema(
 
     body = operation.get("requestBody")
     if body is not None:
-        body = _resolve(spec, body)
-        body_schema = _resolve(spec, body["content"]["application/json"]["schema"])
+        body = doc.resolve(body)
+        body_schema = doc.resolve(body["content"]["application/json"]["schema"])
         body_required = set(body_schema.get("required", [])) if body.get("required") else set()
         for name, sub in body_schema.get("properties", {}).items():
             schema = _merge_description(
-                _inline(spec, sub, INPUT_KEYWORDS), short_descriptions.get(name)
+                _inline(doc, sub, INPUT_KEYWORDS), short_descriptions.get(name)
             )
             if "description" not in schema:
                 raise CatalogError(
@@ -306,6 +309,7 @@ def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
 
 def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, Any]:
     root_curation = spec.get("x-mcp", {})
+    doc = Document(spec)
     hidden_parameters: dict[str, str] = root_curation.get("hidden-parameters", {})
     toolsets = _toolsets(spec)
     short_descriptions: dict[str, str] = root_curation.get("parameter-descriptions", {})
@@ -334,11 +338,11 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                 raise CatalogError(f"{operation_id}: openapi-python-client generates no function")
             module, keywords = python_names[(method.upper(), path)]
             input_schema, locations = _input_schema(
-                spec, operation, set(hidden_parameters), short_descriptions
+                doc, operation, set(hidden_parameters), short_descriptions
             )
             status, response_schema = _success(operation)
             path_fields = locations["path"]
-            if response_schema is None or not _resolve(spec, response_schema).get("properties"):
+            if response_schema is None or not doc.resolve(response_schema).get("properties"):
                 # No body (204) or an empty object: the tool answers a small confirmation.
                 output_schema: dict[str, Any] = {
                     "type": "object",
@@ -350,7 +354,7 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                     output_schema["properties"]["already_gone"] = {"type": "boolean"}
                 result_kind = "confirmation"
             else:
-                output_schema = _shape(_inline(spec, response_schema, OUTPUT_KEYWORDS), depth=1)
+                output_schema = _shape(_inline(doc, response_schema, OUTPUT_KEYWORDS), depth=1)
                 result_kind = "body"
 
             read_only = bool(curation.get("read-only", False))
@@ -405,8 +409,8 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
         if composite["tool"] in names:
             raise CatalogError(f"tool name {composite['tool']!r} is used twice")
         names.add(composite["tool"])
-        tools.append(_composite_tool(spec, composite, operations, toolsets))
-    objects = [_object(spec, raw, operations) for raw in root_curation.get("objects", [])]
+        tools.append(_composite_tool(doc, composite, operations, toolsets))
+    objects = [_object(doc, raw, operations) for raw in root_curation.get("objects", [])]
     used = {tool["toolset"] for tool in tools}
     return {
         "hidden_parameters": hidden_parameters,
@@ -456,14 +460,14 @@ def _known(operations: dict[str, dict[str, Any]], operation_id: str, where: str)
     return operations[operation_id]
 
 
-def _items_key(spec: dict[str, Any], operation: dict[str, Any], where: str) -> str:
+def _items_key(doc: Document, operation: dict[str, Any], where: str) -> str:
     """The list answer's one array of objects, e.g. `dynamic_behavior_sets`."""
-    schema = _resolve(spec, operation["response_schema"] or {})
+    schema = doc.resolve(operation["response_schema"] or {})
     keys: list[str] = [
         name
         for name, sub in schema.get("properties", {}).items()
-        if _resolve(spec, sub).get("type") == "array"
-        and "properties" in _resolve(spec, _resolve(spec, sub).get("items", {}))
+        if doc.resolve(sub).get("type") == "array"
+        and "properties" in doc.resolve(doc.resolve(sub).get("items", {}))
     ]
     if len(keys) != 1:
         raise CatalogError(f"{where}: the answer has no single list of objects ({keys})")
@@ -471,7 +475,7 @@ def _items_key(spec: dict[str, Any], operation: dict[str, Any], where: str) -> s
 
 
 def _object(
-    spec: dict[str, Any], raw: dict[str, Any], operations: dict[str, dict[str, Any]]
+    doc: Document, raw: dict[str, Any], operations: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
     where = f"x-mcp object {raw['noun']!r}"
     read = _known(operations, raw["read"]["operation"], where)
@@ -483,7 +487,7 @@ def _object(
         "read": {
             "tool": read["tool"],
             "filter": raw["read"]["filter"],
-            "items": _items_key(spec, read, where),
+            "items": _items_key(doc, read, where),
         },
         "versions": None,
         "live": raw.get("live"),
@@ -495,14 +499,14 @@ def _object(
         out["versions"] = {
             "tool": versions["tool"],
             "select": raw["versions"]["select"],
-            "items": _items_key(spec, versions, where),
+            "items": _items_key(doc, versions, where),
             "create": create["tool"],
         }
     return out
 
 
 def _composite_tool(
-    spec: dict[str, Any],
+    doc: Document,
     raw: dict[str, Any],
     operations: dict[str, dict[str, Any]],
     toolsets: dict[str, dict[str, str]],
@@ -545,7 +549,7 @@ def _composite_tool(
             "write": write["tool"],
             "argument": argument,
             "select": raw["select"],
-            "items": _items_key(spec, read, where),
+            "items": _items_key(doc, read, where),
             "copy": list(raw["copy"]),
             "guard": raw["guard"],
         },

@@ -26,28 +26,21 @@ from typing import Any
 
 import yaml
 
+from sandbox.refs import Document
+
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 FILLED_IN = {"organization", "client", "x_mongo_cluster_name"}
 SAFE_METHODS = {"get"}  # methods a repeat cannot change anything with
 
 
-def resolve(document: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def item_field(document: dict[str, Any], operation: dict[str, Any]) -> str | None:
+def item_field(doc: Document, operation: dict[str, Any]) -> str | None:
     """The array field of a paginated list's success body, or None if it does not page."""
-    parameters = [resolve(document, p) for p in operation.get("parameters") or []]
+    parameters = [doc.resolve(p) for p in operation.get("parameters") or []]
     if not any(p.get("in") == "query" and p["name"] == "continuation_token" for p in parameters):
         return None
-    response = resolve(document, (operation.get("responses") or {}).get("200"))
-    schema = resolve(
-        document, ((response or {}).get("content") or {}).get("application/json", {}).get("schema")
+    response = doc.resolve((operation.get("responses") or {}).get("200"))
+    schema = doc.resolve(
+        ((response or {}).get("content") or {}).get("application/json", {}).get("schema")
     )
     properties = (schema or {}).get("properties") or {}
     if not {"has_more", "continuation_token"} <= set(properties):
@@ -55,7 +48,7 @@ def item_field(document: dict[str, Any], operation: dict[str, Any]) -> str | Non
     arrays = [
         name
         for name in schema.get("required") or []
-        if resolve(document, properties.get(name, {})).get("type") == "array"
+        if doc.resolve(properties.get(name, {})).get("type") == "array"
     ]
     if len(arrays) != 1:
         raise SystemExit(f"{operation['operationId']}: a page must have exactly one array field")
@@ -193,6 +186,7 @@ def build(document: dict[str, Any], project: Path) -> str:
     operations: list[str] = []
     paginated: list[str] = []
     methods: list[tuple[Method, str | None, str | None]] = []
+    doc = Document(document)
     for route, path_item in (document.get("paths") or {}).items():
         for method in HTTP_METHODS:
             operation = path_item.get(method)
@@ -219,7 +213,7 @@ def build(document: dict[str, Any], project: Path) -> str:
                 f"{method.upper()} {route}",
                 function(tree, "sync_detailed"),
             )
-            field = item_field(document, operation)
+            field = item_field(doc, operation)
             item = None
             if field is not None:
                 model = entry.returns

@@ -14,19 +14,14 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
-if TYPE_CHECKING:
-    from referencing._core import Resolver  # the class is not exported at the top level
+from sandbox.refs import Document
 
 REPO = Path(__file__).resolve().parent.parent
 NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"
-#: The URI every document is registered under, so its local `$ref`s resolve against it.
-DOCUMENT_URI = "urn:amigo-mcp:openapi-document"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -63,13 +58,6 @@ class Normalization:
         )
 
 
-def resolver_for(document: Mapping[str, Any]) -> Resolver[Any]:
-    """A `referencing` resolver for the document's local `$ref`s (JSON pointers)."""
-    resource = DRAFT202012.create_resource(document)
-    registry: Registry[Any] = Registry().with_resource(DOCUMENT_URI, resource)
-    return registry.resolver(base_uri=DOCUMENT_URI)
-
-
 def operations(document: Mapping[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     """``(path, method, operation)`` for every operation of the document, in document order."""
     found = []
@@ -83,14 +71,10 @@ def operations(document: Mapping[str, Any]) -> list[tuple[str, str, dict[str, An
     return found
 
 
-def _drop_headers(
-    parameters: list[Any], resolver: Resolver[Any], names: frozenset[str]
-) -> list[Any]:
+def _drop_headers(parameters: list[Any], doc: Document, names: frozenset[str]) -> list[Any]:
     kept = []
     for raw in parameters:
-        parameter = raw
-        if isinstance(raw, dict) and "$ref" in raw:
-            parameter = resolver.lookup(raw["$ref"]).contents
+        parameter = doc.resolve(raw)
         if (
             isinstance(parameter, dict)
             and parameter.get("in") == "header"
@@ -104,7 +88,7 @@ def _drop_headers(
 def normalize(document: Mapping[str, Any], normalization: Normalization) -> dict[str, Any]:
     """A normalized copy of `document`; the document itself is not changed."""
     result: dict[str, Any] = copy.deepcopy(dict(document))
-    resolver = resolver_for(document)
+    doc = Document(document)
     if normalization.drop_header_parameters:
         for item in (result.get("paths") or {}).values():
             if not isinstance(item, dict):
@@ -113,7 +97,7 @@ def normalize(document: Mapping[str, Any], normalization: Normalization) -> dict
             for holder in holders:
                 if isinstance(holder.get("parameters"), list):
                     holder["parameters"] = _drop_headers(
-                        holder["parameters"], resolver, normalization.drop_header_parameters
+                        holder["parameters"], doc, normalization.drop_header_parameters
                     )
     schemas = (result.get("components") or {}).get("schemas") or {}
     for key, title in normalization.rename_titles.items():

@@ -2,7 +2,8 @@
 
 Deliberately independent of `sandbox.spec`: the spec is read again here with plain jsonschema
 (Draft 2020-12, formats checked), so a mistake in the sandbox's own spec handling cannot hide a
-response that breaks the spec.
+response that breaks the spec. Only `$ref`s are followed the project's one way (`sandbox.refs`,
+the `referencing` library that jsonschema itself resolves with).
 """
 
 from __future__ import annotations
@@ -22,17 +23,15 @@ from typing import Any
 import httpx
 from amigo_client.transport import tls_context
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 from sandbox.clock import SandboxClock
+from sandbox.refs import Document, pointer
 from sandbox.server import RunningSandbox
 from sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
 SPEC: dict[str, Any] = load_yaml(SPEC_PATH)
-_URI = "https://spec.test/amigo.yaml"
-_REGISTRY: Registry[Any] = Registry().with_resource(_URI, DRAFT202012.create_resource(SPEC))
+_DOC = Document(SPEC)
 _FORMATS = FormatChecker()
 
 
@@ -51,10 +50,6 @@ class SpecOperation:
     @property
     def rate_limit(self) -> int:
         return int(self.raw["x-rate-limit-per-minute"])
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _operations() -> dict[str, SpecOperation]:
@@ -82,13 +77,7 @@ def operation_for(method: str, path: str) -> SpecOperation | None:
 
 
 def _response_object(operation: SpecOperation, status: int) -> dict[str, Any]:
-    response = operation.raw["responses"][str(status)]
-    while "$ref" in response:
-        node: Any = SPEC
-        for token in response["$ref"].lstrip("#/").split("/"):
-            node = node[token.replace("~1", "/").replace("~0", "~")]
-        response = node
-    return dict(response)
+    return dict(_DOC.resolve(operation.raw["responses"][str(status)]))
 
 
 def response_problems(operation: SpecOperation, status: int, content: bytes) -> list[str]:
@@ -103,16 +92,12 @@ def response_problems(operation: SpecOperation, status: int, content: bytes) -> 
         body = json.loads(content)
     except ValueError:
         return [f"{operation.operation_id} {status}: body is not JSON: {content[:80]!r}"]
-    pointer = (
-        f"#/paths/{_escape(operation.path)}/{operation.method.lower()}/responses/{status}"
-        "/content/application~1json/schema"
+    at = _DOC.follow(operation.raw["responses"][str(status)]).ref or pointer(
+        "paths", operation.path, operation.method.lower(), "responses", str(status)
     )
-    if "$ref" in operation.raw["responses"][str(status)]:
-        ref = operation.raw["responses"][str(status)]["$ref"]
-        pointer = f"{ref}/content/application~1json/schema"
     validator = Draft202012Validator(
-        {"$ref": f"{_URI}{pointer.replace('{', '%7B').replace('}', '%7D')}"},
-        registry=_REGISTRY,
+        _DOC.absolute(pointer("content", "application/json", "schema", under=at)),
+        registry=_DOC.registry,
         format_checker=_FORMATS,
     )
     return [

@@ -25,6 +25,7 @@ from amigo_client.models import CreateDynamicBehaviorSetRequest
 from amigo_client.operations import PAGINATED
 
 from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from sandbox.refs import Document
 from sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, sync_client
 from tests.sandbox_support import SPEC, new_set_body
@@ -43,7 +44,7 @@ def test_paging_metadata_is_the_specs() -> None:
             names = {p.get("name") for p in operation.get("parameters", []) if "name" in p}
             if "continuation_token" in names:
                 schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
-                body = SPEC["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+                body = Document(SPEC).resolve(schema)
                 [field] = [k for k, v in body["properties"].items() if v.get("type") == "array"]
                 expected[operation["operationId"]] = field
     assert expected == PAGINATED and len(PAGINATED) >= 6

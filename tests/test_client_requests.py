@@ -107,19 +107,15 @@ from amigo_client.models import (
 from amigo_client.transport import tls_context
 from amigo_client.types import Response
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from mcp_server.errors import api_error_message
 from sandbox.handlers import HANDLERS
+from sandbox.refs import Document
 from sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC: dict[str, Any] = load_yaml(REPO / "openapi" / "amigo.yaml")
-SPEC_URI = "urn:amigo-openapi"
-REGISTRY: Registry = Registry().with_resource(
-    SPEC_URI, Resource.from_contents(SPEC, default_specification=DRAFT202012)
-)
+DOC = Document(SPEC)
 
 TOKEN = "test-token-3f9a"
 ORG = "org-acme"
@@ -974,8 +970,7 @@ def response_validator(operation_id: str, status: int) -> Draft202012Validator:
     _, _, op = spec_operation(operation_id)
     answer = op["responses"][str(status)]
     schema = answer["content"]["application/json"]["schema"]
-    pointer = schema["$ref"].removeprefix("#")
-    return Draft202012Validator({"$ref": f"{SPEC_URI}#{pointer}"}, registry=REGISTRY)
+    return Draft202012Validator(DOC.absolute(schema["$ref"]), registry=DOC.registry)
 
 
 def test_every_operation_has_a_case() -> None:

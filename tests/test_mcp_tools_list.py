@@ -15,6 +15,7 @@ from mcp_server.catalog import HINT_DEFAULTS, load_catalog
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
 from mcp_server.settings import Settings
+from sandbox.refs import Document
 from sandbox.spec import load_yaml
 from tests.toolsnaps import (
     UPDATE_VARIABLE,
@@ -27,6 +28,7 @@ from tests.toolsnaps import (
 pytestmark = pytest.mark.anyio
 
 SPEC = load_yaml(Path(__file__).parent.parent / "openapi" / "amigo.yaml")
+DOC = Document(SPEC)
 SCRIPTS = Path(__file__).parent.parent / "scripts"
 
 CONSTRAINTS = (
@@ -48,12 +50,7 @@ CONSTRAINTS = (
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = SPEC
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+    return dict(DOC.resolve(node))
 
 
 def spec_operations() -> dict[str, dict[str, Any]]:

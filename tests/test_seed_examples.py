@@ -19,9 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
+from sandbox.refs import Document, pointer
 from sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,12 +28,9 @@ SPEC_PATH = REPO / "openapi" / "amigo.yaml"
 EXAMPLES = json.loads(
     (Path(__file__).parent / "data" / "seed_request_bodies.json").read_text(encoding="utf-8")
 )
-SPEC_URI = "urn:amigo-openapi"
 
 SPEC: dict[str, Any] = load_yaml(SPEC_PATH)
-REGISTRY: Registry = Registry().with_resource(
-    SPEC_URI, Resource.from_contents(SPEC, default_specification=DRAFT202012)
-)
+DOC = Document(SPEC)
 
 
 def operation(operation_id: str) -> dict[str, Any]:
@@ -52,8 +48,8 @@ def request_schema_name(operation_id: str) -> str:
 
 def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(
-        {"$ref": f"{SPEC_URI}#/components/schemas/{schema_name}"},
-        registry=REGISTRY,
+        DOC.absolute(pointer("components", "schemas", schema_name)),
+        registry=DOC.registry,
         format_checker=FormatChecker(),
     )
 

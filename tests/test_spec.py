@@ -12,6 +12,8 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from sandbox.refs import Document
+
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"
 REDOCLY = "@redocly/cli@2.77.0"
@@ -75,12 +77,7 @@ def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    return Document(spec).resolve(node)
 
 
 def parameters(spec: dict[str, Any], operation: dict[str, Any]) -> list[dict[str, Any]]:
