@@ -239,11 +239,10 @@ class Sandbox:
             raise RuntimeError(f"handlers for operations the spec does not have: {extra}")
         self.db = Database(settings.db)
         with self.db.transaction(write=True) as conn:
+            self.tokens = TokenService(token_secret(conn), settings.token_lifetime_s)
             ensure_demo_identity(conn)
             if settings.seed_demo:
-                seed_demo_data(conn)
-            secret = token_secret(conn)
-        self.tokens = TokenService(secret, settings.token_lifetime_s)
+                seed_demo_data(conn, self.spec, self.tokens)
         self.limiter = RateLimiter()
         self.faults = FaultRegistry()
         self.requests = RequestLog()
@@ -340,7 +339,7 @@ class Sandbox:
                 conn.execute(f"DELETE FROM {table}")
             conn.execute("DELETE FROM meta WHERE key = 'demo_seeded'")
             ensure_demo_identity(conn)
-            seeded = seed_demo_data(conn) if seed else False
+            seeded = seed_demo_data(conn, self.spec, self.tokens) if seed else False
         self.faults.clear()
         self.limiter.clear()
         self.requests.clear()

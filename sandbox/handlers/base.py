@@ -26,6 +26,9 @@ class Call:
     conn: sqlite3.Connection
     tokens: TokenService
     now: float  # epoch seconds
+    # The ID of the object a create call makes, when the caller fixes it (the demo data, whose
+    # IDs tests name); None for a fresh one, as over HTTP.
+    new_id: str | None = None
 
     @property
     def timestamp(self) -> str:

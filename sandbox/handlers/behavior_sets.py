@@ -310,6 +310,7 @@ def create_set(call: Call) -> Reply:
         triggers=initial["conversation_triggers"],
         actions=initial["actions"],
         timestamp=call.timestamp,
+        set_id=call.new_id,
     )
     return Reply(201, {"dynamic_behavior_set_id": set_id})
 

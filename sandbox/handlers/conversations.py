@@ -14,7 +14,7 @@ from typing import Any
 from sandbox.errors import not_found
 from sandbox.handlers.base import Call, Reply, handles
 from sandbox.listing import any_in, paginate, sort_items, tag_matches
-from sandbox.store import loads
+from sandbox.store import dumps, loads
 
 USER_SENDER = "User"
 AGENT_SENDER = "Agent"
@@ -62,6 +62,43 @@ def conversation_json(row: sqlite3.Row, conn: sqlite3.Connection) -> dict[str, A
         "num_messages": 2 * last["n"] if last else 0,  # the user's and the agent's answer
         "tags": loads(row["tags"]),
     }
+
+
+def insert_conversation(
+    conn: sqlite3.Connection,
+    *,
+    conversation_id: str,
+    org_id: str,
+    service_id: str,
+    user_id: str,
+    topic: str,
+    tags: dict[str, str],
+    created_at: str,
+    interactions: list[tuple[str, str, str, str]],
+) -> None:
+    """A conversation and its interactions (`(id, user message, agent message, created_at)`),
+    as the API cannot create them (an administrative helper: the demo data). One without
+    interactions is still going on."""
+    conn.execute(
+        "INSERT INTO conversations (id, org_id, service_id, user_id, topic, is_finished, "
+        "tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            conversation_id,
+            org_id,
+            service_id,
+            user_id,
+            topic,
+            int(bool(interactions)),
+            dumps(tags),
+            created_at,
+        ),
+    )
+    for position, (interaction_id, user_message, agent_message, at) in enumerate(interactions):
+        conn.execute(
+            "INSERT INTO interactions (id, org_id, conversation_id, position, user_message, "
+            "agent_message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (interaction_id, org_id, conversation_id, position, user_message, agent_message, at),
+        )
 
 
 def messages_of(interaction: sqlite3.Row) -> list[dict[str, Any]]:

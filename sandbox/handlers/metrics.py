@@ -142,6 +142,51 @@ def search_metrics(call: Call) -> Reply:
     return Reply(200, {"metrics": found[:SEARCH_LIMIT]})
 
 
+def insert_metric(
+    conn: sqlite3.Connection,
+    *,
+    metric_id: str,
+    org_id: str,
+    creator: tuple[str, str],
+    name: str,
+    description: str,
+    value_type: str,
+    latest_version: int,
+    applied_to_services: list[str],
+    tags: list[dict[str, str | None]],
+    created_at: str,
+    updated_at: str,
+    categories: list[str] | None = None,
+    lower_bound: float | None = None,
+    upper_bound: float | None = None,
+    applies_when: str | None = None,
+) -> None:
+    """A metric, as the API cannot create one (an administrative helper: the demo data)."""
+    conn.execute(
+        "INSERT INTO metrics (id, org_id, name, description, value_type, categories, "
+        "lower_bound, upper_bound, applies_when, latest_version, applied_to_services, tags, "
+        "is_deleted, creator_org, creator_user, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+        (
+            metric_id,
+            org_id,
+            name,
+            description,
+            value_type,
+            None if categories is None else dumps(categories),
+            lower_bound,
+            upper_bound,
+            applies_when,
+            latest_version,
+            dumps(applied_to_services),
+            dumps(tags),
+            *creator,
+            created_at,
+            updated_at,
+        ),
+    )
+
+
 def insert_result(
     conn: sqlite3.Connection,
     *,

@@ -236,6 +236,7 @@ def create_scenario(call: Call) -> Reply:
         tags=body["tags"],
         content=content,
         timestamp=call.timestamp,
+        scenario_id=call.new_id,
     )
     return Reply(201, {"simulation_scenario_id": scenario_id})
 
