@@ -214,10 +214,12 @@ def view(node: Any, at: Place) -> View:
             arms = tuple(real)
     if isinstance(schema.get("allOf"), list):
         merged: dict[str, Any] = {}
-        for part in schema["allOf"]:
-            part_view = view(part, at)
+        parts = [view(part, at) for part in schema["allOf"]]
+        for part_view in parts:
             merged = merge(merged, part_view.schema)
             types |= part_view.types
+        # What the merged schema nests is inside every part's references.
+        at = Place(at.doc, at.within.union(*(part_view.at.within for part_view in parts)))
         schema = merge(merged, {k: v for k, v in schema.items() if k != "allOf"})
     if not types and isinstance(schema.get("properties"), dict):
         types = {"object"}
