@@ -62,7 +62,8 @@ class Followed:
 
 
 class Document:
-    """An OpenAPI document whose local `$ref`s can be followed."""
+    """An OpenAPI document whose local `$ref`s can be followed. The document must not change
+    while it is read this way: each reference's target is looked up once and remembered."""
 
     def __init__(self, contents: Mapping[str, Any], uri: str = DOCUMENT_URI) -> None:
         self.contents = contents
@@ -71,15 +72,20 @@ class Document:
             uri, DRAFT202012.create_resource(contents)
         )
         self._resolver = self.registry.resolver(base_uri=uri)
+        self._targets: dict[str, Any] = {}
 
     def lookup(self, ref: str) -> Any:
         """What the local reference `ref` (`#/...`) points to."""
+        if ref in self._targets:
+            return self._targets[ref]
         if not ref.startswith("#"):
             raise RefError(f"only references inside the document are supported, got {ref!r}")
         try:
-            return self._resolver.lookup(ref).contents
+            target = self._resolver.lookup(ref).contents
         except Unresolvable:
             raise RefError(f"{ref} points nowhere in the document") from None
+        self._targets[ref] = target
+        return target
 
     def follow(self, node: Any, within: frozenset[str] = frozenset()) -> Followed:
         """Follow `$ref`s at the top of `node` until it is not a reference."""
