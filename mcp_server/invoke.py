@@ -111,10 +111,7 @@ def request_id_of(response: Any) -> str | None:
     status = int(response.status_code)
     if status < 300:
         return response.headers.get("x-request-id") or None
-    error = status_error(
-        "", status, response.content, request_id_header=response.headers.get("x-request-id")
-    )
-    return error.request_id
+    return status_error("", response).request_id
 
 
 class Invoker:
