@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import anyio
-from amigo_client.config import Clock, Secret
+from amigo_client import Clock
 from mcp import Client
 
 from mcp_server.audit import AuditLog
@@ -53,11 +53,10 @@ async def run(calls: int) -> None:
         start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as sandbox,
         tempfile.TemporaryDirectory() as folder,
     ):
-        settings = Settings(
-            auth_mode="bearer",
+        settings = Settings.create(
             base_url=sandbox.base_url,
             organization_id=sandbox.organization,
-            bearer_token=Secret(sandbox.issue_token()),
+            bearer_token=sandbox.issue_token(),
         )
         log = Path(folder) / "audit.jsonl"
         off = Runtime(catalog, settings)

@@ -18,7 +18,6 @@ import anyio
 import httpx
 from amigo_client import AuthenticatedClient
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
-from amigo_client.config import Secret
 from mcp import Client
 
 from mcp_server.catalog import load_catalog
@@ -56,11 +55,8 @@ async def run(calls: int) -> None:
             )
             assert response.status_code == 200
 
-        settings = Settings(
-            auth_mode="bearer",
-            base_url=sandbox.base_url,
-            organization_id=sandbox.organization,
-            bearer_token=Secret(token),
+        settings = Settings.create(
+            base_url=sandbox.base_url, organization_id=sandbox.organization, bearer_token=token
         )
         catalog = load_catalog()
         results: dict[str, list[float]] = {}

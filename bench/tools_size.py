@@ -33,7 +33,7 @@ def size(value: Any) -> int:
 
 async def measure() -> dict[str, int]:
     catalog = load_catalog()
-    server = build_server(catalog, Runtime(catalog, Settings(auth_mode="sandbox")))
+    server = build_server(catalog, Runtime(catalog, Settings.create(sandbox=True)))
     async with Client(server) as client:
         listing = await client.list_tools()
     tools = [t.model_dump(by_alias=True, mode="json", exclude_none=True) for t in listing.tools]

@@ -123,7 +123,7 @@ class ApiKeySignIn(TokenSource):
     def _credentials(self) -> tuple[str, str, str]:
         config = self._config
         assert config.api_key is not None and config.api_key_id and config.user_id
-        return config.api_key.reveal(), config.api_key_id, config.user_id
+        return config.api_key.get_secret_value(), config.api_key_id, config.user_id
 
     def _sync_sign_in(self, stale: str | None) -> str:
         with self._thread_lock:

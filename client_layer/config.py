@@ -1,19 +1,38 @@
-"""Where and how to reach Amigo: regions, base URL, timeout, credentials, clock.
+"""Where and how to reach Amigo: regions, base URL, timeout, credentials.
 
-The environment variables are those of Amigo's own SDKs, and the MCP server reads the same ones
-through this module: `AMIGO_API_KEY`, `AMIGO_API_KEY_ID`, `AMIGO_USER_ID` (API-key sign-in) or
-`AMIGO_BEARER_TOKEN` (a ready token), `AMIGO_ORGANIZATION_ID`, `AMIGO_BASE_URL` or `AMIGO_REGION`,
-`AMIGO_MONGO_CLUSTER_NAME`, `AMIGO_TIMEOUT`.
+`ClientConfig` is a pydantic-settings model of the environment variables of Amigo's own SDKs:
+`AMIGO_API_KEY`, `AMIGO_API_KEY_ID`, `AMIGO_USER_ID` (API-key sign-in) or `AMIGO_BEARER_TOKEN`
+(a ready token), `AMIGO_ORGANIZATION_ID`, `AMIGO_BASE_URL` or `AMIGO_REGION`,
+`AMIGO_MONGO_CLUSTER_NAME`, `AMIGO_TIMEOUT`. The MCP server's settings extend this model, so
+the client and the server read these variables one way. Secrets are `SecretStr`: no repr, str
+or message shows them (`get_secret_value()` gives the value). Every mistake becomes one
+`ConfigurationError` that names the variable and says how to fix it.
 """
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from typing import Any, ClassVar, Self, get_args
 from urllib.parse import urlsplit
 
+from pydantic import (
+    Field,
+    PrivateAttr,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from .clock import Clock
 from .exceptions import ConfigurationError
 from .retries import RetryPolicy
 
@@ -22,10 +41,6 @@ __all__ = [
     "DEFAULT_TIMEOUT_S",
     "REGIONS",
     "ClientConfig",
-    "Clock",
-    "Secret",
-    "parse_timeout",
-    "resolve_base_url",
     "shown_url",
 ]
 
@@ -37,171 +52,108 @@ REGIONS: dict[str, str] = {
 }
 DEFAULT_BASE_URL = REGIONS["us"]
 DEFAULT_TIMEOUT_S = 30.0
-
-
-class Secret:
-    """A string that never shows itself in `repr`, `str` or f-strings."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str) -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return "Secret('**********')"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Secret) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
-
-
-class Clock:
-    """The client's time: token renewal, retry budgets and `Retry-After` dates read it, and
-    waits go through it. The default is the real clock; tests pass a subclass that moves time
-    by hand instead of sleeping."""
-
-    def time(self) -> float:
-        """Epoch seconds (token expiry, `Retry-After` dates, `X-RateLimit-Reset`)."""
-        return time.time()
-
-    def monotonic(self) -> float:
-        """Seconds for measuring budgets."""
-        return time.monotonic()
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        import asyncio
-
-        await asyncio.sleep(seconds)
-
-
-def resolve_base_url(url: str | None, region: str | None) -> str:
-    """The API host from `AMIGO_BASE_URL` or `AMIGO_REGION` (at most one), default US."""
-    if url and region:
-        raise ConfigurationError(
-            "Both AMIGO_BASE_URL and AMIGO_REGION are set; set only one of them."
-        )
-    if region:
-        try:
-            return REGIONS[region]
-        except KeyError:
-            raise ConfigurationError(
-                f"AMIGO_REGION {region!r} is not a known region; use one of: " + ", ".join(REGIONS)
-            ) from None
-    if not url:
-        return DEFAULT_BASE_URL
-    parts = urlsplit(url)
-    shown = shown_url(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigurationError(
-            f"AMIGO_BASE_URL {shown!r} is not an http(s) URL, e.g. https://api.amigo.ai"
-        )
-    if parts.path not in ("", "/") or parts.query:
-        raise ConfigurationError(
-            f"AMIGO_BASE_URL {shown!r} must be the host only (paths start with /v1/...), "
-            "e.g. https://api.amigo.ai"
-        )
-    return f"{parts.scheme}://{parts.netloc}"
+MAX_TIMEOUT_S = 600.0
 
 
 def shown_url(url: str) -> str:
-    """`url` as it may be shown in messages and logs: a password in it replaced by ***."""
-    password = urlsplit(url).password
-    return url.replace(password, "***") if password else url
+    """`url` as it may be shown in messages and logs: a password in it replaced by ***, also
+    in a malformed URL (`user:password@host` without a scheme)."""
+    head, at, host = url.rpartition("@")
+    if not at:
+        return url
+    scheme, slashes, userinfo = head.rpartition("//")
+    user, colon, password = userinfo.partition(":")
+    return f"{scheme}{slashes}{user}{colon}{'***' if password else ''}@{host}"
 
 
-def parse_timeout(value: float | str | None) -> float:
-    """Seconds per HTTP request (`AMIGO_TIMEOUT`), default 30, between 0 and 600."""
-    if value is None or value == "":
-        return DEFAULT_TIMEOUT_S
-    try:
-        seconds = float(value)
-    except ValueError:
-        raise ConfigurationError(f"AMIGO_TIMEOUT {value!r} is not a number of seconds") from None
-    if not 0 < seconds <= 600:
-        raise ConfigurationError(f"the timeout must be between 0 and 600 seconds, got {seconds}")
-    return seconds
+def _given(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values that are set: surrounding spaces never count, and blank means unset."""
+    stripped = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    return {k: v for k, v in stripped.items() if v is not None and v != ""}
 
 
-@dataclass(frozen=True)
-class ClientConfig:
-    """Everything a client needs. Build it with `ClientConfig.create` or `ClientConfig.from_env`."""
+# The environment a model being built reads: None for `os.environ`, else the given mapping.
+_ENVIRONMENT: ContextVar[Mapping[str, str] | None] = ContextVar("amigo_environment", default=None)
 
-    organization_id: str
-    base_url: str = DEFAULT_BASE_URL
-    api_key: Secret | None = None
-    api_key_id: str | None = None
-    user_id: str | None = None
-    bearer_token: Secret | None = None
-    mongo_cluster_name: str | None = None
-    timeout_s: float = DEFAULT_TIMEOUT_S
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    clock: Clock = field(default_factory=Clock)
+
+class _Environment(EnvSettingsSource):
+    """The environment variables: `os.environ`, or the mapping given to `from_env`."""
+
+    def _load_env_vars(self) -> Mapping[str, str | None]:
+        given = _ENVIRONMENT.get()
+        env = _given(super()._load_env_vars() if given is None else given)
+        return env if self.case_sensitive else {k.lower(): v for k, v in env.items()}
+
+
+# How pydantic's own checks read in a message, after the variable's name and value.
+_PROBLEMS = {
+    "bool_parsing": "is not a boolean: use 1 or 0 (true/false, yes/no, on/off)",
+    "int_parsing": "is not a whole number",
+    "float_parsing": "is not a number",
+    "greater_than": "must be greater than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+    "literal_error": "must be {expected}",
+}
+
+
+class ClientConfig(BaseSettings):
+    """Everything a client needs. Build it with `ClientConfig.from_env` (the environment, plus
+    explicit values that win over it) or `ClientConfig.create` (explicit values only).
+
+    Credentials are an API key with its ID and a user ID, or a bearer token (which wins when
+    both are set). `retry` and `clock` are not settings: they come from the code that builds
+    the configuration.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="AMIGO_",
+        frozen=True,
+        populate_by_name=True,
+        hide_input_in_errors=True,
+        extra="forbid",
+    )
+
+    organization_id: str = Field("", description="organization ID")
+    api_key: SecretStr | None = Field(None, description="API key")
+    api_key_id: str | None = Field(None, description="API key ID")
+    user_id: str | None = Field(None, description="user to sign in as")
+    bearer_token: SecretStr | None = Field(None, description="a ready bearer token (not renewed)")
+    region: str | None = Field(None, description="regional API host: " + ", ".join(REGIONS))
+    # Declared after `region`: the URL is resolved from both (see `_base_url`).
+    base_url: str = Field(
+        None, validate_default=True, description=f"API base URL, default {DEFAULT_BASE_URL}"
+    )
+    mongo_cluster_name: str | None = Field(None, description="dedicated cluster, rarely needed")
+    timeout_s: float = Field(
+        DEFAULT_TIMEOUT_S,
+        validation_alias="AMIGO_TIMEOUT",
+        description=f"seconds per HTTP request, default {DEFAULT_TIMEOUT_S:g}",
+    )
+
+    _retry: RetryPolicy = PrivateAttr(default_factory=RetryPolicy)
+    _clock: Clock = PrivateAttr(default_factory=Clock)
+
+    # The message for a missing organization (the server adds how to use the sandbox instead).
+    MISSING_ORGANIZATION: ClassVar[str] = (
+        "AMIGO_ORGANIZATION_ID is not set: every Amigo call is made within an organization."
+    )
+
+    @property
+    def retry(self) -> RetryPolicy:
+        return self._retry
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
 
     @property
     def shown_base_url(self) -> str:
         """The base URL as it may be shown: a password in it replaced by ***."""
         return shown_url(self.base_url)
 
-    @classmethod
-    def create(
-        cls,
-        *,
-        organization_id: str | None,
-        api_key: str | None = None,
-        api_key_id: str | None = None,
-        user_id: str | None = None,
-        bearer_token: str | None = None,
-        base_url: str | None = None,
-        region: str | None = None,
-        mongo_cluster_name: str | None = None,
-        timeout_s: float | str | None = None,
-        retry: RetryPolicy | None = None,
-        clock: Clock | None = None,
-    ) -> ClientConfig:
-        """Check the values and build the configuration (credentials: an API key with its ID
-        and a user ID, or a bearer token)."""
-        if not organization_id:
-            raise ConfigurationError(
-                "AMIGO_ORGANIZATION_ID is not set: every Amigo call is made within an organization."
-            )
-        if not bearer_token:
-            missing = [
-                name
-                for name, value in (
-                    ("AMIGO_API_KEY", api_key),
-                    ("AMIGO_API_KEY_ID", api_key_id),
-                    ("AMIGO_USER_ID", user_id),
-                )
-                if not value
-            ]
-            if missing:
-                raise ConfigurationError(
-                    f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: "
-                    "signing in with an API key needs AMIGO_API_KEY, AMIGO_API_KEY_ID and "
-                    "AMIGO_USER_ID together (or AMIGO_BEARER_TOKEN alone)."
-                )
-        return cls(
-            organization_id=organization_id,
-            base_url=resolve_base_url(base_url, region),
-            api_key=Secret(api_key) if api_key and not bearer_token else None,
-            api_key_id=api_key_id if not bearer_token else None,
-            user_id=user_id if not bearer_token else None,
-            bearer_token=Secret(bearer_token) if bearer_token else None,
-            mongo_cluster_name=mongo_cluster_name or None,
-            timeout_s=parse_timeout(timeout_s),
-            retry=retry or RetryPolicy(),
-            clock=clock or Clock(),
-        )
+    # --- building ---------------------------------------------------------------------------
 
     @classmethod
     def from_env(
@@ -210,23 +162,171 @@ class ClientConfig:
         *,
         retry: RetryPolicy | None = None,
         clock: Clock | None = None,
-    ) -> ClientConfig:
-        """The configuration from the `AMIGO_*` variables (`os.environ` by default)."""
-        env = os.environ if env is None else env
+        **values: Any,
+    ) -> Self:
+        """The configuration from the environment (`os.environ` by default); `values` (by
+        field name, e.g. `organization_id=`) win over it. Raises `ConfigurationError`."""
+        return cls._build(env, values, retry, clock)
 
-        def get(name: str) -> str | None:
-            return (env.get(name) or "").strip() or None
+    @classmethod
+    def create(
+        cls,
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
+        **values: Any,
+    ) -> Self:
+        """The configuration from explicit values only (secrets as plain `str`), checked like
+        the environment. Raises `ConfigurationError`."""
+        return cls._build({}, values, retry, clock)
 
-        return cls.create(
-            organization_id=get("AMIGO_ORGANIZATION_ID"),
-            api_key=get("AMIGO_API_KEY"),
-            api_key_id=get("AMIGO_API_KEY_ID"),
-            user_id=get("AMIGO_USER_ID"),
-            bearer_token=get("AMIGO_BEARER_TOKEN"),
-            base_url=get("AMIGO_BASE_URL"),
-            region=get("AMIGO_REGION"),
-            mongo_cluster_name=get("AMIGO_MONGO_CLUSTER_NAME"),
-            timeout_s=get("AMIGO_TIMEOUT"),
-            retry=retry,
-            clock=clock,
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Explicit values, then the environment; no `.env` or secrets files."""
+        return (init_settings, _Environment(settings_cls))
+
+    @classmethod
+    def _build(
+        cls,
+        env: Mapping[str, str] | None,
+        values: dict[str, Any],
+        retry: RetryPolicy | None,
+        clock: Clock | None,
+    ) -> Self:
+        reading = _ENVIRONMENT.set(env)
+        try:
+            config = cls(**_given(values))
+        except ValidationError as error:
+            raise cls.configuration_error(error) from None
+        finally:
+            _ENVIRONMENT.reset(reading)
+        return config.using(retry=retry, clock=clock)
+
+    def using(self, *, retry: RetryPolicy | None = None, clock: Clock | None = None) -> Self:
+        """This configuration with another retry policy or clock (None keeps the current)."""
+        config = self.model_copy()
+        config._retry = retry or self._retry
+        config._clock = clock or self._clock
+        return config
+
+    @classmethod
+    def variable(cls, field: str) -> str:
+        """The environment variable of a setting."""
+        alias = cls.model_fields[field].validation_alias
+        return alias if isinstance(alias, str) else f"AMIGO_{field.upper()}"
+
+    @classmethod
+    def setting_name(cls, field: str) -> str:
+        """How a setting is named in messages: its environment variable."""
+        return cls.variable(field)
+
+    @classmethod
+    def configuration_error(cls, error: ValidationError) -> ConfigurationError:
+        """The first problem of `error` on one line, naming the setting; never a secret."""
+        aliases = {
+            info.validation_alias: name
+            for name, info in cls.model_fields.items()
+            if isinstance(info.validation_alias, str)
+        }
+        problem = error.errors(include_url=False, include_input=True)[0]
+        cause = (problem.get("ctx") or {}).get("error")
+        if isinstance(cause, ConfigurationError):
+            return cause
+        loc = problem["loc"]
+        field = aliases.get(str(loc[0]), str(loc[0])) if loc else ""
+        if field not in cls.model_fields:
+            return ConfigurationError(f"{field or 'settings'}: {problem['msg']}")
+        annotation = cls.model_fields[field].annotation
+        secret = annotation is SecretStr or SecretStr in get_args(annotation)
+        shown = "" if secret else f" {problem.get('input')!r}"
+        known = _PROBLEMS.get(problem["type"])
+        text = (
+            known.format(**problem.get("ctx", {})) if known else f"is not valid: {problem['msg']}"
         )
+        return ConfigurationError(f"{cls.setting_name(field)}{shown} {text}")
+
+    # --- checks -----------------------------------------------------------------------------
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, region: str | None) -> str | None:
+        if region is not None and region not in REGIONS:
+            raise ConfigurationError(
+                f"AMIGO_REGION {region!r} is not a known region; use one of: " + ", ".join(REGIONS)
+            )
+        return region
+
+    @field_validator("base_url", mode="before")
+    @classmethod
+    def _base_url(cls, url: Any, info: ValidationInfo) -> Any:
+        """The API host from `AMIGO_BASE_URL` or `AMIGO_REGION` (at most one), default US."""
+        region = info.data.get("region")
+        if url is not None and region:
+            raise ConfigurationError(
+                "Both AMIGO_BASE_URL and AMIGO_REGION are set; set only one of them."
+            )
+        if url is None:
+            return REGIONS[region] if region else DEFAULT_BASE_URL
+        if not isinstance(url, str):
+            return url
+        parts = urlsplit(url)
+        shown = shown_url(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ConfigurationError(
+                f"AMIGO_BASE_URL {shown!r} is not an http(s) URL, e.g. https://api.amigo.ai"
+            )
+        if parts.path not in ("", "/") or parts.query:
+            raise ConfigurationError(
+                f"AMIGO_BASE_URL {shown!r} must be the host only (paths start with /v1/...), "
+                "e.g. https://api.amigo.ai"
+            )
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @field_validator("timeout_s", mode="before")
+    @classmethod
+    def _seconds(cls, value: Any) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            raise ConfigurationError(
+                f"AMIGO_TIMEOUT {value!r} is not a number of seconds"
+            ) from None
+        if not 0 < seconds <= MAX_TIMEOUT_S:
+            raise ConfigurationError(
+                f"AMIGO_TIMEOUT must be between 0 and {MAX_TIMEOUT_S:g} seconds, got {seconds:g}"
+            )
+        return seconds
+
+    @model_validator(mode="after")
+    def _credentials(self) -> Self:
+        """An organization, and an API key with its ID and user ID or a bearer token."""
+        if not self.organization_id:
+            raise ConfigurationError(self.MISSING_ORGANIZATION)
+        if self.bearer_token is None:
+            self.check_api_key()
+        return self
+
+    def check_api_key(self) -> None:
+        """Raise unless the API key, its ID and the user ID are all set."""
+        missing = [
+            name
+            for name, value in (
+                ("AMIGO_API_KEY", self.api_key),
+                ("AMIGO_API_KEY_ID", self.api_key_id),
+                ("AMIGO_USER_ID", self.user_id),
+            )
+            if not value
+        ]
+        if missing:
+            raise ConfigurationError(
+                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: "
+                "signing in with an API key needs AMIGO_API_KEY, AMIGO_API_KEY_ID and "
+                "AMIGO_USER_ID together (or AMIGO_BEARER_TOKEN alone)."
+            )

@@ -28,10 +28,11 @@ import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from amigo_client.config import Clock
+from amigo_client.clock import Clock
+from amigo_client.exceptions import ConfigurationError
 
 from mcp_server.errors import Scrubber
-from mcp_server.settings import Settings, SettingsError
+from mcp_server.settings import Settings
 
 if TYPE_CHECKING:
     from mcp_server.invoke import ToolOutcome
@@ -84,7 +85,7 @@ def caller(settings: Settings, own_token: str | None) -> str | None:
     if settings.auth_mode == "api_key":
         return settings.user_id
     if settings.bearer_token is not None:
-        return token_user(settings.bearer_token.reveal())
+        return token_user(settings.bearer_token.get_secret_value())
     return None
 
 
@@ -101,7 +102,7 @@ class AuditLog:
             try:
                 self._fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             except OSError as exc:
-                raise SettingsError(
+                raise ConfigurationError(
                     f"cannot open the audit log {target!r} for appending: {exc.strerror}"
                 ) from None
 

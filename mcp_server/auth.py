@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 from amigo_client import Client
 from amigo_client.auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
-from amigo_client.config import Clock
+from amigo_client.clock import Clock
 from amigo_client.exceptions import APIConnectionError, ConfigurationError
 
 from mcp_server.context import request_token
@@ -144,12 +144,12 @@ def authenticate(
     source: TokenSource
     if settings.auth_mode == "bearer":
         assert settings.bearer_token is not None
-        source = FixedToken(settings.bearer_token.reveal())
+        source = FixedToken(settings.bearer_token.get_secret_value())
     elif settings.auth_mode == "per_request":
         source = PerRequestOnly()
     else:
         client = Client(base_url=settings.base_url).set_async_httpx_client(http)
-        sign_in = ApiKeySignIn(settings.client_config(clock), client, on_token=on_token)
+        sign_in = ApiKeySignIn(settings.using(clock=clock), client, on_token=on_token)
         identity = "|".join(
             (
                 settings.base_url,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from amigo_client.config import REGIONS
+from amigo_client.exceptions import ConfigurationError
 
-from mcp_server.settings import Settings, SettingsError
+from mcp_server.settings import Settings
 from mcp_server.state import StateStoreError
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ Amigo credentials come from the environment, as in Amigo's own SDKs:
   AMIGO_BEARER_TOKEN                               or use a ready bearer token
   AMIGO_ORGANIZATION_ID                            the organization (needed with either)
   AMIGO_BASE_URL or AMIGO_REGION                   where the API is (default https://api.amigo.ai)
+  AMIGO_MCP_HTTP_TOKEN                             HTTP: the access token clients must send
+Secrets are read from the environment only. Every flag below has the environment variable named
+in its help; the flag wins. Booleans: 1/0, true/false, yes/no, on/off.
 With none of them set, amigo-mcp runs on the embedded sandbox: a local Amigo-compatible API
 with demo data, on a free loopback port.
 
@@ -41,91 +44,39 @@ examples:
 """
 
 
-def _connection_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("Amigo connection (flags override the environment)")
-    group.add_argument("--base-url", help="API base URL (AMIGO_BASE_URL)")
-    group.add_argument("--region", choices=sorted(REGIONS), help="regional API host (AMIGO_REGION)")
-    group.add_argument("--organization", help="organization ID (AMIGO_ORGANIZATION_ID)")
-    group.add_argument("--api-key-id", help="API key ID (AMIGO_API_KEY_ID)")
-    group.add_argument("--user-id", help="user to sign in as (AMIGO_USER_ID)")
-    group.add_argument(
-        "--mongo-cluster-name",
-        help="dedicated cluster name, rarely needed (AMIGO_MONGO_CLUSTER_NAME)",
-    )
-    group.add_argument("--timeout", type=float, help="seconds per HTTP request (AMIGO_TIMEOUT, 30)")
-    group.add_argument(
-        "--sandbox",
-        action="store_true",
-        help="use the embedded sandbox even when credentials are set",
-    )
-    group.add_argument(
-        "--sandbox-db",
-        default=":memory:",
-        metavar="PATH",
-        help="SQLite file for the embedded sandbox's data (default: in memory, fresh each start)",
-    )
-    group.add_argument(
-        "--state-url",
-        metavar="URL",
-        help="Redis (redis://[:password@]host:port/db) holding what several replicas share: rate "
-        "windows, the server's own token, stateful HTTP sessions (AMIGO_MCP_STATE_URL; default: "
-        "kept in the process)",
-    )
-    group.add_argument(
-        "--retry-budget",
-        type=float,
-        default=60.0,
-        metavar="SECONDS",
-        help="total time one tool call may spend on retries and rate-limit waits (default 60)",
-    )
-    group.add_argument(
-        "--audit-log",
-        metavar="PATH",
-        help="append one JSON line per call of a tool that writes to PATH, or '-' for stderr "
-        "(AMIGO_MCP_AUDIT_LOG; off by default)",
-    )
-    group.add_argument(
-        "--otel",
-        action="store_true",
-        help="export OpenTelemetry traces over OTLP, configured by the OTEL_* variables; needs "
-        "amigo-mcp[otel] (AMIGO_MCP_OTEL=1; on too when OTEL_EXPORTER_OTLP_ENDPOINT is set)",
-    )
-    group.add_argument(
-        "--log-level",
-        default=None,
-        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
-        help="stderr log level (AMIGO_MCP_LOG_LEVEL, default WARNING); secrets are never logged",
-    )
+GROUPS: dict[str, str] = {
+    "connection": "Amigo connection (flags override the environment)",
+    "policy": "which tools are offered (set by the operator)",
+    "transport": "transport",
+}
 
 
-def _policy_options(parser: argparse.ArgumentParser, catalog: Catalog) -> None:
-    group = parser.add_argument_group("which tools are offered (set by the operator)")
-    group.add_argument(
-        "--read-only",
-        action="store_true",
-        help="offer only tools that read (AMIGO_MCP_READ_ONLY=1)",
-    )
-    group.add_argument("--tools", metavar="A,B", help="offer only these tools (AMIGO_MCP_TOOLS)")
-    group.add_argument(
-        "--exclude-tools", metavar="C,D", help="never offer these tools (AMIGO_MCP_EXCLUDE_TOOLS)"
-    )
-    group.add_argument(
-        "--toolsets",
-        metavar="SETS",
-        help=f"offer only these areas: {', '.join(catalog.toolsets)} (AMIGO_MCP_TOOLSETS)",
-    )
-    group.add_argument(
-        "--skip-confirmation",
-        action="store_true",
-        help="run destructive tools without asking the user first "
-        "(AMIGO_MCP_SKIP_CONFIRMATION=1); by default they ask through MCP elicitation",
-    )
-    group.add_argument(
-        "--skip-live-confirmation",
-        action="store_true",
-        help="create new versions of active dynamic behavior sets without asking the user first "
-        "(AMIGO_MCP_SKIP_LIVE_CONFIRMATION=1); by default they ask, since live agents change",
-    )
+def _add_flags(parser: argparse.ArgumentParser, group: str, catalog: Catalog) -> None:
+    """One flag per setting of `group`, built from the settings model (see settings.py)."""
+    options = parser.add_argument_group(GROUPS[group])
+    for name, field in Settings.model_fields.items():
+        flag = Settings.flag(name)
+        if flag is None or flag.group != group:
+            continue
+        described = field.description or ""
+        if name == "toolsets":
+            described += f": {', '.join(catalog.toolsets)}"
+        help = f"{described} ({Settings.variable(name)})"
+        kwargs: dict[str, Any] = {"dest": name, "default": None, "help": help}
+        if field.annotation is bool:
+            kwargs["action"] = "store_true"
+        else:
+            kwargs["metavar"] = flag.metavar
+            choices = get_args(field.annotation) if get_origin(field.annotation) is Literal else ()
+            if name == "region":
+                choices = tuple(sorted(REGIONS))
+            if choices:
+                kwargs["choices"] = choices
+            if field.annotation in (int, float):
+                kwargs["type"] = field.annotation
+            if name == "allowed_hosts":
+                kwargs["action"] = "append"
+        options.add_argument(flag.name, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -142,45 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{serve,tools,call}")
 
     serve = commands.add_parser("serve", help="serve the tools over MCP (the default command)")
-    _connection_options(serve)
-    _policy_options(serve, catalog)
-    http = serve.add_argument_group("transport")
-    http.add_argument("--transport", choices=("stdio", "http"), default="stdio")
-    http.add_argument("--host", default="127.0.0.1", help="HTTP bind address (default 127.0.0.1)")
-    http.add_argument(
-        "--port", type=int, default=8000, help="HTTP port (default 8000; 0 picks a free one)"
-    )
-    http.add_argument(
-        "--stateless", action="store_true", help="HTTP: no sessions; each request stands alone"
-    )
-    http.add_argument(
-        "--allowed-host",
-        action="append",
-        default=[],
-        metavar="HOST[:PORT]",
-        help="HTTP: a further Host header value to accept (DNS-rebinding protection stays on)",
-    )
-    http.add_argument(
-        "--multi-user",
-        action="store_true",
-        help="HTTP: use the Amigo bearer token a request carries in X-Amigo-Token, for that "
-        "request only (hosted mode); requests without one use the configured credentials",
-    )
-    http.add_argument(
-        "--replica-url",
-        metavar="URL",
-        help="HTTP with --state-url: this replica's MCP endpoint as the other replicas reach it, "
-        "to pass on requests of the sessions it holds (AMIGO_MCP_REPLICA_URL; default "
-        "http://HOST:PORT/mcp, with the machine's host name when bound to all addresses)",
-    )
+    for group in ("connection", "policy", "transport"):
+        _add_flags(serve, group, catalog)
 
     tools = commands.add_parser("tools", help="list the tools")
-    _policy_options(tools, catalog)
+    _add_flags(tools, "policy", catalog)
     tools.add_argument("--json", action="store_true", help="print the exact tools/list result")
 
     call = commands.add_parser("call", help="call one tool and print its result")
-    _connection_options(call)
-    _policy_options(call, catalog)
+    _add_flags(call, "connection", catalog)
+    _add_flags(call, "policy", catalog)
     call.add_argument(
         "--yes", action="store_true", help="confirm a destructive tool without a prompt"
     )
@@ -189,49 +111,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.load(
-        base_url=args.base_url,
-        region=args.region,
-        organization_id=args.organization,
-        api_key_id=args.api_key_id,
-        user_id=args.user_id,
-        mongo_cluster_name=args.mongo_cluster_name,
-        timeout_s=args.timeout,
-        sandbox=args.sandbox,
-        multi_user=getattr(args, "multi_user", False),
-        state_url=args.state_url,
-    )
+def _settings(args: argparse.Namespace, **values: Any) -> Settings:
+    """The environment, with the flags given on the command line winning."""
+    flags = {name: getattr(args, name, None) for name in Settings.model_fields}
+    return Settings.from_env(**(flags | values))
 
 
-def _policy(args: argparse.Namespace, catalog: Catalog) -> ToolPolicy:
+def _policy(settings: Settings, catalog: Catalog) -> ToolPolicy:
     from mcp_server.policy import ToolPolicy
 
-    return ToolPolicy.load(
-        catalog,
-        read_only=args.read_only,
-        tools=args.tools,
-        exclude_tools=args.exclude_tools,
-        toolsets=args.toolsets,
-        skip_confirmation=args.skip_confirmation,
-        skip_live_confirmation=args.skip_live_confirmation,
-    )
+    return ToolPolicy.load(catalog, settings)
 
 
-def _runtime(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> Runtime:
+def _runtime(catalog: Catalog, settings: Settings) -> Runtime:
     from amigo_client.retries import RetryPolicy
 
     from mcp_server.runtime import Runtime, configure_logging, say
     from mcp_server.telemetry import start_tracing, tracing_mode
 
-    if not 0 < args.retry_budget <= 3600:
-        raise SettingsError("--retry-budget must be between 0 and 3600 seconds")
-    mode = tracing_mode(args.otel)
+    mode = tracing_mode(settings.otel)
     tracing = mode != "off"
     if tracing:
         try:
             start_tracing()
-        except SettingsError:
+        except ConfigurationError:
             if mode == "required":
                 raise
             say("an OTLP endpoint is set but amigo-mcp[otel] is not installed: no traces")
@@ -239,15 +142,12 @@ def _runtime(args: argparse.Namespace, catalog: Catalog, settings: Settings) -> 
     runtime = Runtime(
         catalog,
         settings,
-        sandbox_db=args.sandbox_db,
-        retry=RetryPolicy(budget_s=args.retry_budget),
-        audit_log=args.audit_log or os.environ.get("AMIGO_MCP_AUDIT_LOG") or None,
+        sandbox_db=settings.sandbox_db,
+        retry=RetryPolicy(budget_s=settings.retry_budget),
+        audit_log=settings.audit_log,
         tracing=tracing,
     )
-    level = args.log_level or os.environ.get("AMIGO_MCP_LOG_LEVEL", "WARNING")
-    if level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-        raise SettingsError(f"AMIGO_MCP_LOG_LEVEL {level!r} is not DEBUG, INFO, WARNING or ERROR")
-    configure_logging(level, runtime.scrub)
+    configure_logging(settings.log_level, runtime.scrub)
     return runtime
 
 
@@ -263,12 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "tools":
-            return _tools(args)
+            # Listing connects nowhere: the connection settings are not checked.
+            return _tools(args, _settings(args, sandbox=True))
         settings = _settings(args)
         if args.command == "call":
             return _call(args, settings)
-        return _serve(args, settings)
-    except SettingsError as exc:
+        return _serve(settings)
+    except ConfigurationError as exc:
         return _fail(str(exc))
     except StateStoreError as exc:
         return _fail(str(exc), code=1)
@@ -276,11 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _tools(args: argparse.Namespace) -> int:
+def _tools(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_server.catalog import load_catalog
 
     catalog = load_catalog()
-    offered = _policy(args, catalog).offered(catalog)
+    offered = _policy(settings, catalog).offered(catalog)
     if args.json:
         from mcp_server.server import mcp_tool
 
@@ -306,7 +207,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_server.confirm import question
 
     catalog = load_catalog()
-    policy = _policy(args, catalog)
+    policy = _policy(settings, catalog)
     tool = catalog.get(args.tool)
     if tool is None:
         return _fail(
@@ -323,7 +224,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
     rule = "never" if args.yes else policy.confirmation(tool)
-    runtime = _runtime(args, catalog, settings)
+    runtime = _runtime(catalog, settings)
     started = runtime.clock.monotonic()
     # --yes is the person's answer, given with the command.
     asked = args.yes and policy.needs_confirmation(tool)
@@ -379,7 +280,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     return anyio.run(run)
 
 
-def _serve(args: argparse.Namespace, settings: Settings) -> int:
+def _serve(settings: Settings) -> int:
     import anyio
 
     from mcp_server.catalog import load_catalog
@@ -387,18 +288,21 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from mcp_server.server import build_server
     from mcp_server.state import request_state_key
 
-    if args.multi_user and args.transport != "http":
-        raise SettingsError("--multi-user takes each HTTP request's token; add --transport http")
+    if settings.multi_user and settings.transport != "http":
+        raise ConfigurationError(
+            "--multi-user (AMIGO_MCP_MULTI_USER) takes each HTTP request's token; "
+            "add --transport http"
+        )
     catalog = load_catalog()
-    policy = _policy(args, catalog)
-    runtime = _runtime(args, catalog, settings)
+    policy = _policy(settings, catalog)
+    runtime = _runtime(catalog, settings)
 
     async def serving_server() -> Server[Any]:
         """The MCP server, once the shared state store (if any) answers."""
         store = await runtime.open_state()
         key = await request_state_key(store) if store.shared else None
         return build_server(
-            catalog, runtime, policy, multi_user=args.multi_user, request_state_key=key
+            catalog, runtime, policy, multi_user=settings.multi_user, request_state_key=key
         )
 
     if settings.auth_mode == "sandbox":
@@ -417,32 +321,34 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
             f"at {settings.shown_base_url}"
         )
 
-    if args.transport == "http":
+    if settings.transport == "http":
         import socket
 
         import uvicorn
 
         from mcp_server.http_app import build_http_app
 
-        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        host = settings.host
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
-            sock = socket.create_server((args.host, args.port), family=family)
+            sock = socket.create_server((host, settings.port), family=family)
         except OSError as exc:
-            raise SettingsError(f"cannot listen on {args.host}:{args.port}: {exc}") from None
+            raise ConfigurationError(f"cannot listen on {host}:{settings.port}: {exc}") from None
         port = sock.getsockname()[1]
-        shown = f"[{args.host}]" if ":" in args.host else args.host
+        shown = f"[{host}]" if ":" in host else host
 
         async def http() -> None:
             try:
                 server = await serving_server()
                 store = runtime.store
+                token = settings.http_token
                 app = build_http_app(
                     server,
-                    host=args.host,
-                    access_token=os.environ.get("AMIGO_MCP_HTTP_TOKEN") or None,
-                    allowed_hosts=args.allowed_host,
-                    stateless=args.stateless,
-                    sessions=(store, _replica_url(args, port)) if store.shared else None,
+                    host=host,
+                    access_token=token.get_secret_value() if token else None,
+                    allowed_hosts=sorted(settings.allowed_hosts),
+                    stateless=settings.stateless,
+                    sessions=(store, _replica_url(settings, port)) if store.shared else None,
                 )
                 # Printed once the socket listens and the app is ready: a client may connect as
                 # soon as it reads this line.
@@ -470,14 +376,14 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _replica_url(args: argparse.Namespace, port: int) -> str:
+def _replica_url(settings: Settings, port: int) -> str:
     """This replica's MCP endpoint as the other replicas reach it."""
-    given = args.replica_url or os.environ.get("AMIGO_MCP_REPLICA_URL")
-    if given:
-        return str(given)
+    if settings.replica_url:
+        return settings.replica_url
     import socket
 
-    host = socket.gethostname() if args.host in ("0.0.0.0", "::", "") else args.host
+    host = settings.host
+    host = socket.gethostname() if host in ("0.0.0.0", "::", "") else host
     return f"http://{f'[{host}]' if ':' in host else host}:{port}/mcp"
 
 

@@ -18,13 +18,13 @@ from urllib.parse import urlsplit
 
 import anyio
 import httpx
+from amigo_client.exceptions import ConfigurationError
 from mcp.server.streamable_http import MCP_SESSION_ID_HEADER
 from mcp.server.streamable_http_manager import DEFAULT_SESSION_IDLE_TIMEOUT
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mcp_server.settings import SettingsError
 from mcp_server.state import StateStore, put
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -201,7 +201,7 @@ def build_http_app(
     URL, as other replicas reach it) routes stateful sessions between replicas."""
     loopback = host in LOOPBACK
     if not loopback and not access_token:
-        raise SettingsError(
+        raise ConfigurationError(
             f"binding to {host} makes the MCP endpoint reachable from other machines; set "
             "AMIGO_MCP_HTTP_TOKEN to an access token that clients must send as "
             "'Authorization: Bearer <token>', or bind to 127.0.0.1."

@@ -15,7 +15,7 @@ from typing import Any
 
 import anyio
 import httpx
-from amigo_client.config import Clock
+from amigo_client.clock import Clock
 from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 

@@ -1,21 +1,19 @@
 """Which tools this server offers, and whether a destructive call needs the user's confirmation.
 
-Set by the operator (flags or environment), never by the model: `--read-only`, `--tools`,
-`--exclude-tools`, `--toolsets`, `--skip-confirmation` for destructive tools, and
-`--skip-live-confirmation` for new versions of active dynamic behavior sets.
+Set by the operator (flags or environment, read by `mcp_server.settings`), never by the model:
+`--read-only`, `--tools`, `--exclude-tools`, `--toolsets`, `--skip-confirmation` for destructive
+tools, and `--skip-live-confirmation` for new versions of active dynamic behavior sets.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
+
+from amigo_client.exceptions import ConfigurationError
 
 from mcp_server.audit import Decision
 from mcp_server.catalog import Catalog, ToolSpec
-from mcp_server.settings import SettingsError
-
-TRUE = {"1", "true", "yes", "on"}
+from mcp_server.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -28,42 +26,28 @@ class ToolPolicy:
     skip_live_confirmation: bool = False
 
     @classmethod
-    def load(
-        cls,
-        catalog: Catalog,
-        env: Mapping[str, str] | None = None,
-        *,
-        read_only: bool = False,
-        tools: str | None = None,
-        exclude_tools: str | None = None,
-        toolsets: str | None = None,
-        skip_confirmation: bool = False,
-        skip_live_confirmation: bool = False,
-    ) -> ToolPolicy:
-        env = os.environ if env is None else env
+    def load(cls, catalog: Catalog, settings: Settings) -> ToolPolicy:
+        """The policy the settings give, every named tool and toolset checked in `catalog`."""
 
-        def names(
-            flag: str | None, variable: str, known: tuple[str, ...], what: str
-        ) -> frozenset[str]:
-            raw = flag if flag is not None else env.get(variable, "")
-            chosen = frozenset(n.strip() for n in raw.split(",") if n.strip())
-            unknown = sorted(chosen - set(known))
+        def known(field: str, names: frozenset[str], known: tuple[str, ...], what: str) -> None:
+            unknown = sorted(names - set(known))
             if unknown:
-                raise SettingsError(
-                    f"unknown {what} {', '.join(unknown)} in {variable}; known: {', '.join(known)}"
+                raise ConfigurationError(
+                    f"unknown {what} {', '.join(unknown)} in {Settings.setting_name(field)}; "
+                    f"known: {', '.join(known)}"
                 )
-            return chosen
 
         tool_names = tuple(t.name for t in catalog.tools)
+        known("tools", settings.tools, tool_names, "tool(s)")
+        known("exclude_tools", settings.exclude_tools, tool_names, "tool(s)")
+        known("toolsets", settings.toolsets, catalog.toolsets, "toolset(s)")
         return cls(
-            read_only=read_only or env.get("AMIGO_MCP_READ_ONLY", "").lower() in TRUE,
-            include=names(tools, "AMIGO_MCP_TOOLS", tool_names, "tool(s)"),
-            exclude=names(exclude_tools, "AMIGO_MCP_EXCLUDE_TOOLS", tool_names, "tool(s)"),
-            toolsets=names(toolsets, "AMIGO_MCP_TOOLSETS", catalog.toolsets, "toolset(s)"),
-            skip_confirmation=skip_confirmation
-            or env.get("AMIGO_MCP_SKIP_CONFIRMATION", "").lower() in TRUE,
-            skip_live_confirmation=skip_live_confirmation
-            or env.get("AMIGO_MCP_SKIP_LIVE_CONFIRMATION", "").lower() in TRUE,
+            read_only=settings.read_only,
+            include=settings.tools,
+            exclude=settings.exclude_tools,
+            toolsets=settings.toolsets,
+            skip_confirmation=settings.skip_confirmation,
+            skip_live_confirmation=settings.skip_live_confirmation,
         )
 
     def refusal(self, tool: ToolSpec) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from amigo_client.config import Clock
+from amigo_client.clock import Clock
 from amigo_client.retries import retry_after_seconds
 
 from mcp_server.state import MemoryStore, StateStore

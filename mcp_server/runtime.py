@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import anyio
-from amigo_client.config import Clock
+from amigo_client.clock import Clock
 from amigo_client.retries import RetryPolicy
 
 from mcp_server.audit import AuditLog, Decision, caller
@@ -90,7 +90,7 @@ class Runtime:
         missing or unreachable Redis stops the server (`StateStoreError`) instead of falling
         back to state of its own."""
         if self.settings.state_url is not None and not self.store.shared:
-            self.store = await RedisStore.connect(self.settings.state_url.reveal())
+            self.store = await RedisStore.connect(self.settings.state_url.get_secret_value())
         return self.store
 
     async def invoker(self) -> Invoker:

@@ -23,7 +23,8 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from amigo_client.config import Clock, shown_url
+from amigo_client.clock import Clock
+from amigo_client.config import shown_url
 
 if TYPE_CHECKING:
     import redis.asyncio

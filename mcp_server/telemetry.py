@@ -22,15 +22,13 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
+from amigo_client.exceptions import ConfigurationError
 from opentelemetry import trace
-
-from mcp_server.settings import SettingsError
 
 if TYPE_CHECKING:
     import httpx
     from opentelemetry.sdk.trace.export import SpanExporter
 
-TRUE = {"1", "true", "yes", "on"}
 OTLP_ENDPOINTS = ("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
 MISSING_EXTRA = (
     "tracing needs the otel extra: install amigo-mcp[otel] (OpenTelemetry SDK, OTLP exporter, "
@@ -41,13 +39,14 @@ MISSING_EXTRA = (
 def tracing_mode(
     flag: bool, env: Mapping[str, str] | None = None
 ) -> Literal["off", "required", "if-installed"]:
-    """Required by `--otel` or `AMIGO_MCP_OTEL=1` (a missing extra is a start-up error); on if
-    installed when only an OTLP endpoint is in the environment (perhaps set for other
-    programs); off when `OTEL_SDK_DISABLED` is true."""
+    """Required by the `otel` setting (`--otel`, `AMIGO_MCP_OTEL=1`; a missing extra is a
+    start-up error); on if installed when only an OTLP endpoint is in the environment (perhaps
+    set for other programs); off when `OTEL_SDK_DISABLED` is true. The `OTEL_*` variables are
+    OpenTelemetry's own, read by its SDK; only whether they are set matters here."""
     env = os.environ if env is None else env
     if env.get("OTEL_SDK_DISABLED", "").lower() == "true":
         return "off"
-    if flag or env.get("AMIGO_MCP_OTEL", "").lower() in TRUE:
+    if flag:
         return "required"
     return "if-installed" if any(env.get(name) for name in OTLP_ENDPOINTS) else "off"
 
@@ -61,7 +60,7 @@ def start_tracing(exporter: SpanExporter | None = None) -> None:
         from opentelemetry.sdk.trace import TracerProvider
         from opentelemetry.sdk.trace.export import BatchSpanProcessor, SimpleSpanProcessor
     except ImportError:
-        raise SettingsError(MISSING_EXTRA) from None
+        raise ConfigurationError(MISSING_EXTRA) from None
     named = {} if os.environ.get("OTEL_SERVICE_NAME") else {SERVICE_NAME: "amigo-mcp"}
     provider = TracerProvider(resource=Resource.create(named))
     provider.add_span_processor(

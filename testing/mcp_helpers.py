@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import mcp_types as types
 from amigo_client import Clock
-from amigo_client.config import Secret
 from amigo_client.retries import RetryPolicy
 from mcp import Client
 from mcp.client.session import ClientRequestContext
@@ -63,15 +62,14 @@ def tools_json(env: dict[str, str] | None = None) -> str:
 def sandbox_settings(sandbox: RunningSandbox, **overrides: Any) -> Settings:
     """Settings that sign in to `sandbox` with its demo API key, as a real deployment would."""
     values: dict[str, Any] = {
-        "auth_mode": "api_key",
         "base_url": sandbox.base_url,
         "organization_id": sandbox.organization,
-        "api_key": Secret(sandbox.api_key),
+        "api_key": sandbox.api_key,
         "api_key_id": sandbox.api_key_id,
         "user_id": sandbox.user_id,
         "timeout_s": 5.0,
     }
-    return Settings(**(values | overrides))
+    return Settings.create(**(values | overrides))
 
 
 async def accept_all(

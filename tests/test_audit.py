@@ -23,13 +23,13 @@ from typing import Any
 
 import anyio
 import pytest
+from amigo_client.exceptions import ConfigurationError
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mcp_server.audit import AuditLog, digest, token_user
 from mcp_server.errors import Scrubber
 from mcp_server.policy import ToolPolicy
-from mcp_server.settings import SettingsError
 from sandbox.clock import SandboxClock
 from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
@@ -278,7 +278,7 @@ def test_a_line_passes_through_the_scrubber(tmp_path: Path) -> None:
 def test_a_path_that_cannot_be_written_is_a_start_up_error(tmp_path: Path) -> None:
     from amigo_client import Clock
 
-    with pytest.raises(SettingsError, match="cannot open the audit log"):
+    with pytest.raises(ConfigurationError, match="cannot open the audit log"):
         AuditLog(str(tmp_path / "missing" / "audit.jsonl"), Clock(), Scrubber())
 
 

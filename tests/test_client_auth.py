@@ -14,7 +14,7 @@ from amigo_client.config import REGIONS, ClientConfig
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mcp_server.settings import Settings, SettingsError
+from mcp_server.settings import Settings
 from sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, credentials, sync_client
 
@@ -180,8 +180,8 @@ def test_client_and_server_resolve_the_environment_alike(
         if value is not None:
             env[name] = value
     try:
-        server = Settings.load(env)
-    except SettingsError as error:
+        server = Settings.from_env(env)
+    except ConfigurationError as error:
         with pytest.raises(ConfigurationError) as caught:
             ClientConfig.from_env(env)
         assert str(caught.value) == str(error)

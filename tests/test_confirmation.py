@@ -24,6 +24,7 @@ from mcp.client.session import ClientRequestContext
 
 from mcp_server.confirm import field_changes, middle, show
 from mcp_server.policy import ToolPolicy
+from mcp_server.settings import Settings
 from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     ElicitAction,
@@ -344,7 +345,7 @@ async def test_a_new_version_of_an_inactive_set_asks_nobody(
 async def test_the_operator_can_turn_the_live_check_off(sandbox: RunningSandbox, mode: str) -> None:
     answer = Answer("decline")
     set_id = new_set(sandbox, active=True)
-    policy = ToolPolicy.load(CATALOG, {"AMIGO_MCP_SKIP_LIVE_CONFIRMATION": "1"})
+    policy = ToolPolicy.load(CATALOG, Settings.from_env({"AMIGO_MCP_SKIP_LIVE_CONFIRMATION": "1"}))
     async with connect(
         sandbox_settings(sandbox), mode, policy=policy, elicitation_callback=answer
     ) as (client, _):

@@ -71,7 +71,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 async def listed(mode: str) -> dict[str, dict[str, Any]]:
     catalog = load_catalog()
-    server = build_server(catalog, Runtime(catalog, Settings(auth_mode="sandbox")))
+    server = build_server(catalog, Runtime(catalog, Settings.create(sandbox=True)))
     async with Client(server, mode=mode) as client:
         result = await client.list_tools()
     return {

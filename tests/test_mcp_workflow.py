@@ -23,7 +23,7 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 
 async def test_evaluate_a_conversation_starting_from_nothing(mode: str) -> None:
-    async with connect(Settings(auth_mode="sandbox"), mode) as (client, runtime):
+    async with connect(Settings.create(sandbox=True), mode) as (client, runtime):
         # "How satisfied was the customer who asked for a refund?"
         found = await ok(client, "search_metrics", {"query": "satisfaction"})
         metric = found["metrics"][0]

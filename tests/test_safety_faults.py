@@ -487,10 +487,10 @@ def test_retry_hints_win_over_backoff() -> None:
 
 
 def test_timeouts_are_configurable_and_checked() -> None:
-    from mcp_server.settings import SettingsError
+    from amigo_client.exceptions import ConfigurationError
 
-    assert Settings.load({"AMIGO_TIMEOUT": "2.5"}).timeout_s == 2.5
-    assert Settings.load({}, timeout_s=7).timeout_s == 7
+    assert Settings.from_env({"AMIGO_TIMEOUT": "2.5"}).timeout_s == 2.5
+    assert Settings.from_env({}, timeout_s=7).timeout_s == 7
     for bad in ("0", "-1", "601", "soon"):
-        with pytest.raises(SettingsError, match=r"AMIGO_TIMEOUT|timeout"):
-            Settings.load({"AMIGO_TIMEOUT": bad})
+        with pytest.raises(ConfigurationError, match=r"AMIGO_TIMEOUT|timeout"):
+            Settings.from_env({"AMIGO_TIMEOUT": bad})

@@ -19,15 +19,16 @@ import httpx2
 import pytest
 import uvicorn
 from amigo_client import Clock
+from amigo_client.exceptions import ConfigurationError
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
-from mcp_server.cli import build_parser, main
+from mcp_server.cli import main
 from mcp_server.http_app import build_http_app
 from mcp_server.policy import ToolPolicy
 from mcp_server.runtime import Runtime
 from mcp_server.server import build_server
-from mcp_server.settings import Settings, SettingsError
+from mcp_server.settings import Settings
 from sandbox.server import RunningSandbox, base_url_of, bind_socket
 from testing.mcp_helpers import (
     accept_all,
@@ -138,19 +139,18 @@ async def mcp_client(url: str, mode: str, headers: dict[str, str]) -> AsyncItera
 
 def unstarted_runtime() -> Runtime:
     """A runtime that is never started: enough to build the app."""
-    return Runtime(CATALOG, Settings(auth_mode="sandbox"))
+    return Runtime(CATALOG, Settings.create(sandbox=True))
 
 
 def test_loopback_is_the_default_and_anything_else_needs_a_token(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = build_parser().parse_args(["serve", "--transport", "http"])
-    assert args.host == "127.0.0.1"
+    assert Settings.from_env({}, transport="http").host == "127.0.0.1"
     server = build_server(CATALOG, unstarted_runtime(), ToolPolicy())
     for host in ("127.0.0.1", "localhost", "::1"):
         build_http_app(server, host=host, access_token=None)
     for host in ("0.0.0.0", "::", "192.168.1.20", "mcp.example.com"):
-        with pytest.raises(SettingsError, match="AMIGO_MCP_HTTP_TOKEN"):
+        with pytest.raises(ConfigurationError, match="AMIGO_MCP_HTTP_TOKEN"):
             build_http_app(server, host=host, access_token=None)
         build_http_app(server, host=host, access_token=ACCESS_TOKEN)
 

@@ -16,12 +16,13 @@ from typing import Any
 import mcp_types as types
 import pytest
 import yaml
+from amigo_client.exceptions import ConfigurationError
 from mcp.client.session import ClientRequestContext
 from mcp.shared.exceptions import MCPError
 
 from mcp_server.cli import main
 from mcp_server.policy import ToolPolicy
-from mcp_server.settings import SettingsError
+from mcp_server.settings import Settings
 from sandbox.handlers import HANDLERS
 from sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
@@ -103,12 +104,14 @@ async def test_read_only(sandbox: RunningSandbox, mode: str) -> None:
 
 async def test_tools_list(sandbox: RunningSandbox, mode: str) -> None:
     chosen = {"list_simulation_scenarios", "delete_simulation_scenario"}
-    policy = ToolPolicy.load(CATALOG, {}, tools=",".join(sorted(chosen)))
+    policy = ToolPolicy.load(CATALOG, Settings.from_env({}, tools=",".join(sorted(chosen))))
     await _offered_and_refused(sandbox, mode, policy, chosen, "not in the server's --tools list")
 
 
 async def test_exclude_tools(sandbox: RunningSandbox, mode: str) -> None:
-    policy = ToolPolicy.load(CATALOG, {}, exclude_tools="delete_dynamic_behavior_set")
+    policy = ToolPolicy.load(
+        CATALOG, Settings.from_env({}, exclude_tools="delete_dynamic_behavior_set")
+    )
     await _offered_and_refused(
         sandbox,
         mode,
@@ -119,7 +122,7 @@ async def test_exclude_tools(sandbox: RunningSandbox, mode: str) -> None:
 
 
 async def test_toolsets(sandbox: RunningSandbox, mode: str) -> None:
-    policy = ToolPolicy.load(CATALOG, {}, toolsets="metrics")
+    policy = ToolPolicy.load(CATALOG, Settings.from_env({}, toolsets="metrics"))
     metrics = {t.name for t in CATALOG.tools if t.toolset == "metrics"}
     assert {"evaluate_metrics", "list_metric_evaluation_results"} <= metrics < READ_ONLY | WRITES
     await _offered_and_refused(sandbox, mode, policy, metrics, "toolset")
@@ -127,12 +130,12 @@ async def test_toolsets(sandbox: RunningSandbox, mode: str) -> None:
 
 async def test_filters_combine(sandbox: RunningSandbox, mode: str) -> None:
     """read-only wins over --tools; --exclude-tools removes from what is left."""
-    policy = ToolPolicy.load(
-        CATALOG,
+    settings = Settings.from_env(
         {"AMIGO_MCP_READ_ONLY": "1"},
         tools="list_simulation_scenarios,search_simulation_scenarios,delete_simulation_scenario",
         exclude_tools="search_simulation_scenarios",
     )
+    policy = ToolPolicy.load(CATALOG, settings)
     await _offered_and_refused(sandbox, mode, policy, {"list_simulation_scenarios"}, "")
 
 
@@ -148,18 +151,18 @@ async def test_unknown_tool_names_the_available_ones(sandbox: RunningSandbox) ->
 
 
 def test_policy_settings_are_checked() -> None:
-    with pytest.raises(SettingsError, match="unknown tool"):
-        ToolPolicy.load(CATALOG, {}, tools="list_simulation_scenarios,nope")
-    with pytest.raises(SettingsError, match="AMIGO_MCP_EXCLUDE_TOOLS"):
-        ToolPolicy.load(CATALOG, {"AMIGO_MCP_EXCLUDE_TOOLS": "nope"})
-    with pytest.raises(SettingsError, match="unknown toolset"):
-        ToolPolicy.load(CATALOG, {}, toolsets="billing")
+    with pytest.raises(ConfigurationError, match="unknown tool"):
+        ToolPolicy.load(CATALOG, Settings.from_env({}, tools="list_simulation_scenarios,nope"))
+    with pytest.raises(ConfigurationError, match="AMIGO_MCP_EXCLUDE_TOOLS"):
+        ToolPolicy.load(CATALOG, Settings.from_env({"AMIGO_MCP_EXCLUDE_TOOLS": "nope"}))
+    with pytest.raises(ConfigurationError, match="unknown toolset"):
+        ToolPolicy.load(CATALOG, Settings.from_env({}, toolsets="billing"))
     env = {
         "AMIGO_MCP_READ_ONLY": "true",
         "AMIGO_MCP_TOOLSETS": "simulation",
         "AMIGO_MCP_SKIP_CONFIRMATION": "0",
     }
-    policy = ToolPolicy.load(CATALOG, env)
+    policy = ToolPolicy.load(CATALOG, Settings.from_env(env))
     assert policy.read_only and policy.toolsets == {"simulation"}
     assert not policy.skip_confirmation
 
@@ -274,7 +277,7 @@ async def test_every_destructive_tool_asks_and_no_other(sandbox: RunningSandbox,
 
 async def test_the_operator_can_allow_destructive_calls(sandbox: RunningSandbox, mode: str) -> None:
     asked = Asked("decline")
-    policy = ToolPolicy.load(CATALOG, {"AMIGO_MCP_SKIP_CONFIRMATION": "1"})
+    policy = ToolPolicy.load(CATALOG, Settings.from_env({"AMIGO_MCP_SKIP_CONFIRMATION": "1"}))
     async with connect(
         sandbox_settings(sandbox), mode, policy=policy, elicitation_callback=asked
     ) as (client, _):

@@ -8,12 +8,12 @@ from typing import Any
 
 import anyio
 import pytest
-from amigo_client.config import Secret
+from amigo_client.exceptions import ConfigurationError
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mcp_server.runtime import Runtime
-from mcp_server.settings import Settings, SettingsError
+from mcp_server.settings import Settings
 from mcp_server.state import RedisStore
 from testing.mcp_helpers import sandbox_settings
 from testing.safety_support import CATALOG, FAST_RETRY
@@ -24,13 +24,15 @@ ORG = {"AMIGO_ORGANIZATION_ID": "org"}
 
 def test_the_state_url_is_read_checked_and_kept_secret() -> None:
     url = "redis://:pa55word-redis@cache.internal:6380/2"
-    settings = Settings.load(ORG | {"AMIGO_BEARER_TOKEN": "tok-1234", "AMIGO_MCP_STATE_URL": url})
-    assert settings.state_url is not None and settings.state_url.reveal() == url
+    settings = Settings.from_env(
+        ORG | {"AMIGO_BEARER_TOKEN": "tok-1234", "AMIGO_MCP_STATE_URL": url}
+    )
+    assert settings.state_url is not None and settings.state_url.get_secret_value() == url
     assert "pa55word-redis" in settings.secrets, "scrubbed wherever it might be echoed"
     assert "pa55word-redis" not in repr(settings)
-    flag = Settings.load({"AMIGO_MCP_STATE_URL": "redis://a:1/0"}, state_url="rediss://b:2/0")
-    assert flag.state_url is not None and flag.state_url.reveal() == "rediss://b:2/0"
-    assert Settings.load({}).state_url is None, "unset: state stays in the process"
+    flag = Settings.from_env({"AMIGO_MCP_STATE_URL": "redis://a:1/0"}, state_url="rediss://b:2/0")
+    assert flag.state_url is not None and flag.state_url.get_secret_value() == "rediss://b:2/0"
+    assert Settings.from_env({}).state_url is None, "unset: state stays in the process"
 
 
 @given(
@@ -38,8 +40,8 @@ def test_the_state_url_is_read_checked_and_kept_secret() -> None:
 )
 def test_a_bad_state_url_names_the_variable_without_its_password(bad: str) -> None:
     url = bad.replace("cache", ":hunter22@cache", 1) if "cache" in bad else bad
-    with pytest.raises(SettingsError, match="AMIGO_MCP_STATE_URL") as raised:
-        Settings.load({"AMIGO_MCP_STATE_URL": url})
+    with pytest.raises(ConfigurationError, match="AMIGO_MCP_STATE_URL") as raised:
+        Settings.from_env({"AMIGO_MCP_STATE_URL": url})
     assert "hunter22" not in str(raised.value)
 
 
@@ -59,7 +61,7 @@ async def test_runtimes_on_one_redis_sign_in_once_and_renew_once(
     tool = CATALOG.tool("list_dynamic_behavior_sets")
     try:
         for runtime in runtimes:
-            runtime.settings = sandbox_settings(sandbox, state_url=Secret(redis_url))
+            runtime.settings = sandbox_settings(sandbox, state_url=redis_url)
             store = await runtime.open_state()
             assert isinstance(store, RedisStore)
         invokers = [await runtime.invoker() for runtime in runtimes]

@@ -153,7 +153,6 @@ async def test_over_http_the_tool_span_names_the_session(
 def test_when_tracing_is_on() -> None:
     assert tracing_mode(False, {}) == "off"
     assert tracing_mode(True, {}) == "required"
-    assert tracing_mode(False, {"AMIGO_MCP_OTEL": "1"}) == "required"
     endpoint = {"OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:4318"}
     assert tracing_mode(False, endpoint) == "if-installed"
     assert tracing_mode(True, endpoint | {"OTEL_SDK_DISABLED": "true"}) == "off"
@@ -168,7 +167,7 @@ def test_without_tracing_the_sdk_is_never_imported() -> None:
         "from mcp_server.runtime import Runtime\n"
         "from mcp_server.settings import Settings\n"
         "catalog = load_catalog()\n"
-        "build_server(catalog, Runtime(catalog, Settings(auth_mode='sandbox')))\n"
+        "build_server(catalog, Runtime(catalog, Settings.create(sandbox=True)))\n"
         "build_parser()\n"
         "print(sorted(m for m in sys.modules if m.startswith('opentelemetry.sdk')))\n"
     )

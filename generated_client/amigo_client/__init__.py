@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .amigo import AmigoClient, AsyncAmigoClient
     from .client import AuthenticatedClient, Client
-    from .config import ClientConfig, Clock
+    from .clock import Clock
+    from .config import ClientConfig
     from .exceptions import (
         AmigoError,
         APIConnectionError,
@@ -32,7 +33,7 @@ _MODULES = {
     "AuthenticatedClient": "client",
     "Client": "client",
     "ClientConfig": "config",
-    "Clock": "config",
+    "Clock": "clock",
     "RetryPolicy": "retries",
 }
 

@@ -21,7 +21,8 @@ import httpx
 
 from .auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
 from .client import Client
-from .config import ClientConfig, Clock
+from .clock import Clock
+from .config import ClientConfig
 from .operations import AsyncOperations, SyncOperations
 from .retries import RetryPolicy
 from .transport import tls_context
@@ -34,7 +35,7 @@ USER_AGENT = "amigo-client/1.0"
 def token_source(config: ClientConfig, client: Client) -> TokenSource:
     """The configured credentials as a source of bearer tokens."""
     if config.bearer_token is not None:
-        return FixedToken(config.bearer_token.reveal())
+        return FixedToken(config.bearer_token.get_secret_value())
     return ApiKeySignIn(config, client)
 
 

@@ -1,0 +1,29 @@
+"""The client's clock: the one time source of the client, the server and the sandbox."""
+
+from __future__ import annotations
+
+import time
+
+__all__ = ["Clock"]
+
+
+class Clock:
+    """The client's time: token renewal, retry budgets and `Retry-After` dates read it, and
+    waits go through it. The default is the real clock; tests pass a subclass that moves time
+    by hand instead of sleeping."""
+
+    def time(self) -> float:
+        """Epoch seconds (token expiry, `Retry-After` dates, `X-RateLimit-Reset`)."""
+        return time.time()
+
+    def monotonic(self) -> float:
+        """Seconds for measuring budgets."""
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        import asyncio
+
+        await asyncio.sleep(seconds)
