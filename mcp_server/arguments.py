@@ -19,15 +19,18 @@ from functools import cache
 from types import ModuleType, UnionType
 from typing import Any
 
-from amigo_client.exceptions import field_path
+from amigo_client.exceptions import AmigoError, field_path
 
 from mcp_server.catalog import Catalog, ToolSpec
 from mcp_server.settings import Settings
 
 
-class ArgumentError(Exception):
+class ArgumentError(AmigoError):
+    """A tool's arguments break its input schema (nothing was sent); `problems` lists
+    `(argument, problem)` pairs."""
+
     def __init__(self, problems: list[tuple[str, str]]) -> None:
-        super().__init__(problems)
+        super().__init__("; ".join(f"{where}: {problem}" for where, problem in problems))
         self.problems = problems
 
 

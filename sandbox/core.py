@@ -42,7 +42,6 @@ from sandbox.spec import Operation, Spec, make_validator
 from sandbox.store import DATA_TABLES, MEMORY, Database, loads
 from sandbox.validation import (
     RawRequest,
-    RequestValidationFailed,
     validate_request,
     validator_errors,
 )
@@ -292,8 +291,6 @@ class Sandbox:
                 reply = handler(
                     Call(operation, organization, principal, request, conn, self.tokens, now)
                 )
-        except RequestValidationFailed as failed:
-            reply = Reply(422, {"detail": failed.detail, "request_id": request_id})
         except ApiError as error:
             reply = Reply(error.status, error_body(error, request_id), dict(error.headers))
         except Exception:

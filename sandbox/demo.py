@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from sandbox.errors import ApiError
 from sandbox.handlers import HANDLERS, Call, Reply
 from sandbox.handlers.behavior_sets import insert_invocation
 from sandbox.handlers.conversations import insert_conversation
@@ -27,7 +28,7 @@ from sandbox.handlers.metrics import evaluate, insert_metric, insert_result
 from sandbox.handlers.scenarios import insert_unit_test
 from sandbox.identity import Principal, TokenService, ensure_api_key, ensure_user
 from sandbox.spec import Spec
-from sandbox.validation import RawRequest, RequestValidationFailed, validate_request
+from sandbox.validation import RawRequest, validate_request
 from sandbox.values import format_timestamp, parse_timestamp
 
 DATA: dict[str, Any] = yaml.load(
@@ -141,7 +142,7 @@ class _Requests:
         )
         try:
             request = validate_request(self.spec, operation, raw)
-        except RequestValidationFailed as failed:
+        except ApiError as failed:
             raise ValueError(f"demo.yaml: {operation_id} is invalid: {failed.detail}") from None
         user = DATA["users"][change["by"]]
         principal = Principal(DEMO_ORGANIZATION, user["id"], user["role"])

@@ -1,4 +1,10 @@
-"""Errors that become HTTP answers with a FastAPI-style body."""
+"""Errors that become HTTP answers with a FastAPI-style body.
+
+`ApiError` is the sandbox's one exception: anything that refuses a request (validation, sign-in,
+permissions, rate limits, faults) raises it and the request handler turns it into the answer.
+It is part of the emulated API's wire protocol, caught by the sandbox alone, so it stays outside
+the client's `AmigoError` hierarchy (which describes those answers as the caller sees them).
+"""
 
 from __future__ import annotations
 

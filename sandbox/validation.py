@@ -18,6 +18,7 @@ from typing import Any
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 
+from sandbox.errors import ApiError
 from sandbox.spec import Operation, Parameter, Spec
 
 DetailItem = dict[str, Any]
@@ -48,12 +49,6 @@ class ValidatedRequest:
     body: Any = None
 
 
-class RequestValidationFailed(Exception):
-    def __init__(self, detail: list[DetailItem]) -> None:
-        super().__init__("request validation failed")
-        self.detail = detail
-
-
 @dataclass(frozen=True)
 class RawRequest:
     """What validation needs from an HTTP request, independent of the web framework."""
@@ -66,7 +61,7 @@ class RawRequest:
 
 
 def validate_request(spec: Spec, operation: Operation, raw: RawRequest) -> ValidatedRequest:
-    """Convert and check every parameter and the body; raise with all failures at once."""
+    """Convert and check every parameter and the body; raise one 422 with all failures."""
     out = ValidatedRequest()
     detail: list[DetailItem] = []
     for param in operation.parameters:
@@ -81,7 +76,7 @@ def validate_request(spec: Spec, operation: Operation, raw: RawRequest) -> Valid
         detail.extend(errors)
         out.body = body
     if detail:
-        raise RequestValidationFailed(detail)
+        raise ApiError(422, detail)
     return out
 
 
