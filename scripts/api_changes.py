@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 import yaml
 from openapi_python_client.strings import PythonIdentifier
-from spec_normalize import Normalization, NormalizeError, normalize, operations
+from spec_normalize import Normalization, SpecError, normalize, operations
 
 from sandbox.refs import Document, RefError
 
@@ -52,10 +52,6 @@ LOWER_BOUNDS = ("minLength", "minimum", "exclusiveMinimum", "minItems", "minProp
 UPPER_BOUNDS = ("maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxProperties")
 # Keywords where any new or different value narrows what is valid, and dropping one widens it.
 RESTRICTIONS = ("pattern", "format", "multipleOf", "const")
-
-
-class ApiChangesError(Exception):
-    """A document cannot be read or compared; the message says which and why."""
 
 
 @dataclass(frozen=True)
@@ -829,9 +825,9 @@ def parse(text: str, name: str) -> dict[str, Any]:
         if document is None:
             document = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ApiChangesError(f"{name} is neither YAML nor JSON: {error}") from error
+        raise SpecError(f"{name} is neither YAML nor JSON: {error}") from error
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
-        raise ApiChangesError(f"{name} is not an OpenAPI document (no `paths`)")
+        raise SpecError(f"{name} is not an OpenAPI document (no `paths`)")
     return document
 
 
@@ -842,7 +838,7 @@ def read_old(spec: str) -> tuple[dict[str, Any], str]:
         return parse(path.read_text(encoding="utf-8"), spec), spec
     result = git("show", f"{spec}:{SPEC}")
     if result.returncode != 0:
-        raise ApiChangesError(
+        raise SpecError(
             f"{spec!r} is neither a file nor a git revision with {SPEC}: "
             + (result.stderr.strip() or f"git exit {result.returncode}")
         )
@@ -869,7 +865,7 @@ def read_new(spec: str) -> tuple[dict[str, Any], str]:
     try:
         return parse(path.read_text(encoding="utf-8"), spec), spec
     except OSError as error:
-        raise ApiChangesError(f"cannot read {spec}: {error.strerror}") from error
+        raise SpecError(f"cannot read {spec}: {error.strerror}") from error
 
 
 SECTIONS: tuple[tuple[str, Callable[[Change], bool]], ...] = (
@@ -948,7 +944,7 @@ def main(argv: list[str] | None = None) -> int:
         old_doc, old_name = read_old(old_spec)
         new_doc, new_name = read_new(new_spec)
         report = compare(old_doc, new_doc, old_name, new_name)
-    except (ApiChangesError, NormalizeError, RefError) as error:
+    except (SpecError, RefError) as error:
         print(f"api_changes: error: {error}", file=sys.stderr)
         return 2
     if args.json:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spec_normalize import SpecError
 
 from mcp_server.catalog import HINT_DEFAULTS
 from sandbox.refs import Document
@@ -81,10 +82,6 @@ OUTPUT_KEYWORDS = (
 NESTED_KEYWORDS = frozenset(
     ("properties", "items", "additionalProperties", "propertyNames", "anyOf", "oneOf", "allOf")
 )
-
-
-class CatalogError(Exception):
-    """The spec cannot be turned into a catalog; the message says where and why."""
 
 
 def _inline(
@@ -161,7 +158,7 @@ def _input_schema(
 
     def add(name: str, schema: dict[str, Any], is_required: bool, where: str) -> None:
         if name in properties:
-            raise CatalogError(
+            raise SpecError(
                 f"{operation['operationId']}: field {name!r} appears twice once flattened"
             )
         properties[name] = schema
@@ -174,7 +171,7 @@ def _input_schema(
         if param["name"] in hidden:
             continue
         if param["in"] not in ("path", "query"):
-            raise CatalogError(
+            raise SpecError(
                 f"{operation['operationId']}: {param['in']} parameter {param['name']!r} is "
                 "neither hidden nor supported as a tool argument"
             )
@@ -187,7 +184,7 @@ def _input_schema(
             deprecated=bool(param.get("deprecated")),
         )
         if "description" not in schema:
-            raise CatalogError(
+            raise SpecError(
                 f"{operation['operationId']}: parameter {param['name']!r} has no description"
             )
         add(param["name"], schema, bool(param.get("required")), param["in"])
@@ -202,7 +199,7 @@ def _input_schema(
                 _inline(doc, sub, INPUT_KEYWORDS), short_descriptions.get(name)
             )
             if "description" not in schema:
-                raise CatalogError(
+                raise SpecError(
                     f"{operation['operationId']}: body field {name!r} has no description"
                 )
             add(name, schema, name in body_required, "body")
@@ -250,7 +247,7 @@ def _success(operation: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
         if str(code).startswith("2"):
             content = response.get("content", {}).get("application/json")
             return int(code), (content or {}).get("schema")
-    raise CatalogError(f"{operation['operationId']}: no 2xx response")
+    raise SpecError(f"{operation['operationId']}: no 2xx response")
 
 
 PythonNames = dict[tuple[str, str], tuple[str, dict[str, str]]]
@@ -272,7 +269,7 @@ def generated_names(spec: dict[str, Any], spec_path: Path) -> PythonNames:
     )
     data = GeneratorData.from_dict(spec, config=config)
     if not isinstance(data, GeneratorData):
-        raise CatalogError(f"openapi-python-client cannot read the spec: {data.detail}")
+        raise SpecError(f"openapi-python-client cannot read the spec: {data.detail}")
     package = config.package_name_override or "amigo_client"
     names: PythonNames = {}
     for tag, collection in data.endpoint_collections_by_tag.items():
@@ -298,7 +295,7 @@ def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
     for tag, name in spec.get("x-mcp", {}).get("toolsets", {}).items():
         described = tags.get(tag, {})
         if not described.get("x-displayName") or not described.get("description"):
-            raise CatalogError(f"toolset {name!r}: tag {tag!r} needs x-displayName and description")
+            raise SpecError(f"toolset {name!r}: tag {tag!r} needs x-displayName and description")
         out[tag] = {
             "name": name,
             "title": described["x-displayName"],
@@ -328,14 +325,14 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
             operation_id = operation["operationId"]
             name = curation["tool"]
             if name in names:
-                raise CatalogError(f"tool name {name!r} is used twice")
+                raise SpecError(f"tool name {name!r} is used twice")
             names.add(name)
             tag = operation["tags"][0]
             if tag not in toolsets:
-                raise CatalogError(f"{operation_id}: tag {tag!r} has no toolset in the root x-mcp")
+                raise SpecError(f"{operation_id}: tag {tag!r} has no toolset in the root x-mcp")
 
             if (method.upper(), path) not in python_names:
-                raise CatalogError(f"{operation_id}: openapi-python-client generates no function")
+                raise SpecError(f"{operation_id}: openapi-python-client generates no function")
             module, keywords = python_names[(method.upper(), path)]
             input_schema, locations = _input_schema(
                 doc, operation, set(hidden_parameters), short_descriptions
@@ -402,12 +399,12 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                 }
             )
     if not tools:
-        raise CatalogError("the spec has no operation with an x-mcp extension")
+        raise SpecError("the spec has no operation with an x-mcp extension")
     for tool in tools:
         operations[tool["operation"]["id"]]["operation"] = tool["operation"]
     for composite in root_curation.get("composite-tools", []):
         if composite["tool"] in names:
-            raise CatalogError(f"tool name {composite['tool']!r} is used twice")
+            raise SpecError(f"tool name {composite['tool']!r} is used twice")
         names.add(composite["tool"])
         tools.append(_composite_tool(doc, composite, operations, toolsets))
     objects = [_object(doc, raw, operations) for raw in root_curation.get("objects", [])]
@@ -444,19 +441,19 @@ def _confirm_rule(operation_id: str, curation: dict[str, Any], destructive: bool
     """When the user confirms a call: always (destructive), when-live, or never."""
     rule = "always" if destructive else curation.get("confirm", "never")
     if rule not in ("always", "when-live", "never"):
-        raise CatalogError(f"{operation_id}: x-mcp confirm {rule!r} is not when-live")
+        raise SpecError(f"{operation_id}: x-mcp confirm {rule!r} is not when-live")
     return str(rule)
 
 
 def _advice(error_advice: dict[str, str], operation_id: str, key: str) -> str:
     if key not in error_advice:
-        raise CatalogError(f"{operation_id}: error advice {key!r} is not in the root x-mcp")
+        raise SpecError(f"{operation_id}: error advice {key!r} is not in the root x-mcp")
     return " ".join(error_advice[key].split())
 
 
 def _known(operations: dict[str, dict[str, Any]], operation_id: str, where: str) -> dict[str, Any]:
     if operation_id not in operations:
-        raise CatalogError(f"{where}: operation {operation_id!r} is not an x-mcp tool")
+        raise SpecError(f"{where}: operation {operation_id!r} is not an x-mcp tool")
     return operations[operation_id]
 
 
@@ -470,7 +467,7 @@ def _items_key(doc: Document, operation: dict[str, Any], where: str) -> str:
         and "properties" in doc.resolve(doc.resolve(sub).get("items", {}))
     ]
     if len(keys) != 1:
-        raise CatalogError(f"{where}: the answer has no single list of objects ({keys})")
+        raise SpecError(f"{where}: the answer has no single list of objects ({keys})")
     return keys[0]
 
 
@@ -480,7 +477,7 @@ def _object(
     where = f"x-mcp object {raw['noun']!r}"
     read = _known(operations, raw["read"]["operation"], where)
     if raw["read"]["filter"] not in read["query"]:
-        raise CatalogError(f"{where}: {raw['read']['operation']} has no {raw['read']['filter']}")
+        raise SpecError(f"{where}: {raw['read']['operation']} has no {raw['read']['filter']}")
     out: dict[str, Any] = {
         "noun": raw["noun"],
         "id": raw["id"],
@@ -516,11 +513,11 @@ def _composite_tool(
     read = _known(operations, raw["read"], where)
     write = _known(operations, raw["write"], where)
     if read["path_fields"] != write["path_fields"]:
-        raise CatalogError(f"{where}: read and write must take the same path parameters")
+        raise SpecError(f"{where}: read and write must take the same path parameters")
     if raw["select"] not in read["query"] or raw["guard"] not in write["query"]:
-        raise CatalogError(f"{where}: select/guard name no query parameter of read/write")
+        raise SpecError(f"{where}: select/guard name no query parameter of read/write")
     if sorted(raw["copy"]) != sorted(write["body_fields"]):
-        raise CatalogError(f"{where}: copy must name every body field of {raw['write']}")
+        raise SpecError(f"{where}: copy must name every body field of {raw['write']}")
     argument = raw["argument"]
     properties = dict(write["path_schemas"]) | {
         argument: {
@@ -565,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         catalog = catalog_of(args.spec)
-    except CatalogError as exc:
+    except SpecError as exc:
         print(f"build_catalog: {exc}", file=sys.stderr)
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)

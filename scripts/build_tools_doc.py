@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from build_catalog import CatalogError, catalog_of
+from build_catalog import catalog_of
+from spec_normalize import SpecError
 
 from mcp_server.catalog import HINT_DEFAULTS
 
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         catalog = catalog_of(args.spec)
-    except CatalogError as exc:
+    except SpecError as exc:
         print(f"build_tools_doc: {exc}", file=sys.stderr)
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)

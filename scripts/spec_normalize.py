@@ -25,8 +25,11 @@ NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-class NormalizeError(Exception):
-    """The configuration is not usable; the message says which entry and why."""
+class SpecError(Exception):
+    """A document the scripts read (the spec, openapi/normalize.yaml, a document to compare)
+    cannot be used, or the outputs cannot be made from it; the message says which and why. The
+    one error of the developer scripts (regenerate, build_catalog, build_tools_doc,
+    api_changes), each of which prints it on one line and exits non-zero."""
 
 
 @dataclass(frozen=True)
@@ -41,16 +44,16 @@ class Normalization:
     def load(cls, path: Path = NORMALIZE_CONFIG) -> Normalization:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         if not isinstance(raw, dict):
-            raise NormalizeError(f"{path}: expected a mapping")
+            raise SpecError(f"{path}: expected a mapping")
         unknown = set(raw) - {"drop-header-parameters", "drop-shared-titles", "rename-titles"}
         if unknown:
-            raise NormalizeError(f"{path}: unknown entries {sorted(unknown)}")
+            raise SpecError(f"{path}: unknown entries {sorted(unknown)}")
         headers = raw.get("drop-header-parameters") or []
         renames = raw.get("rename-titles") or {}
         if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
-            raise NormalizeError(f"{path}: drop-header-parameters must be a list of names")
+            raise SpecError(f"{path}: drop-header-parameters must be a list of names")
         if not isinstance(renames, dict):
-            raise NormalizeError(f"{path}: rename-titles must map component keys to titles")
+            raise SpecError(f"{path}: rename-titles must map component keys to titles")
         return cls(
             drop_header_parameters=frozenset(h.lower() for h in headers),
             drop_shared_titles=bool(raw.get("drop-shared-titles", False)),
@@ -102,7 +105,7 @@ def normalize(document: Mapping[str, Any], normalization: Normalization) -> dict
     schemas = (result.get("components") or {}).get("schemas") or {}
     for key, title in normalization.rename_titles.items():
         if key not in schemas:
-            raise NormalizeError(f"rename-titles: no component schema {key!r}")
+            raise SpecError(f"rename-titles: no component schema {key!r}")
         schemas[key]["title"] = title
     if normalization.drop_shared_titles:
         titles = Counter(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from spec_normalize import Normalization, NormalizeError, normalize, operations
+from spec_normalize import Normalization, SpecError, normalize, operations
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "openapi" / "amigo.yaml"
@@ -93,10 +93,10 @@ def test_a_title_can_be_renamed_instead(tmp_path: Path) -> None:
     schemas = prepared["components"]["schemas"]
     assert schemas[key]["title"] == "EvaluateRequest"
     config.write_text("rename-titles:\n  NoSuchSchema: X\n", encoding="utf-8")
-    with pytest.raises(NormalizeError, match="NoSuchSchema"):
+    with pytest.raises(SpecError, match="NoSuchSchema"):
         normalize(published_style(), Normalization.load(config))
     config.write_text("drop-headers: [x]\n", encoding="utf-8")
-    with pytest.raises(NormalizeError, match="unknown entries"):
+    with pytest.raises(SpecError, match="unknown entries"):
         Normalization.load(config)
 
 
