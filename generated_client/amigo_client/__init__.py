@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     )
     from .retries import RetryPolicy
 
-# Imported on first use, so that `import amigo_client.config` (or `.exceptions`) stays light.
+# Imported on first use, so that `import amigo_client.exceptions` (or `.clock`) stays light.
 _MODULES = {
     "AmigoClient": "amigo",
     "AsyncAmigoClient": "amigo",
