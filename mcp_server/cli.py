@@ -7,7 +7,6 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
-from amigo_client.config import REGIONS
 from amigo_client.exceptions import ConfigurationError
 
 from mcp_server.settings import Settings
@@ -67,14 +66,13 @@ def _add_flags(parser: argparse.ArgumentParser, group: str, catalog: Catalog) ->
             kwargs["action"] = "store_true"
         else:
             kwargs["metavar"] = flag.metavar
-            choices = get_args(field.annotation) if get_origin(field.annotation) is Literal else ()
-            if name == "region":
-                choices = tuple(sorted(REGIONS))
+            literal = get_origin(field.annotation) is Literal
+            choices = get_args(field.annotation) if literal else flag.choices
             if choices:
                 kwargs["choices"] = choices
             if field.annotation in (int, float):
                 kwargs["type"] = field.annotation
-            if name == "allowed_hosts":
+            if flag.repeat:
                 kwargs["action"] = "append"
         options.add_argument(flag.name, **kwargs)
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Self
 from urllib.parse import urlsplit
 
-from amigo_client.config import ClientConfig
+from amigo_client.config import REGIONS, ClientConfig
 from amigo_client.exceptions import ConfigurationError
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import NoDecode
@@ -54,12 +54,14 @@ class Flag:
     name: str
     group: Group
     metavar: str | None = None
+    choices: tuple[str, ...] = ()  # for a Literal type, its values are the choices
+    repeat: bool = False  # the flag may be given more than once (a set of names)
 
 
 # The flags of the settings the server takes over from the client (which has no flags).
 CLIENT_FLAGS: dict[str, Flag] = {
     "base_url": Flag("--base-url", "connection", "URL"),
-    "region": Flag("--region", "connection"),
+    "region": Flag("--region", "connection", choices=tuple(sorted(REGIONS))),
     "organization_id": Flag("--organization", "connection", "ID"),
     "api_key_id": Flag("--api-key-id", "connection", "ID"),
     "user_id": Flag("--user-id", "connection", "ID"),
@@ -175,7 +177,9 @@ class Settings(ClientConfig):
         validation_alias="AMIGO_MCP_STATELESS",
         description="HTTP: no sessions; each request stands alone",
     )
-    allowed_hosts: Annotated[Names, Flag("--allowed-host", "transport", "HOST[:PORT]")] = Field(
+    allowed_hosts: Annotated[
+        Names, Flag("--allowed-host", "transport", "HOST[:PORT]", repeat=True)
+    ] = Field(
         frozenset(),
         validation_alias="AMIGO_MCP_ALLOWED_HOSTS",
         description="HTTP: further Host header values to accept (the flag may be repeated; "

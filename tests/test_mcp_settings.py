@@ -11,7 +11,7 @@ from amigo_client.exceptions import ConfigurationError
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mcp_server.cli import main
+from mcp_server.cli import build_parser, main
 from mcp_server.settings import Settings
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
@@ -160,6 +160,16 @@ def test_text_flags_win_over_their_variables() -> None:
     assert settings.toolsets == {"simulation"}
     assert settings.base_url == "https://api-eu-central-1.amigo.ai"
     assert settings.log_level == "DEBUG"
+
+
+def test_a_repeated_flag_and_a_comma_list_give_one_set() -> None:
+    argv = ["serve", "--allowed-host", "a.example", "--allowed-host", "b.example:8443"]
+    flags = build_parser().parse_args(argv).allowed_hosts
+    from_flags = Settings.from_env({}, allowed_hosts=flags).allowed_hosts
+    variable = {"AMIGO_MCP_ALLOWED_HOSTS": " a.example, b.example:8443 ,"}
+    assert (
+        from_flags == Settings.from_env(variable).allowed_hosts == {"a.example", "b.example:8443"}
+    )
 
 
 def test_a_malformed_server_setting_names_its_variable_and_flag() -> None:
