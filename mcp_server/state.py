@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from amigo_client.clock import Clock
 from amigo_client.config import shown_url
+from amigo_client.exceptions import AmigoError
 
 if TYPE_CHECKING:
     import redis.asyncio
@@ -38,7 +39,7 @@ PREFIX = "amigo-mcp:"
 REQUEST_STATE_KEY = "request-state-key"
 
 
-class StateStoreError(RuntimeError):
+class StateStoreError(AmigoError):
     """The shared store cannot be used; the message names it (a password never appears)."""
 
 
