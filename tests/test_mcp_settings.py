@@ -162,6 +162,37 @@ def test_text_flags_win_over_their_variables() -> None:
     assert settings.log_level == "DEBUG"
 
 
+def test_the_state_audit_and_tracing_settings_come_from_a_variable_or_a_flag() -> None:
+    env = {
+        "AMIGO_MCP_STATE_URL": "redis://:pw-of-env@cache-a:6379/0",
+        "AMIGO_MCP_REPLICA_URL": "http://replica-a:8000/mcp",
+        "AMIGO_MCP_AUDIT_LOG": "audit.jsonl",
+        "AMIGO_MCP_OTEL": "yes",
+    }
+    from_env = Settings.from_env(env)
+    assert from_env.state_url is not None
+    assert from_env.state_url.get_secret_value() == env["AMIGO_MCP_STATE_URL"]
+    assert (from_env.replica_url, from_env.audit_log, from_env.otel) == (
+        "http://replica-a:8000/mcp",
+        "audit.jsonl",
+        True,
+    )
+    assert "pw-of-env" in from_env.secrets and "pw-of-env" not in repr(from_env)
+    argv = ["serve", "--state-url", "rediss://:pw-of-flag@cache-b:6380/1"]
+    argv += ["--replica-url", "http://replica-b:8000/mcp", "--audit-log", "-"]
+    args = vars(build_parser().parse_args(argv))
+    names = ("state_url", "replica_url", "audit_log")
+    flagged = Settings.from_env(env | {"AMIGO_MCP_OTEL": "0"}, **{n: args[n] for n in names})
+    assert flagged.state_url is not None
+    assert flagged.state_url.get_secret_value() == "rediss://:pw-of-flag@cache-b:6380/1"
+    assert (flagged.replica_url, flagged.audit_log, flagged.otel) == (
+        "http://replica-b:8000/mcp",
+        "-",
+        False,
+    )
+    assert Settings.from_env({}).state_url is None
+
+
 def test_a_repeated_flag_and_a_comma_list_give_one_set() -> None:
     argv = ["serve", "--allowed-host", "a.example", "--allowed-host", "b.example:8443"]
     flags = build_parser().parse_args(argv).allowed_hosts
