@@ -177,9 +177,7 @@ def _convert(value: Any, annotation: Any) -> Any:
         if issubclass(annotation, enum.Enum):
             return annotation(value)
         if annotation is datetime:
-            from dateutil.parser import isoparse
-
-            return isoparse(value)
+            return datetime.fromisoformat(value)
         if hasattr(annotation, "from_dict"):
             return annotation.from_dict(value)
     return value

@@ -24,4 +24,4 @@ def __getattr__(name: str) -> Any:
         from sandbox import server
 
         return getattr(server, name)
-    raise AttributeError(f"module 'sandbox' has no attribute {name!r}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,9 +32,10 @@ def locate_spec() -> Path:
     packaged = importlib.resources.files("sandbox") / "amigo.yaml"
     if packaged.is_file():
         return Path(str(packaged))
-    repo_copy = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
-    if repo_copy.is_file():
-        return repo_copy
+    for folder in Path(__file__).resolve().parents:
+        repo_copy = folder / "openapi" / "amigo.yaml"
+        if repo_copy.is_file():
+            return repo_copy
     raise FileNotFoundError("openapi/amigo.yaml not found (neither packaged nor in the repository)")
 
 

@@ -1,0 +1,102 @@
+"""What the wheels declare: every import of the server and the sandbox is a declared dependency,
+nothing declared goes unused, and the server depends on exactly the client version it ships with.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import sys
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGES = (Path(str(files("mcp_server"))), Path(str(files("sandbox"))))
+# Declared although never imported by name (see pyproject.toml): httpcore looks sniffio up on
+# every request; jsonschema checks `format: date-time` with rfc3339-validator.
+IMPORTED_BY_OTHERS = {"sniffio", "rfc3339-validator"}
+
+
+def client_project() -> dict[str, Any]:
+    return tomllib.loads((REPO / "generated_client" / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def declared() -> dict[str, Requirement]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = (Requirement(text) for text in project["dependencies"])
+    return {canonicalize_name(requirement.name): requirement for requirement in requirements}
+
+
+def imported_top_level_names() -> dict[str, str]:
+    """{top-level module name: one file importing it} over both packages, lazy imports included."""
+    found: dict[str, str] = {}
+    for package in PACKAGES:
+        for path in sorted(package.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    found.setdefault(name.partition(".")[0], path.relative_to(REPO).as_posix())
+    return found
+
+
+def third_party_distributions() -> dict[str, str]:
+    """{distribution: a file importing it} for every import outside the stdlib and our packages."""
+    own = {package.name for package in PACKAGES}
+    providers = dict(importlib.metadata.packages_distributions())
+    # The client is installed in development mode, which packages_distributions() cannot see.
+    client = client_project()
+    providers[client["tool"]["uv"]["build-backend"]["module-name"]] = [client["project"]["name"]]
+    found: dict[str, str] = {}
+    for name, where in imported_top_level_names().items():
+        if name in sys.stdlib_module_names or name in own:
+            continue
+        assert name in providers, f"{where} imports {name}, which no installed distribution has"
+        for distribution in providers[name]:
+            found.setdefault(canonicalize_name(distribution), where)
+    return found
+
+
+def declared_or_extra() -> set[str]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = [r for group in project.get("optional-dependencies", {}).values() for r in group]
+    return set(declared()) | {canonicalize_name(Requirement(r).name) for r in extras}
+
+
+def test_every_import_is_a_declared_dependency() -> None:
+    """A name shared by several distributions (a namespace such as `opentelemetry`) needs one
+    of them declared, in the dependencies or an extra."""
+    providers = dict(importlib.metadata.packages_distributions())
+    known = declared_or_extra()
+    own = {package.name for package in PACKAGES}
+    missing = {
+        name: where
+        for name, where in imported_top_level_names().items()
+        if name not in sys.stdlib_module_names
+        and name not in own
+        and name in providers
+        and not known & {canonicalize_name(d) for d in providers[name]}
+    }
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
+    third_party_distributions()  # every import has an installed distribution
+
+
+def test_every_declared_dependency_is_imported() -> None:
+    unused = set(declared()) - set(third_party_distributions()) - IMPORTED_BY_OTHERS
+    assert not unused, f"declared but never imported by the server or the sandbox: {unused}"
+
+
+def test_the_server_pins_the_client_version_it_ships_with() -> None:
+    client = client_project()["project"]
+    pin = declared()[canonicalize_name(client["name"])]
+    assert str(pin.specifier) == f"=={client['version']}"
+    assert importlib.metadata.version(client["name"]) == client["version"]
