@@ -1,7 +1,7 @@
 """A local Amigo-compatible API, built from `openapi/amigo.yaml` and backed by SQLite.
 
-Start one in-process with `sandbox.start_in_thread()`, or from a shell with `amigo-sandbox`.
-The names below load on first use, so `import sandbox.demo` stays cheap.
+Start one in-process with `from sandbox import start_in_thread`, or from a shell with
+`amigo-sandbox`. The names below load on first use, so `import sandbox.demo` stays cheap.
 """
 
 from __future__ import annotations

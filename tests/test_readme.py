@@ -141,7 +141,7 @@ def test_the_example_runs_with_only_the_client_installed(
         timeout=300,
     )  # fmt: skip
     # Only the client and its declared dependencies: neither the server nor the sandbox.
-    for absent in ("mcp_server", "sandbox", "mcp"):
+    for absent in ("mcp_server.cli", "sandbox.cli", "mcp"):
         probe = subprocess.run([str(python), "-c", f"import {absent}"], cwd=tmp_path, check=False)
         assert probe.returncode != 0, f"{absent} is importable in the client-only environment"
 
