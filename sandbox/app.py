@@ -1,8 +1,8 @@
 """The HTTP face of the sandbox: a Starlette app whose routes come from the spec.
 
 One route per spec path (trailing slashes exactly as written), one handler per method. Faults
-are applied here, around the pipeline in `sandbox.core`. The admin API lives under `/_sandbox/`
-and answers only loopback clients.
+are applied here, around the pipeline in `sandbox.core`. The admin API lives under
+`/_sandbox/` and answers only loopback clients.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ class RunningSandbox:
 
     @property
     def clock(self) -> SandboxClock:
-        """The sandbox's clock, to share with an in-process client (see `sandbox/clock.py`)."""
+        """The sandbox's clock, to share with an in-process client (see `clock.py` here)."""
         return self.sandbox.clock
 
     # --- lifecycle ------------------------------------------------------------------------------
