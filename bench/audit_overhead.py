@@ -19,13 +19,13 @@ import anyio
 from amigo_client import Clock
 from mcp import Client
 
-from mcp_server.audit import AuditLog
-from mcp_server.catalog import load_catalog
-from mcp_server.errors import Scrubber
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
-from sandbox.server import start_in_thread
+from amigo_mcp.audit import AuditLog
+from amigo_mcp.catalog import load_catalog
+from amigo_mcp.errors import Scrubber
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import start_in_thread
 
 BATCH = 10
 LINES = 2000

@@ -20,7 +20,7 @@ import httpx
 from amigo_client import AsyncAmigoClient, AuthenticatedClient
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
 
-from sandbox.server import start_in_thread
+from amigo_sandbox.server import start_in_thread
 
 BATCH = 10
 

@@ -80,7 +80,7 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
     servers = {
         "one-tool MCPServer (floor)": [sys.executable, str(HERE / "one_tool_server.py")],
-        "amigo-mcp": [sys.executable, "-m", "mcp_server.cli"],
+        "amigo-mcp": [sys.executable, "-m", "amigo_mcp.cli"],
     }
     print(f"cold start, spawn to tools/list answer, {args.runs} runs each, alternating")
     for era in ("legacy", "modern"):

@@ -24,7 +24,7 @@ from amigo_client import Client
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
 from mcp.server import Server, ServerRequestContext
 
-from mcp_server.catalog import load_catalog
+from amigo_mcp.catalog import load_catalog
 
 TOOL = "list_dynamic_behavior_sets"
 

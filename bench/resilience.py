@@ -36,11 +36,11 @@ from amigo_client.retries import RetryPolicy  # noqa: E402
 from anyio.from_thread import start_blocking_portal  # noqa: E402
 from mcp import Client  # noqa: E402
 
-from mcp_server.catalog import load_catalog  # noqa: E402
-from mcp_server.resilience import Hold, RateSpacer  # noqa: E402
-from mcp_server.runtime import Runtime  # noqa: E402
-from mcp_server.server import build_server  # noqa: E402
-from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
+from amigo_mcp.catalog import load_catalog  # noqa: E402
+from amigo_mcp.resilience import Hold, RateSpacer  # noqa: E402
+from amigo_mcp.runtime import Runtime  # noqa: E402
+from amigo_mcp.server import build_server  # noqa: E402
+from amigo_sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
 from testing.careless_agent import FAULTS, Tally, run_era  # noqa: E402
 from testing.mcp_helpers import accept_all, connect, sandbox_settings, text_of  # noqa: E402
 from testing.safety_support import (  # noqa: E402

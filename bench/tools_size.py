@@ -15,10 +15,10 @@ from typing import Any
 import anyio
 from mcp import Client
 
-from mcp_server.catalog import load_catalog
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
+from amigo_mcp.catalog import load_catalog
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
 
 REFERENCE = {"total": 69_000, "input side": 43_000}
 # This server's own figure before each thing was said once (17 tools, December 2026): shared

@@ -40,7 +40,7 @@ import yaml
 from openapi_python_client.strings import PythonIdentifier
 from spec_normalize import Normalization, SpecError, normalize, operations
 
-from sandbox.refs import Document, RefError
+from amigo_sandbox.refs import Document, RefError
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "openapi/amigo.yaml"

@@ -11,7 +11,7 @@ taken from openapi-python-client's own parser, run with the committed generator 
 so they are the names the generated code has. The runtime (`mcp_server`) reads the catalog and
 nothing else of the spec.
 
-Usage: build_catalog.py --spec openapi/amigo.yaml --out mcp_server/catalog.json
+Usage: build_catalog.py --spec openapi/amigo.yaml --out mcp_server/amigo_mcp/catalog.json
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 from spec_normalize import SpecError
 
-from mcp_server.catalog import HINT_DEFAULTS
-from sandbox.refs import Document
+from amigo_mcp.catalog import HINT_DEFAULTS
+from amigo_sandbox.refs import Document
 
 GENERATOR_CONFIG = Path(__file__).resolve().parent.parent / "openapi" / "generator-config.yaml"
 

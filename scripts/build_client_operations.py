@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from sandbox.refs import Document
+from amigo_sandbox.refs import Document
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 FILLED_IN = {"organization", "client", "x_mongo_cluster_name"}

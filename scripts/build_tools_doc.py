@@ -14,7 +14,7 @@ from typing import Any
 from build_catalog import catalog_of
 from spec_normalize import SpecError
 
-from mcp_server.catalog import HINT_DEFAULTS
+from amigo_mcp.catalog import HINT_DEFAULTS
 
 
 def _kind(tool: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from sandbox.refs import Document
+from amigo_sandbox.refs import Document
 
 REPO = Path(__file__).resolve().parent.parent
 NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"

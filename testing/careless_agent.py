@@ -22,16 +22,16 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from mcp.client.session import ClientRequestContext
 
-from mcp_server.catalog import ToolSpec
-from sandbox.demo import (
+from amigo_mcp.catalog import ToolSpec
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_IDS,
     DEMO_METRIC_IDS,
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
-from sandbox.faults import FaultKind
-from sandbox.server import RunningSandbox
+from amigo_sandbox.faults import FaultKind
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, sandbox_settings, text_of
 from testing.safety_support import (
     CATALOG,

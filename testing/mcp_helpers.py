@@ -19,12 +19,12 @@ from amigo_client.retries import RetryPolicy
 from mcp import Client
 from mcp.client.session import ClientRequestContext
 
-from mcp_server.catalog import load_catalog
-from mcp_server.policy import ToolPolicy
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
-from sandbox.server import RunningSandbox
+from amigo_mcp.catalog import load_catalog
+from amigo_mcp.policy import ToolPolicy
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import RunningSandbox
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ def amigo_mcp() -> list[str]:
     script = Path(sysconfig.get_path("scripts")) / (
         "amigo-mcp.exe" if os.name == "nt" else "amigo-mcp"
     )
-    return [str(script)] if script.exists() else [sys.executable, "-m", "mcp_server.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "amigo_mcp.cli"]
 
 
 def clean_env(**amigo: str) -> dict[str, str]:

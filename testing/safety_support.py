@@ -23,18 +23,18 @@ import mcp_types as types
 from amigo_client.retries import RetryPolicy
 from mcp import Client
 
-from mcp_server.catalog import ToolSpec, load_catalog
-from mcp_server.errors import Scrubber
-from mcp_server.runtime import configure_logging
-from sandbox.demo import (
+from amigo_mcp.catalog import ToolSpec, load_catalog
+from amigo_mcp.errors import Scrubber
+from amigo_mcp.runtime import configure_logging
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
     DEMO_METRIC_IDS,
     DEMO_SCENARIO_IDS,
     DEMO_SERVICE_IDS,
 )
-from sandbox.faults import FaultKind, has_enum
-from sandbox.server import RunningSandbox
+from amigo_sandbox.faults import FaultKind, has_enum
+from amigo_sandbox.server import RunningSandbox
 from testing.sandbox_http import api_client
 
 # Real backoff and budget logic, only shorter: tests never wait for minutes.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 from amigo_client.transport import tls_context
 
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 
 
 def api_client(sandbox: RunningSandbox, user_id: str | None = None) -> httpx.Client:

@@ -7,7 +7,7 @@ from typing import Any
 
 from amigo_client import AmigoClient, AsyncAmigoClient, Clock, RetryPolicy
 
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 
 
 class ManualClock(Clock):

@@ -27,8 +27,8 @@ def anyio_backend() -> str:
 
 from collections.abc import Iterator  # noqa: E402
 
-from sandbox.clock import SandboxClock  # noqa: E402
-from sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
+from amigo_sandbox.clock import SandboxClock  # noqa: E402
+from amigo_sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
 from tests.sandbox_support import stop_clock  # noqa: E402
 
 

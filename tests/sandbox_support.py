@@ -1,9 +1,9 @@
 """Helpers for the sandbox tests: an independent reading of the spec, and a response checker.
 
-Deliberately independent of `sandbox.spec`: the spec is read again here with plain jsonschema
-(Draft 2020-12, formats checked), so a mistake in the sandbox's own spec handling cannot hide a
-response that breaks the spec. Only `$ref`s are followed the project's one way (`sandbox.refs`,
-the `referencing` library that jsonschema itself resolves with).
+Deliberately independent of `amigo_sandbox.spec`: the spec is read again here with plain
+jsonschema (Draft 2020-12, formats checked), so a mistake in the sandbox's own spec handling
+cannot hide a response that breaks the spec. Only `$ref`s are followed the project's one way
+(`amigo_sandbox.refs`, the `referencing` library that jsonschema itself resolves with).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ import httpx
 from amigo_client.transport import tls_context
 from jsonschema import Draft202012Validator, FormatChecker
 
-from sandbox.clock import SandboxClock
-from sandbox.refs import Document, pointer
-from sandbox.server import RunningSandbox
-from sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.refs import Document, pointer
+from amigo_sandbox.server import RunningSandbox
+from amigo_sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
 SPEC: dict[str, Any] = load_yaml(SPEC_PATH)

@@ -27,11 +27,11 @@ from amigo_client.exceptions import ConfigurationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mcp_server.audit import AuditLog, digest, token_user
-from mcp_server.errors import Scrubber
-from mcp_server.policy import ToolPolicy
-from sandbox.clock import SandboxClock
-from sandbox.server import RunningSandbox
+from amigo_mcp.audit import AuditLog, digest, token_user
+from amigo_mcp.errors import Scrubber
+from amigo_mcp.policy import ToolPolicy
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     REPO,
     ElicitAction,
@@ -363,7 +363,7 @@ def test_amigo_mcp_call_writes_the_line_and_keeps_stdout_clean(tmp_path: Path, t
 def test_amigo_mcp_call_records_the_answer_given_at_the_terminal(
     tmp_path: Path, reply: str, decision: str, status: int | str
 ) -> None:
-    from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+    from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
     from tests.test_cli_confirmation import call_at_a_terminal
 
     log = tmp_path / "audit.jsonl"

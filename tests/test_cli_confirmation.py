@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
 pytestmark = pytest.mark.slow

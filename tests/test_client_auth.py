@@ -14,8 +14,8 @@ from amigo_client.config import REGIONS, ClientConfig
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mcp_server.settings import Settings
-from sandbox.server import RunningSandbox
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, credentials, sync_client
 
 SIGN_IN = "sign-in-with-api-key"

@@ -30,14 +30,14 @@ from amigo_client.models import (
     GetDynamicBehaviorSetsSortByItem,
 )
 
-from sandbox.demo import (
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_EMPTY_CONVERSATION_ID,
     DEMO_METRIC_IDS,
     DEMO_VIEWER_USER_ID,
 )
-from sandbox.faults import FaultKind
-from sandbox.server import RunningSandbox
+from amigo_sandbox.faults import FaultKind
+from amigo_sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, credentials, sync_client
 from tests.sandbox_support import new_set_body
 

@@ -24,9 +24,9 @@ from amigo_client import (
 from amigo_client.models import CreateDynamicBehaviorSetRequest
 from amigo_client.operations import PAGINATED
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from sandbox.refs import Document
-from sandbox.server import RunningSandbox
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.refs import Document
+from amigo_sandbox.server import RunningSandbox
 from tests.client_support import ManualClock, async_client, sync_client
 from tests.sandbox_support import SPEC, new_set_body
 

@@ -108,10 +108,10 @@ from amigo_client.transport import tls_context
 from amigo_client.types import Response
 from jsonschema import Draft202012Validator
 
-from mcp_server.errors import api_error_message
-from sandbox.handlers import HANDLERS
-from sandbox.refs import Document
-from sandbox.spec import load_yaml
+from amigo_mcp.errors import api_error_message
+from amigo_sandbox.handlers import HANDLERS
+from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC: dict[str, Any] = load_yaml(REPO / "openapi" / "amigo.yaml")

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from mcp import Client
 from mcp.client.session import ClientRequestContext
 
-from mcp_server.confirm import field_changes, middle, show
-from mcp_server.policy import ToolPolicy
-from mcp_server.settings import Settings
-from sandbox.server import RunningSandbox
+from amigo_mcp.confirm import field_changes, middle, show
+from amigo_mcp.policy import ToolPolicy
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     ElicitAction,
     clean_env,

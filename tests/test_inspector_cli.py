@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
 from tests.toolsnaps import snapshot_names
 

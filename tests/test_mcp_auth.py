@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio

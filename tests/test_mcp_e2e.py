@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from mcp_server.catalog import load_catalog
-from sandbox.demo import (
+from amigo_mcp.catalog import load_catalog
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
     DEMO_EMPTY_CONVERSATION_ID,
@@ -19,7 +19,7 @@ from sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
     DEMO_SERVICE_IDS,
 )
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, fails, ok, sandbox_settings
 
 pytestmark = pytest.mark.anyio

@@ -11,8 +11,8 @@ from amigo_client.exceptions import ConfigurationError
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mcp_server.cli import build_parser, main
-from mcp_server.settings import Settings
+from amigo_mcp.cli import build_parser, main
+from amigo_mcp.settings import Settings
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
 KEY = {"AMIGO_API_KEY": "k-secret-123", "AMIGO_API_KEY_ID": "kid", "AMIGO_USER_ID": "u1"}

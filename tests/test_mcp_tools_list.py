@@ -11,12 +11,12 @@ import pytest
 import yaml
 from mcp import Client
 
-from mcp_server.catalog import HINT_DEFAULTS, load_catalog
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
-from sandbox.refs import Document
-from sandbox.spec import load_yaml
+from amigo_mcp.catalog import HINT_DEFAULTS, load_catalog
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
+from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 from tests.toolsnaps import (
     UPDATE_VARIABLE,
     snapshot_names,

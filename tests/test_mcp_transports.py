@@ -14,14 +14,14 @@ import pytest
 from mcp import Client, StdioServerParameters
 from mcp.client.streamable_http import streamable_http_client
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from sandbox.server import RunningSandbox
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import clean_env, endpoint_announced, fails, ok
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
 
-SERVER = [sys.executable, "-m", "mcp_server.cli"]
+SERVER = [sys.executable, "-m", "amigo_mcp.cli"]
 SIGN_IN = "sign-in-with-api-key"
 
 

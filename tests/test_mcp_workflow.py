@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mcp_server.settings import Settings
+from amigo_mcp.settings import Settings
 from testing.mcp_helpers import connect, ok
 
 pytestmark = pytest.mark.anyio

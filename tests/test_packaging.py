@@ -16,7 +16,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = (Path(str(files("mcp_server"))), Path(str(files("sandbox"))))
+PACKAGES = (Path(str(files("amigo_mcp"))), Path(str(files("amigo_sandbox"))))
 # Declared although never imported by name (see pyproject.toml): httpcore looks sniffio up on
 # every request; jsonschema checks `format: date-time` with rfc3339-validator.
 IMPORTED_BY_OTHERS = {"sniffio", "rfc3339-validator"}

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from mcp_server.resilience import WINDOW_S, RateSpacer
-from mcp_server.state import MemoryStore, RedisStore, StateStore
-from sandbox.clock import SandboxClock
+from amigo_mcp.resilience import WINDOW_S, RateSpacer
+from amigo_mcp.state import MemoryStore, RedisStore, StateStore
+from amigo_sandbox.clock import SandboxClock
 
 pytestmark = pytest.mark.anyio
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from sandbox.server import RunningSandbox
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import REPO, clean_env
 
 
@@ -141,7 +141,7 @@ def test_the_example_runs_with_only_the_client_installed(
         timeout=300,
     )  # fmt: skip
     # Only the client and its declared dependencies: neither the server nor the sandbox.
-    for absent in ("mcp_server.cli", "sandbox.cli", "mcp"):
+    for absent in ("amigo_mcp.cli", "amigo_sandbox.cli", "mcp"):
         probe = subprocess.run([str(python), "-c", f"import {absent}"], cwd=tmp_path, check=False)
         assert probe.returncode != 0, f"{absent} is importable in the client-only environment"
 

@@ -1,4 +1,4 @@
-"""The one way `$ref`s are followed (`sandbox.refs`): pointer escaping, siblings, cycles."""
+"""The one way `$ref`s are followed (`amigo_sandbox.refs`): pointer escaping, siblings, cycles."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from sandbox.refs import Document, RefError, escape, pointer, unescape
-from sandbox.spec import Spec
+from amigo_sandbox.refs import Document, RefError, escape, pointer, unescape
+from amigo_sandbox.spec import Spec
 
 # Keys as a document may hold them: the pointer's own `~` and `/`, percent signs, braces (path
 # templates), `#`, spaces and non-ASCII text.

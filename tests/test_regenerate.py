@@ -153,8 +153,11 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Pat
     leftovers = [p for p in tmp_path.rglob("*") if p.name in {".ruff_cache", "__pycache__"}]
     assert leftovers == []
     if (REPO / "scripts" / "build_catalog.py").is_file():
-        catalog = tmp_path / "mcp_server" / "catalog.json"
-        assert catalog.read_bytes() == (REPO / "mcp_server" / "catalog.json").read_bytes()
+        catalog = tmp_path / "mcp_server" / "amigo_mcp" / "catalog.json"
+        assert (
+            catalog.read_bytes()
+            == (REPO / "mcp_server" / "amigo_mcp" / "catalog.json").read_bytes()
+        )
 
 
 def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:

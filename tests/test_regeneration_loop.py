@@ -180,7 +180,9 @@ def test_the_client_function_takes_the_generators_names(tree: Path) -> None:
             "print(json.dumps(list(inspect.signature(m.sync_detailed).parameters)))",
         )
     )
-    catalog = json.loads((tree / "mcp_server" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = json.loads(
+        (tree / "mcp_server" / "amigo_mcp" / "catalog.json").read_text(encoding="utf-8")
+    )
     (tool,) = [t for t in catalog["tools"] if t["name"] == TOOL]
     recorded = tool["operation"]["python_names"]
     for wire, (_, python) in ODD_PARAMETERS.items():
@@ -190,20 +192,22 @@ def test_the_client_function_takes_the_generators_names(tree: Path) -> None:
 
 
 def test_the_new_area_reaches_the_docs_and_the_cli_help(tree: Path) -> None:
-    catalog = json.loads((tree / "mcp_server" / "catalog.json").read_text(encoding="utf-8"))
+    catalog = json.loads(
+        (tree / "mcp_server" / "amigo_mcp" / "catalog.json").read_text(encoding="utf-8")
+    )
     doc = (tree / "docs" / "TOOLS.md").read_text(encoding="utf-8")
     for tool in catalog["tools"]:
         assert f"| `{tool['name']}` |" in doc, tool["name"]
     assert f"## Behavior set details (`--toolsets {NEW_TOOLSET}`)" in doc
     assert f"offers {len(catalog['tools'])} tools" in doc
-    help_text = in_tree(tree, "from mcp_server.cli import main; main(['serve', '--help'])")
+    help_text = in_tree(tree, "from amigo_mcp.cli import main; main(['serve', '--help'])")
     assert NEW_TOOLSET in " ".join(help_text.split())
 
 
 async def test_the_new_tool_answers_501_and_the_others_still_work(tree: Path) -> None:
     server = StdioServerParameters(
         command=sys.executable,
-        args=["-m", "mcp_server.cli"],
+        args=["-m", "amigo_mcp.cli"],
         env=environment(tree),
         cwd=str(tree),
     )

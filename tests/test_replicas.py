@@ -23,7 +23,7 @@ from mcp import Client
 from mcp.client.session import ClientRequestContext
 from mcp.client.streamable_http import streamable_http_client
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, text_of
 from tests.redis_support import free_port
 from tests.sandbox_support import move_clock, start_cli, stop_cli

@@ -19,13 +19,13 @@ from amigo_client import Clock
 from amigo_client.retries import RetryPolicy
 from mcp import Client
 
-from mcp_server.catalog import Catalog
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
-from sandbox.demo import DEMO_SCENARIO_IDS
-from sandbox.faults import UNKNOWN_ENUM_VALUE, FaultKind
-from sandbox.server import RunningSandbox
+from amigo_mcp.catalog import Catalog
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
+from amigo_sandbox.demo import DEMO_SCENARIO_IDS
+from amigo_sandbox.faults import UNKNOWN_ENUM_VALUE, FaultKind
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     accept_all,
     connect,
@@ -188,7 +188,7 @@ async def test_fault(
 
 def test_no_write_answers_with_an_enum(sandbox: RunningSandbox) -> None:
     """`unknown_enum` has no write to apply to: no write operation's answer carries an enum."""
-    from sandbox.errors import ApiError
+    from amigo_sandbox.errors import ApiError
 
     writes = [tool for tool in CATALOG.tools if not tool.read_only]
     assert writes

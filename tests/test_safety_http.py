@@ -23,13 +23,13 @@ from amigo_client.exceptions import ConfigurationError
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
 
-from mcp_server.cli import main
-from mcp_server.http_app import build_http_app
-from mcp_server.policy import ToolPolicy
-from mcp_server.runtime import Runtime
-from mcp_server.server import build_server
-from mcp_server.settings import Settings
-from sandbox.server import RunningSandbox, base_url_of, bind_socket
+from amigo_mcp.cli import main
+from amigo_mcp.http_app import build_http_app
+from amigo_mcp.policy import ToolPolicy
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.server import build_server
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import RunningSandbox, base_url_of, bind_socket
 from testing.mcp_helpers import (
     accept_all,
     ok,

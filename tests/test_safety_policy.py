@@ -20,11 +20,11 @@ from amigo_client.exceptions import ConfigurationError
 from mcp.client.session import ClientRequestContext
 from mcp.shared.exceptions import MCPError
 
-from mcp_server.cli import main
-from mcp_server.policy import ToolPolicy
-from mcp_server.settings import Settings
-from sandbox.handlers import HANDLERS
-from sandbox.server import RunningSandbox
+from amigo_mcp.cli import main
+from amigo_mcp.policy import ToolPolicy
+from amigo_mcp.settings import Settings
+from amigo_sandbox.handlers import HANDLERS
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     ElicitAction,
     connect,

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
-from sandbox.clock import SandboxClock
-from sandbox.server import RunningSandbox, start_in_thread
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.server import RunningSandbox, start_in_thread
 from testing.careless_agent import FAULTS, Tally, run_era
 from testing.mcp_helpers import connect, sandbox_settings, text_of
 from testing.safety_support import CATALOG

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from mcp import Client, StdioServerParameters
 
-from mcp_server.settings import Settings
-from sandbox.server import RunningSandbox
+from amigo_mcp.settings import Settings
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, ok, sandbox_settings
 from testing.safety_support import (
     FAST_RETRY,
@@ -117,7 +117,7 @@ async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
         "AMIGO_MCP_SKIP_CONFIRMATION": "1",
     }
     command = (
-        f"exec {shlex.quote(sys.executable)} -m mcp_server.cli serve 2>{shlex.quote(str(stderr))}"
+        f"exec {shlex.quote(sys.executable)} -m amigo_mcp.cli serve 2>{shlex.quote(str(stderr))}"
     )
     params = StdioServerParameters(command="/bin/sh", args=["-c", command], env=env)
     scan = SecretScan(secrets={sandbox.api_key})

@@ -7,15 +7,15 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from sandbox.clock import SandboxClock
-from sandbox.demo import (
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.demo import (
     DEMO_API_KEY,
     DEMO_API_KEY_ID,
     DEMO_ORGANIZATION,
     DEMO_USER_ID,
     DEMO_VIEWER_USER_ID,
 )
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from tests.sandbox_support import STOPPED_AT, new_set_body
 
 SETS = f"/v1/{DEMO_ORGANIZATION}/dynamic_behavior_set/"

@@ -9,14 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.demo import (
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_COLLEAGUE_USER_ID,
     DEMO_ORGANIZATION,
     DEMO_SERVICE_IDS,
     DEMO_USER_ID,
 )
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from testing.sandbox_http import api_client
 from tests.sandbox_support import inject, new_set_body
 

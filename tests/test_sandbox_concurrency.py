@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.server import RunningSandbox, start_in_thread
+from amigo_sandbox.server import RunningSandbox, start_in_thread
 from testing.sandbox_http import api_client
 from tests.sandbox_support import inject, new_scenario_body, new_set_body
 

@@ -58,8 +58,8 @@ from amigo_client.models import (
 from amigo_client.transport import tls_context
 from amigo_client.types import Response
 
-from sandbox.clock import SandboxClock
-from sandbox.demo import (
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
     DEMO_EMPTY_CONVERSATION_ID,
@@ -67,9 +67,9 @@ from sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
     DEMO_SERVICE_IDS,
 )
-from sandbox.handlers import HANDLERS
-from sandbox.server import RunningSandbox
-from sandbox.validation import RawRequest
+from amigo_sandbox.handlers import HANDLERS
+from amigo_sandbox.server import RunningSandbox
+from amigo_sandbox.validation import RawRequest
 from tests.sandbox_support import OPERATIONS, ResponseRecorder
 
 UNKNOWN_ID = "0123456789abcdef01234567"

@@ -1,4 +1,4 @@
-"""The demo data is the file `sandbox/demo.yaml`, read back over HTTP as the file says it.
+"""The demo data is `sandbox/amigo_sandbox/demo.yaml`, read back over HTTP as the file says it.
 
 A sandbox of its own (the shared one's demo objects are changed by other tests).
 """
@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.demo import DATA, DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IDS
-from sandbox.server import start_in_thread
+from amigo_sandbox.demo import DATA, DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IDS
+from amigo_sandbox.server import start_in_thread
 from testing.sandbox_http import api_client
 
 

@@ -13,11 +13,11 @@ from amigo_client.api.simulation_scenarios import get_simulation_scenario_versio
 from amigo_client.models import SimulationScenarioVersionList
 from starlette.testclient import TestClient
 
-from sandbox.app import build_app
-from sandbox.core import Sandbox, SandboxSettings
-from sandbox.demo import DEMO_SCENARIO_IN_USE_ID
-from sandbox.faults import UNKNOWN_ENUM_VALUE
-from sandbox.server import RunningSandbox, start_in_thread
+from amigo_sandbox.app import build_app
+from amigo_sandbox.core import Sandbox, SandboxSettings
+from amigo_sandbox.demo import DEMO_SCENARIO_IN_USE_ID
+from amigo_sandbox.faults import UNKNOWN_ENUM_VALUE
+from amigo_sandbox.server import RunningSandbox, start_in_thread
 from testing.sandbox_http import api_client
 from tests.sandbox_support import new_set_body
 

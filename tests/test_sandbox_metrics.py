@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.demo import (
+from amigo_sandbox.demo import (
     DEMO_COLLEAGUE_USER_ID,
     DEMO_CONVERSATION_IDS,
     DEMO_EMPTY_CONVERSATION_ID,
@@ -17,7 +17,7 @@ from sandbox.demo import (
     DEMO_SIMULATION_RUN_ID,
     demo_id,
 )
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from testing.sandbox_http import api_client
 
 REFUND = DEMO_CONVERSATION_IDS["refund"]

@@ -10,9 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from sandbox.server import start_in_thread
-from sandbox.store import Database, default_database_path
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
+from amigo_sandbox.server import start_in_thread
+from amigo_sandbox.store import Database, default_database_path
 from testing.sandbox_http import api_client
 from tests.sandbox_support import new_scenario_body, new_set_body, start_cli
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from sandbox.clock import SandboxClock
-from sandbox.demo import DEMO_COLLEAGUE_USER_ID, DEMO_ORGANIZATION
-from sandbox.server import RunningSandbox, start_in_thread
+from amigo_sandbox.clock import SandboxClock
+from amigo_sandbox.demo import DEMO_COLLEAGUE_USER_ID, DEMO_ORGANIZATION
+from amigo_sandbox.server import RunningSandbox, start_in_thread
 from tests.sandbox_support import STOPPED_AT, move_clock
 
 RESULTS = f"/v1/{DEMO_ORGANIZATION}/metric/metric_evaluation_result"  # 10 per minute

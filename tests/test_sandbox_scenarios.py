@@ -9,13 +9,13 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.demo import (
+from amigo_sandbox.demo import (
     DEMO_COLLEAGUE_USER_ID,
     DEMO_ORGANIZATION,
     DEMO_SCENARIO_IDS,
     DEMO_SCENARIO_IN_USE_ID,
 )
-from sandbox.server import RunningSandbox
+from amigo_sandbox.server import RunningSandbox
 from testing.sandbox_http import api_client
 from tests.sandbox_support import new_scenario_body
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from sandbox.server import start_in_thread
-from sandbox.spec import Spec
+from amigo_sandbox.server import start_in_thread
+from amigo_sandbox.spec import Spec
 from tests.sandbox_support import SPEC_PATH
 
 MAX_EXAMPLES = 10

@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 import pytest
 
-from sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IN_USE_ID
-from sandbox.server import RunningSandbox
+from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IN_USE_ID
+from amigo_sandbox.server import RunningSandbox
 from testing.sandbox_http import api_client
 from tests.sandbox_support import inject, new_scenario_body, new_set_body
 

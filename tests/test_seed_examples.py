@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
-from sandbox.refs import Document, pointer
-from sandbox.spec import load_yaml
+from amigo_sandbox.refs import Document, pointer
+from amigo_sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"

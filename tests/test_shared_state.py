@@ -12,9 +12,9 @@ from amigo_client.exceptions import ConfigurationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mcp_server.runtime import Runtime
-from mcp_server.settings import Settings
-from mcp_server.state import RedisStore
+from amigo_mcp.runtime import Runtime
+from amigo_mcp.settings import Settings
+from amigo_mcp.state import RedisStore
 from testing.mcp_helpers import sandbox_settings
 from testing.safety_support import CATALOG, FAST_RETRY
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from sandbox.refs import Document
+from amigo_sandbox.refs import Document
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"

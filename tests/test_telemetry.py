@@ -24,8 +24,8 @@ from opentelemetry.sdk.trace.export import SpanExportResult
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from mcp_server.telemetry import start_tracing, tracing_mode
-from sandbox.server import RunningSandbox
+from amigo_mcp.telemetry import start_tracing, tracing_mode
+from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
 from testing.safety_support import JWT
 
@@ -161,11 +161,11 @@ def test_when_tracing_is_on() -> None:
 def test_without_tracing_the_sdk_is_never_imported() -> None:
     probe = (
         "import sys\n"
-        "from mcp_server.cli import build_parser\n"
-        "from mcp_server.server import build_server\n"
-        "from mcp_server.catalog import load_catalog\n"
-        "from mcp_server.runtime import Runtime\n"
-        "from mcp_server.settings import Settings\n"
+        "from amigo_mcp.cli import build_parser\n"
+        "from amigo_mcp.server import build_server\n"
+        "from amigo_mcp.catalog import load_catalog\n"
+        "from amigo_mcp.runtime import Runtime\n"
+        "from amigo_mcp.settings import Settings\n"
         "catalog = load_catalog()\n"
         "build_server(catalog, Runtime(catalog, Settings.create(sandbox=True)))\n"
         "build_parser()\n"

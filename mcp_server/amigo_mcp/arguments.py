@@ -1,0 +1,209 @@
+"""A tool's arguments: checked against its input schema, then bound to the generated function.
+
+`validate_arguments` names every field that breaks the schema, and the rule, before anything is
+sent. `build_kwargs` turns the JSON arguments (plus the parameters hidden from tools and filled
+from configuration) into the keyword arguments of the generated client function, under the
+Python names the catalog recorded from the generator, converting enums, date-times and models by
+that function's type hints.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import json
+import typing
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from types import ModuleType, UnionType
+from typing import Any
+
+from amigo_client.exceptions import AmigoError, field_path
+
+from amigo_mcp.catalog import Catalog, ToolSpec
+from amigo_mcp.settings import Settings
+
+
+class ArgumentError(AmigoError):
+    """A tool's arguments break its input schema (nothing was sent); `problems` lists
+    `(argument, problem)` pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{where}: {problem}" for where, problem in problems))
+        self.problems = problems
+
+
+# Validators by schema object; each entry holds its schema, so the id cannot be reused.
+_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def schema_validator(schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator for `schema`, formats checked, made once per schema."""
+    entry = _VALIDATORS.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        from jsonschema import Draft202012Validator, FormatChecker
+
+        entry = (schema, Draft202012Validator(schema, format_checker=FormatChecker()))
+        _VALIDATORS[id(schema)] = entry
+    return entry[1]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _argument(*path: Any) -> str:
+    """Where in a tool's arguments: `initial_version.actions[0].type`, `query`."""
+    return field_path(path, api_location=False)
+
+
+def _problem(error: Any) -> list[tuple[str, str]]:
+    where = list(error.absolute_path)
+    kind, rule, value = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        present = set(value) if isinstance(value, dict) else set()
+        return [(_argument(*where, name), "is required") for name in rule if name not in present]
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = set(error.schema.get("properties", {}))
+        return [
+            (_argument(*where, name), "is not a known field of this tool")
+            for name in value
+            if name not in known
+        ]
+    field = _argument(*where)
+    messages: dict[str, Callable[[], str]] = {
+        "type": lambda: f"must be of type {rule}, got {_short(value)}",
+        "enum": lambda: f"must be one of {', '.join(map(_short, rule))}; got {_short(value)}",
+        "const": lambda: f"must be {_short(rule)}",
+        "pattern": lambda: f"must match the pattern {rule}; got {_short(value)}",
+        "format": lambda: f"must be a {rule} (e.g. 2026-01-31T12:00:00Z); got {_short(value)}",
+        "minimum": lambda: f"must be >= {rule}; got {value}",
+        "maximum": lambda: f"must be <= {rule}; got {value}",
+        "exclusiveMinimum": lambda: f"must be > {rule}; got {value}",
+        "exclusiveMaximum": lambda: f"must be < {rule}; got {value}",
+        "minLength": lambda: (
+            "must not be empty" if rule == 1 else f"needs at least {rule} characters"
+        ),
+        "maxLength": lambda: f"allows at most {rule} characters",
+        "minItems": lambda: f"needs at least {rule} item(s)",
+        "maxItems": lambda: f"allows at most {rule} items; got {len(value)}",
+        "uniqueItems": lambda: "must not repeat items",
+    }
+    if kind in ("oneOf", "anyOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        inner = best_match(error.context)
+        return [(field, f"matches none of the allowed shapes; closest: {inner.message}")]
+    text = messages[kind]() if kind in messages else error.message
+    return [(field, text)]
+
+
+def validate_arguments(tool: ToolSpec, arguments: dict[str, Any]) -> None:
+    """Raise `ArgumentError` listing every field that breaks the tool's input schema."""
+    validator = schema_validator(tool.input_schema)
+    problems: list[tuple[str, str]] = []
+    for error in sorted(validator.iter_errors(arguments), key=lambda e: list(map(str, e.path))):
+        problems += _problem(error)
+    if problems:
+        raise ArgumentError(problems)
+
+
+def check_url_length(tool: ToolSpec, arguments: dict[str, Any], base_url: str, limit: int) -> None:
+    """Raise `ArgumentError` naming the fields when the request URL would exceed `limit` bytes.
+
+    The path and query fields travel in the URL; their URL-encoded size is what counts.
+    """
+    from urllib.parse import quote, urlencode
+
+    op = tool.operation
+    sizes: dict[str, int] = {}
+    for name in op.path_fields:
+        if name in arguments:
+            sizes[name] = len(quote(str(arguments[name]), safe=""))
+    for name in op.query_fields:
+        value = arguments.get(name)
+        if value is not None:
+            value = [json_text(v) for v in value] if isinstance(value, list) else json_text(value)
+            sizes[name] = len(urlencode({name: value}, doseq=True)) + 1
+    total = len(base_url) + len(op.path) + sum(sizes.values())
+    if total <= limit:
+        return
+    fixed = total - sum(sizes.values())
+    problems = [
+        (
+            name,
+            f"takes {size:,} bytes of the request URL (URL-encoded), making it {total:,} bytes; "
+            f"the API takes URLs up to {limit:,} bytes, so keep it under about "
+            f"{max(0, limit - fixed - (sum(sizes.values()) - size)):,} bytes",
+        )
+        for name, size in sorted(sizes.items(), key=lambda item: -item[1])
+        if size > (limit - fixed) // max(1, len(sizes))
+    ]
+    raise ArgumentError(problems)
+
+
+def json_text(value: Any) -> str:
+    """A query value as it is sent: booleans as true/false, the rest as text."""
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+@cache
+def _module(name: str) -> tuple[ModuleType, dict[str, Any]]:
+    module = importlib.import_module(name)
+    return module, typing.get_type_hints(module.asyncio_detailed)
+
+
+def _convert(value: Any, annotation: Any) -> Any:
+    """Turn JSON-shaped `value` into what the generated function's `annotation` expects."""
+    if value is None:
+        return None
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, UnionType):
+        from amigo_client.types import Unset
+
+        arms = [a for a in typing.get_args(annotation) if a not in (type(None), Unset)]
+        for arm in arms:
+            try:
+                return _convert(value, arm)
+            except (TypeError, ValueError, KeyError):
+                continue
+        return value
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        return [_convert(v, item) for v in value]
+    if isinstance(annotation, type):
+        if issubclass(annotation, enum.Enum):
+            return annotation(value)
+        if annotation is datetime:
+            return datetime.fromisoformat(value)
+        if hasattr(annotation, "from_dict"):
+            return annotation.from_dict(value)
+    return value
+
+
+def build_kwargs(
+    catalog: Catalog, tool: ToolSpec, settings: Settings, arguments: dict[str, Any]
+) -> tuple[ModuleType, dict[str, Any]]:
+    module, hints = _module(tool.operation.module)
+    op = tool.operation
+    kwargs: dict[str, Any] = {}
+    for parameter, setting in catalog.hidden_parameters.items():
+        value = getattr(settings, setting)
+        if value and parameter in op.python_names:
+            kwargs[op.python_names[parameter]] = value
+    for name in op.path_fields + op.query_fields:
+        if name in arguments:
+            keyword = op.python_names[name]
+            kwargs[keyword] = _convert(arguments[name], hints[keyword])
+    if op.body_fields:
+        body = {name: arguments[name] for name in op.body_fields if name in arguments}
+        kwargs["body"] = _convert(body, hints["body"])
+    unknown = set(kwargs) - set(hints)
+    if unknown:
+        raise RuntimeError(
+            f"{tool.name}: the generated client has no parameter {sorted(unknown)}; "
+            "the catalog and the client are out of step (run scripts/regenerate)"
+        )
+    return module, kwargs

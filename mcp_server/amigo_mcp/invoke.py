@@ -1,0 +1,352 @@
+"""One tool call: check and bind the arguments, call the generated client, shape the answer.
+
+Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
+compact text, or an error text) that the server, the CLI and the tests all use alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import anyio
+import httpx
+from amigo_client.clock import Clock
+from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
+from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
+
+from amigo_mcp.arguments import (
+    ArgumentError,
+    build_kwargs,
+    check_url_length,
+    schema_validator,
+    validate_arguments,
+)
+from amigo_mcp.catalog import Catalog, ToolSpec
+from amigo_mcp.context import request_token
+from amigo_mcp.errors import Scrubber, api_error_message, compact_json, validation_message
+from amigo_mcp.resilience import RateSpacer
+from amigo_mcp.settings import Settings
+from amigo_mcp.state import MemoryStore, StateStore
+
+DRIFT_NOTE = (
+    "Note: this answer does not match the API schema this server was built from (the API may "
+    "have added a field or value); the data is passed on unchanged."
+)
+
+
+# Told about each wait (message, attempt) so the MCP client can show progress.
+Progress = Callable[[str, int], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ToolOutcome:
+    """A tool's answer, and what the API said to the tool's own operation (for the audit log).
+
+    `status` and `request_id` come from Amigo's answer to the operation the tool is for (for a
+    composite tool, its final write); both are None when that operation got no answer. Then
+    `unanswered` says whether it may have been sent ("transport-error", "timeout") or not (None).
+    """
+
+    is_error: bool
+    text: str
+    structured: dict[str, Any] | None = None
+    status: int | None = None
+    request_id: str | None = None
+    unanswered: str | None = None
+
+    @property
+    def result(self) -> int | str:
+        """The HTTP status Amigo answered, or a word: "not-sent", "transport-error", "timeout"."""
+        if self.status is not None:
+            return self.status
+        return self.unanswered or "not-sent"
+
+
+def _repeat_advice(tool: ToolSpec) -> str:
+    """What to do after a call whose request may have reached the API without an answer."""
+    if tool.idempotent:
+        return "It is safe to call again."
+    return (
+        "The request may or may not have been applied: check with a list or search tool "
+        "before calling again, so as not to create it twice."
+    )
+
+
+def _sign_in_failure(error: AmigoError) -> str:
+    """What to check after sign-in failed (the client's message says what happened)."""
+    if isinstance(error, APIStatusError):
+        return (
+            f"{error} Check AMIGO_API_KEY, AMIGO_API_KEY_ID, AMIGO_USER_ID and "
+            "AMIGO_ORGANIZATION_ID."
+        )
+    if isinstance(error, APIConnectionError):
+        return f"{error} Check AMIGO_BASE_URL and the network."
+    return str(error)
+
+
+def _gave_up(text: str, attempts: int, separator: str) -> str:
+    return f"{text}{separator}(Gave up after {attempts} attempts.)" if attempts > 1 else text
+
+
+def already_gone(tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome:
+    """A delete of an object that does not exist (HTTP 404, or not found when read first: then
+    nothing was sent, and the outcome has no status).
+
+    Not an error: the tool is idempotent and what the agent wanted, the object gone, holds; an
+    error would send it hunting for a wrong ID or retrying. `already_gone` says so.
+    """
+    fields = {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
+    data: dict[str, Any] = {"ok": True, **fields, "already_gone": True}
+    return ToolOutcome(False, compact_json(data), data)
+
+
+def request_id_of(response: Any) -> str | None:
+    """Amigo's ID of the request: the `request_id` of an error body, else the X-Request-ID
+    header (the one the client's errors quote)."""
+    status = int(response.status_code)
+    if status < 300:
+        return response.headers.get("x-request-id") or None
+    return status_error("", response).request_id
+
+
+class Invoker:
+    """Calls tools on one shared, authenticated generated client."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: Settings,
+        http: httpx.AsyncClient,
+        scrub: Scrubber,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
+        store: StateStore | None = None,
+    ) -> None:
+        from amigo_client import Client
+
+        self.catalog = catalog
+        self.settings = settings
+        self.retry = retry or RetryPolicy()
+        self.clock = clock or Clock()
+        self.spacer = RateSpacer(self.clock, store or MemoryStore(self.clock))
+        self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
+        self.scrub = scrub
+
+    def refusal(self, tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome | None:
+        """The answer to arguments that cannot be sent (schema, URL length), naming each field."""
+        try:
+            validate_arguments(tool, arguments)
+            check_url_length(tool, arguments, self.settings.base_url, self.catalog.url_limit_bytes)
+        except ArgumentError as exc:
+            return ToolOutcome(True, self.scrub(validation_message(tool.name, exc.problems)))
+        return None
+
+    async def call(
+        self,
+        tool: ToolSpec,
+        arguments: dict[str, Any],
+        on_progress: Progress | None = None,
+    ) -> ToolOutcome:
+        refused = self.refusal(tool, arguments)
+        if refused is not None:
+            return refused
+        if tool.composite is not None:
+            from amigo_mcp.composite import run_composite
+
+            return await run_composite(self, tool, arguments, on_progress)
+        try:
+            module, kwargs = build_kwargs(self.catalog, tool, self.settings, arguments)
+        except (TypeError, ValueError, KeyError) as exc:
+            problem = [("(arguments)", f"could not be used: {exc}")]
+            return ToolOutcome(True, self.scrub(validation_message(tool.name, problem)))
+
+        op, policy = tool.operation, self.retry
+        # Amigo counts limits per user: with a token of the MCP request's own (hosted
+        # multi-user mode), that user's calls are spaced apart from everyone else's.
+        own_token = request_token.get()
+        limit_key = (
+            op.id
+            if own_token is None
+            else f"{op.id}@{hashlib.sha256(own_token.encode()).hexdigest()[:16]}"
+        )
+        clock = self.clock
+        deadline = clock.monotonic() + policy.budget_s
+        attempt = 0
+
+        async def pause(seconds: float, why: str) -> bool:
+            """Wait `seconds` if the call's budget allows it, telling the client why."""
+            if clock.monotonic() + seconds > deadline:
+                return False
+            if on_progress is not None:
+                await on_progress(f"{why}; waiting {seconds:.1f} s", attempt)
+            await clock.asleep(seconds)
+            return True
+
+        # Set once a write was sent again after a connection failure that may have come after
+        # the API applied it: an error answered later may be the result of that first attempt.
+        maybe_applied = False
+
+        def noted(outcome: ToolOutcome) -> ToolOutcome:
+            if not (maybe_applied and outcome.is_error):
+                return outcome
+            return replace(
+                outcome,
+                text=f"{outcome.text}\nNote: an earlier attempt of this call lost its connection "
+                "after the request was sent, so it may have been applied; this answer can be the "
+                "result (e.g. HTTP 404 because the record is already deleted). Check with a list "
+                "tool.",
+                unanswered=outcome.unanswered or "transport-error",
+            )
+
+        while True:
+            attempt += 1
+            hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
+            while hold.wait > 0:
+                if hold.api:
+                    why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
+                else:
+                    limit = f"{op.rate_limit_per_minute} calls per minute"
+                    why = (
+                        f"{op.id} is limited to {limit} and that many were sent in the last minute"
+                    )
+                if not await pause(hold.wait, why):
+                    return noted(
+                        ToolOutcome(
+                            True, f"{why}; nothing was sent. Retry after {hold.wait:.0f} seconds."
+                        )
+                    )
+                # Replicas sharing the count may have taken the room meanwhile: ask again.
+                hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
+            try:
+                # The call's budget bounds each attempt too, not only the waits between them.
+                with anyio.move_on_after(max(0.0, deadline - clock.monotonic())) as budget:
+                    response = await module.asyncio_detailed(client=self.client, **kwargs)
+                if budget.cancelled_caught:
+                    return noted(self._out_of_time(tool, policy.budget_s, attempt))
+            except AmigoError as exc:
+                # Raised by sign-in, before the request was sent.
+                return ToolOutcome(True, self.scrub(_sign_in_failure(exc)))
+            except httpx.TransportError as exc:
+                if (
+                    attempt < policy.max_attempts
+                    and policy.retries_error(exc, tool.idempotent)
+                    and await pause(
+                        policy.backoff(attempt),
+                        f"Connection to Amigo failed ({type(exc).__name__}), retrying "
+                        f"(attempt {attempt + 1} of {policy.max_attempts})",
+                    )
+                ):
+                    maybe_applied |= not tool.read_only and not was_not_sent(exc)
+                    continue
+                return self._transport_failure(tool, exc, attempt, maybe_applied)
+            await self.spacer.learn(limit_key, response.headers)
+            status = int(response.status_code)
+            delay = policy.delay_for_status(status, response.headers, attempt, clock.time())
+            if (
+                delay is not None
+                and attempt < policy.max_attempts
+                and await pause(
+                    delay,
+                    f"Amigo answered {status} to {op.id}, retrying "
+                    f"(attempt {attempt + 1} of {policy.max_attempts})",
+                )
+            ):
+                continue
+            outcome = self.shape(tool, arguments, response)
+            if delay is not None and retry_after_seconds(response.headers, clock.time()) is None:
+                # Amigo gave no hint: still tell the agent when to try again.
+                outcome = replace(
+                    outcome,
+                    is_error=True,
+                    text=f"{outcome.text}\nRetry after about {max(1, math.ceil(delay))} seconds.",
+                )
+            if outcome.is_error and attempt > 1:
+                outcome = replace(outcome, text=_gave_up(outcome.text, attempt, "\n"))
+            return noted(outcome)
+
+    def _out_of_time(self, tool: ToolSpec, budget_s: float, attempts: int) -> ToolOutcome:
+        text = (
+            f"{tool.operation.id} got no answer within this call's time budget of "
+            f"{budget_s:g} s (--retry-budget). {_repeat_advice(tool)}"
+        )
+        return ToolOutcome(True, _gave_up(text, attempts, " "), unanswered="timeout")
+
+    def _transport_failure(
+        self, tool: ToolSpec, exc: Exception, attempts: int, maybe_applied: bool
+    ) -> ToolOutcome:
+        op = tool.operation.id
+        sent = not was_not_sent(exc)
+        if not sent:
+            what = (
+                f"Could not connect to Amigo at {self.settings.shown_base_url} for {op} "
+                f"({type(exc).__name__}); the request was not sent. Check the network and "
+                "AMIGO_BASE_URL, then call again."
+            )
+        else:
+            happened = (
+                f"{op} timed out after {self.settings.timeout_s:g} s without an answer"
+                if isinstance(exc, httpx.TimeoutException)
+                else f"The connection to Amigo broke during {op} ({type(exc).__name__})"
+            )
+            what = f"{happened}. {_repeat_advice(tool)}"
+        return ToolOutcome(
+            True,
+            self.scrub(_gave_up(what, attempts, " ")),
+            unanswered="transport-error" if sent or maybe_applied else None,
+        )
+
+    def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
+        """The tool's answer to Amigo's `response`, with its status and request ID."""
+        outcome = self._answer(tool, arguments, response)
+        return replace(
+            outcome, status=int(response.status_code), request_id=request_id_of(response)
+        )
+
+    def _answer(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
+        status = int(response.status_code)
+        if status == 404 and tool.operation.method == "DELETE" and tool.idempotent:
+            return already_gone(tool, arguments)
+        if status >= 300:
+            text = api_error_message(
+                tool.operation.id,
+                response,
+                now=self.clock.time(),
+                own_token=request_token.get() is not None,
+                bearer=self.settings.auth_mode == "bearer",
+                advice=tool.error_advice.get(status),
+            )
+            return ToolOutcome(True, self.scrub(text))
+        if tool.operation.result == "confirmation":
+            data: dict[str, Any] = {"ok": True}
+            data |= {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
+            return ToolOutcome(False, compact_json(data), data)
+        try:
+            # Scrub before parsing so that no echoed secret reaches the structured data either.
+            data = json.loads(self.scrub(response.content.decode("utf-8", "replace")))
+        except ValueError:
+            snippet = response.content[:200].decode("utf-8", "replace")
+            next_step = (
+                "Nothing was changed; it is safe to call again."
+                if tool.read_only
+                else "The operation may have been applied; check with a list tool before "
+                "calling again."
+            )
+            return ToolOutcome(
+                True,
+                self.scrub(
+                    f"Amigo answered HTTP {status} to {tool.operation.id} with a body that is not "
+                    f"JSON: {snippet!r}. {next_step}"
+                ),
+            )
+        text = compact_json(data)
+        if not isinstance(data, dict) or not schema_validator(tool.output_schema).is_valid(data):
+            # Too far from the schema to publish as structured content: hand over the text.
+            return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"))
+        if response.parsed is None:
+            text = f"{DRIFT_NOTE}\n{text}"
+        return ToolOutcome(False, self.scrub(text), data)

@@ -1,0 +1,117 @@
+"""`amigo-sandbox`: run a local Amigo-compatible API."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+
+import uvicorn
+
+from amigo_sandbox.core import Sandbox, SandboxSettings
+from amigo_sandbox.demo import (
+    DEMO_API_KEY,
+    DEMO_API_KEY_ID,
+    DEMO_ORGANIZATION,
+    DEMO_USER_ID,
+    DEMO_VIEWER_USER_ID,
+)
+from amigo_sandbox.server import base_url_of, bind_socket, uvicorn_config
+from amigo_sandbox.store import MEMORY, default_database_path
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="amigo-sandbox",
+        description="A local Amigo-compatible API (SQLite) for development, demos and tests.",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8787, help="port (default 8787; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        help=f"SQLite file, or {MEMORY} (default: {default_database_path()})",
+    )
+    parser.add_argument(
+        "--seed-demo",
+        action="store_true",
+        help="seed the demo organization with sample data (once)",
+    )
+    parser.add_argument(
+        "--no-rate-limits", action="store_true", help="do not enforce the per-minute rate limits"
+    )
+    parser.add_argument(
+        "--token-lifetime",
+        type=float,
+        default=3600.0,
+        metavar="SECONDS",
+        help="lifetime of bearer tokens issued by sign-in (default 3600)",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="server log level (default info)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.token_lifetime <= 0:
+        print("amigo-sandbox: --token-lifetime must be positive", file=sys.stderr)
+        return 2
+    db = args.db if args.db is not None else str(default_database_path())
+    settings = SandboxSettings(
+        db=db,
+        seed_demo=args.seed_demo,
+        rate_limits=not args.no_rate_limits,
+        token_lifetime_s=args.token_lifetime,
+    )
+    try:
+        sock = bind_socket(args.host, args.port)
+    except OSError as exc:
+        print(f"amigo-sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    sandbox = Sandbox(settings)
+    base_url = base_url_of(sock)
+    lines = [
+        f"Amigo sandbox listening on {base_url}",
+        f"  database:        {db}" + (" (not persisted)" if db == MEMORY else ""),
+        f"  demo data:       {'seeded' if args.seed_demo else 'not requested (use --seed-demo)'}",
+        f"  rate limits:     {'off' if args.no_rate_limits else 'on'}",
+        "Demo credentials (sandbox only):",
+        f"  AMIGO_BASE_URL={base_url}",
+        f"  AMIGO_ORGANIZATION_ID={DEMO_ORGANIZATION}",
+        f"  AMIGO_API_KEY_ID={DEMO_API_KEY_ID}",
+        f"  AMIGO_API_KEY={DEMO_API_KEY}",
+        f"  AMIGO_USER_ID={DEMO_USER_ID}",
+        f"  read-only user:  {DEMO_VIEWER_USER_ID}",
+        f"Admin API (loopback only): {base_url}/_sandbox/health",
+    ]
+    print("\n".join(lines), flush=True)
+    server = uvicorn.Server(uvicorn_config(sandbox, args.log_level, access_log=True))
+    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again; after that
+    # clean shutdown, stopping is the expected way out, so exit 0 rather than die by signal.
+    signal.signal(signal.SIGTERM, _stop_quietly)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.close()
+    return 0
+
+
+def _stop_quietly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

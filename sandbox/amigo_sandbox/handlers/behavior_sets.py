@@ -1,0 +1,407 @@
+"""Dynamic behavior sets: the sets, their versions and their invocation log."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from amigo_sandbox.errors import ApiError, not_found
+from amigo_sandbox.handlers.base import Call, Reply, handles, user_reference
+from amigo_sandbox.listing import (
+    SEARCH_LIMIT,
+    any_in,
+    creator_matches,
+    distinct_creators,
+    paginate,
+    relevance,
+    sort_items,
+    tag_matches,
+)
+from amigo_sandbox.store import dumps, loads
+from amigo_sandbox.values import new_object_id
+from amigo_sandbox.versions import VersionTable
+
+# --- rows <-> JSON ------------------------------------------------------------------------------
+
+
+def set_json(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "is_active": bool(row["is_active"]),
+        "applied_to_services": loads(row["applied_to_services"]),
+        "tags": loads(row["tags"]),
+        "created_at": row["created_at"],
+        "creator": user_reference(row["creator_org"], row["creator_user"]),
+        "updated_at": row["updated_at"],
+        "updated_by": user_reference(row["updated_by_org"], row["updated_by_user"]),
+    }
+
+
+def version_json(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "_id": row["id"],
+        "org_id": row["org_id"],
+        "dynamic_behavior_set_id": row["set_id"],
+        "version": row["version"],
+        "conversation_triggers": loads(row["conversation_triggers"]),
+        "actions": loads(row["actions"]),
+        "creator": user_reference(row["creator_org"], row["creator_user"]),
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+
+
+def invocation_json(row: sqlite3.Row) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "_id": row["id"],
+        "org_id": row["org_id"],
+        "conversation_id": row["conversation_id"],
+        "service_id": row["service_id"],
+        "user_id": row["user_id"],
+        "initial_message_id": row["initial_message_id"],
+        "agent_message_id": row["agent_message_id"],
+        "agent_inner_thoughts_ids": loads(row["agent_inner_thoughts_ids"]),
+        "dynamic_behavior_set_version_info": [row["set_id"], row["set_version"]],
+        "invoked_at": row["invoked_at"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+    }
+    if row["external_event_message_ids"] is not None:
+        out["external_event_message_ids"] = loads(row["external_event_message_ids"])
+    return out
+
+
+# --- storage -----------------------------------------------------------------------------------
+
+
+def find_set(conn: sqlite3.Connection, org_id: str, set_id: str) -> sqlite3.Row:
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT * FROM behavior_sets WHERE org_id = ? AND id = ?", (org_id, set_id)
+    ).fetchone()
+    if row is None:
+        raise not_found(f"Dynamic behavior set {set_id}")
+    return row
+
+
+VERSIONS = VersionTable(
+    table="behavior_set_versions",
+    owner_column="set_id",
+    owner_noun="set",
+    list_key="dynamic_behavior_set_versions",
+)
+
+
+def _active_name_taken(
+    conn: sqlite3.Connection, org_id: str, name: str, other_than: str | None
+) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM behavior_sets WHERE org_id = ? AND name = ? AND is_active = 1 AND id != ?",
+        (org_id, name, other_than or ""),
+    ).fetchone()
+    return row is not None
+
+
+def insert_set(
+    conn: sqlite3.Connection,
+    *,
+    org_id: str,
+    user: tuple[str, str],
+    name: str,
+    tags: dict[str, str | None],
+    applied_to_services: list[str],
+    is_active: bool,
+    triggers: list[str],
+    actions: list[Any],
+    timestamp: str,
+    set_id: str | None = None,
+) -> str:
+    set_id = set_id or new_object_id(timestamp)
+    conn.execute(
+        "INSERT INTO behavior_sets (id, org_id, name, is_active, applied_to_services, tags, "
+        "created_at, creator_org, creator_user, updated_at, updated_by_org, updated_by_user) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            set_id,
+            org_id,
+            name,
+            int(is_active),
+            dumps(applied_to_services),
+            dumps(tags),
+            timestamp,
+            *user,
+            timestamp,
+            *user,
+        ),
+    )
+    insert_version(
+        conn,
+        org_id=org_id,
+        set_id=set_id,
+        version=1,
+        user=user,
+        triggers=triggers,
+        actions=actions,
+        timestamp=timestamp,
+    )
+    return set_id
+
+
+def insert_version(
+    conn: sqlite3.Connection,
+    *,
+    org_id: str,
+    set_id: str,
+    version: int,
+    user: tuple[str, str],
+    triggers: list[str],
+    actions: list[Any],
+    timestamp: str,
+) -> None:
+    conn.execute(
+        "INSERT INTO behavior_set_versions (id, org_id, set_id, version, conversation_triggers, "
+        "actions, creator_org, creator_user, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            new_object_id(timestamp),
+            org_id,
+            set_id,
+            version,
+            dumps(triggers),
+            dumps(actions),
+            *user,
+            timestamp,
+            timestamp,
+        ),
+    )
+
+
+def insert_invocation(
+    conn: sqlite3.Connection,
+    *,
+    org_id: str,
+    set_id: str,
+    set_version: int,
+    conversation_id: str,
+    service_id: str,
+    user_id: str,
+    initial_message_id: str,
+    agent_message_id: str | None,
+    agent_inner_thoughts_ids: list[str],
+    external_event_message_ids: list[str] | None,
+    invoked_at: str,
+    timestamp: str,
+) -> str:
+    invocation_id = new_object_id(timestamp)
+    conn.execute(
+        "INSERT INTO invocations (id, org_id, set_id, set_version, conversation_id, service_id, "
+        "user_id, initial_message_id, agent_message_id, agent_inner_thoughts_ids, "
+        "external_event_message_ids, invoked_at, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            invocation_id,
+            org_id,
+            set_id,
+            set_version,
+            conversation_id,
+            service_id,
+            user_id,
+            initial_message_id,
+            agent_message_id,
+            dumps(agent_inner_thoughts_ids),
+            None if external_event_message_ids is None else dumps(external_event_message_ids),
+            invoked_at,
+            timestamp,
+            timestamp,
+        ),
+    )
+    return invocation_id
+
+
+def _sets_of(conn: sqlite3.Connection, org_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT * FROM behavior_sets WHERE org_id = ? ORDER BY seq", (org_id,))
+    return [set_json(row) for row in rows]
+
+
+def _matches_filters(item: dict[str, Any], call: Call) -> bool:
+    is_active = call.query("is_active")
+    return (
+        (is_active is None or item["is_active"] == is_active)
+        and any_in(item["applied_to_services"], call.query("applied_to_service"))
+        and creator_matches(item["creator"], call.query("creator"))
+        and tag_matches(item["tags"], call.query("tag"))
+    )
+
+
+def _filter_values(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "applied_to_services_ids": sorted(
+            {s for item in items for s in item["applied_to_services"]}
+        ),
+        "creators": distinct_creators(items),
+        "tags": sorted({key for item in items for key in item["tags"]}),
+    }
+
+
+# --- operations --------------------------------------------------------------------------------
+
+
+@handles("get-dynamic-behavior-sets")
+def list_sets(call: Call) -> Reply:
+    everything = _sets_of(call.conn, call.organization)
+    ids = set(call.query("id") or [])
+    chosen = [s for s in everything if (not ids or s["id"] in ids) and _matches_filters(s, call)]
+    chosen = sort_items(chosen, call.query("sort_by"), lambda item, field: item[field])
+    token = call.query("continuation_token", 0)
+    page = paginate(chosen, call.query("limit", 50), token)
+    return Reply(
+        200,
+        {
+            "dynamic_behavior_sets": page.items,
+            "has_more": page.has_more,
+            "continuation_token": page.continuation_token,
+            "filter_values": _filter_values(everything) if token <= 0 else None,
+        },
+    )
+
+
+@handles("search-dynamic-behavior-sets")
+def search_sets(call: Call) -> Reply:
+    triggers = {
+        row["set_id"]: loads(row["conversation_triggers"])
+        for row in call.conn.execute(
+            "SELECT v.set_id, v.conversation_triggers FROM behavior_set_versions v "
+            "WHERE v.org_id = ? AND v.version = "
+            "(SELECT MAX(version) FROM behavior_set_versions WHERE set_id = v.set_id)",
+            (call.organization,),
+        )
+    }
+    query = call.query("query")
+    scored = []
+    for item in _sets_of(call.conn, call.organization):
+        if not _matches_filters(item, call):
+            continue
+        score = relevance(query, item["name"], triggers.get(item["id"], []))
+        if score > 0:
+            scored.append((score, item))
+    scored.sort(key=lambda pair: pair[1]["updated_at"], reverse=True)
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return Reply(200, {"dynamic_behavior_sets": [item for _, item in scored[:SEARCH_LIMIT]]})
+
+
+@handles("create-dynamic-behavior-set")
+def create_set(call: Call) -> Reply:
+    body = call.request.body
+    if _active_name_taken(call.conn, call.organization, body["name"], None):
+        raise ApiError(
+            409,
+            f"An active dynamic behavior set named {body['name']!r} already exists.",
+            error_code="duplicate_name",
+        )
+    initial = body["initial_version"]
+    set_id = insert_set(
+        call.conn,
+        org_id=call.organization,
+        user=(call.user.org_id, call.user.user_id),
+        name=body["name"],
+        tags=body["tags"],
+        applied_to_services=body["applied_to_services"],
+        is_active=initial["is_active"],
+        triggers=initial["conversation_triggers"],
+        actions=initial["actions"],
+        timestamp=call.timestamp,
+        set_id=call.new_id,
+    )
+    return Reply(201, {"dynamic_behavior_set_id": set_id})
+
+
+@handles("update-dynamic-behavior-set")
+def update_set(call: Call) -> Reply:
+    set_id = call.path("dynamic_behavior_set_id")
+    row = find_set(call.conn, call.organization, set_id)
+    body = call.request.body or {}
+    name: str = body["name"] if body.get("name") is not None else row["name"]
+    is_active: bool = (
+        body["is_active"] if body.get("is_active") is not None else bool(row["is_active"])
+    )
+    if is_active and _active_name_taken(call.conn, call.organization, name, set_id):
+        raise ApiError(
+            409,
+            f"An active dynamic behavior set named {name!r} already exists.",
+            error_code="duplicate_name",
+        )
+    tags = body["tags"] if body.get("tags") is not None else loads(row["tags"])
+    services = body.get("applied_to_services")
+    if services is None:
+        services = loads(row["applied_to_services"])
+    call.conn.execute(
+        "UPDATE behavior_sets SET name = ?, is_active = ?, tags = ?, applied_to_services = ?, "
+        "updated_at = ?, updated_by_org = ?, updated_by_user = ? WHERE id = ?",
+        (
+            name,
+            int(is_active),
+            dumps(tags),
+            dumps(services),
+            call.timestamp,
+            call.user.org_id,
+            call.user.user_id,
+            set_id,
+        ),
+    )
+    return Reply(204)
+
+
+@handles("delete-dynamic-behavior-set")
+def delete_set(call: Call) -> Reply:
+    set_id = call.path("dynamic_behavior_set_id")
+    find_set(call.conn, call.organization, set_id)
+    call.conn.execute("DELETE FROM behavior_sets WHERE id = ?", (set_id,))
+    return Reply(200, {})
+
+
+@handles("get-dynamic-behavior-set-versions")
+def list_versions(call: Call) -> Reply:
+    set_id = call.path("dynamic_behavior_set_id")
+    find_set(call.conn, call.organization, set_id)
+    return VERSIONS.list_page(call, set_id, version_json)
+
+
+@handles("create-dynamic-behavior-set-version")
+def create_version(call: Call) -> Reply:
+    set_id = call.path("dynamic_behavior_set_id")
+    find_set(call.conn, call.organization, set_id)
+    expected = VERSIONS.next_number(call.conn, set_id, call.query("version"))
+    body = call.request.body
+    insert_version(
+        call.conn,
+        org_id=call.organization,
+        set_id=set_id,
+        version=expected,
+        user=(call.user.org_id, call.user.user_id),
+        triggers=body["conversation_triggers"],
+        actions=body["actions"],
+        timestamp=call.timestamp,
+    )
+    call.conn.execute(
+        "UPDATE behavior_sets SET updated_at = ?, updated_by_org = ?, updated_by_user = ? "
+        "WHERE id = ?",
+        (call.timestamp, call.user.org_id, call.user.user_id, set_id),
+    )
+    return Reply(201, {"new_version_number": expected})
+
+
+@handles("get-dynamic-behavior-invocations")
+def list_invocations(call: Call) -> Reply:
+    set_id = call.path("dynamic_behavior_set_id")
+    find_set(call.conn, call.organization, set_id)
+    rows = call.conn.execute("SELECT * FROM invocations WHERE set_id = ? ORDER BY seq", (set_id,))
+    items = sort_items([invocation_json(r) for r in rows], call.query("sort_by"), lambda i, f: i[f])
+    page = paginate(items, call.query("limit", 30), call.query("continuation_token", 0))
+    return Reply(
+        200,
+        {
+            "dynamic_behavior_invocations": page.items,
+            "has_more": page.has_more,
+            "continuation_token": page.continuation_token,
+        },
+    )
