@@ -148,7 +148,8 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def environment(tree: Path) -> dict[str, str]:
     env = clean_env()
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    env["PYTHONPATH"] = os.pathsep.join([str(tree), str(tree / "generated_client")])
+    roots = ("mcp_server", "sandbox", "generated_client")
+    env["PYTHONPATH"] = os.pathsep.join([str(tree), *(str(tree / root) for root in roots)])
     return env
 
 
