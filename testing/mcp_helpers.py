@@ -46,6 +46,13 @@ def clean_env(**amigo: str) -> dict[str, str]:
     return env | amigo
 
 
+def isolated_env() -> dict[str, str]:
+    """This environment without Amigo settings or anything pointing at the development one,
+    for programs installed elsewhere (a fresh virtual environment, an MCPB bundle)."""
+    drop = ("AMIGO_", "VIRTUAL_ENV", "PYTHONPATH", "UV_PROJECT", "PYTHONHOME")
+    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+
+
 def tools_json(env: dict[str, str] | None = None) -> str:
     """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
     return subprocess.run(

@@ -7,7 +7,6 @@ shell.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 from mcp import Client, StdioServerParameters
 
-from tests.mcp_helpers import ok
+from tests.mcp_helpers import isolated_env, ok
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -61,12 +60,6 @@ def venv(uv: str, wheels: list[Path], tmp_path_factory: pytest.TempPathFactory) 
         timeout=600,
     )  # fmt: skip
     return venv
-
-
-def isolated_env() -> dict[str, str]:
-    """This environment without Amigo settings or anything pointing at the development one."""
-    drop = ("AMIGO_", "VIRTUAL_ENV", "PYTHONPATH", "UV_PROJECT", "PYTHONHOME")
-    return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
 
 
 def site_packages(venv: Path) -> Path:

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Build the MCPB bundle (one-click install in Claude Desktop and other MCPB hosts).
+
+Usage: uv run scripts/build_mcpb.py [--out dist]
+
+Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, and checks
+the manifest with the official CLI (npm ``@anthropic-ai/mcpb``: ``validate``, then ``pack``).
+
+The bundle uses the host-managed ``uv`` runtime (manifest 0.4): it carries the two wheels
+(``amigo-mcp`` and ``amigo-client``) and a ``pyproject.toml`` that depends on exactly them, so the
+host creates the environment with every other dependency from the package index. ``user_config``
+asks for the organization, the API key (stored by the host as a secret), its ID, the user and an
+optional region, mapped to the server's ``AMIGO_*`` variables; left empty, the server starts on
+its embedded sandbox.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from amigo_mcp.catalog import load_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+MCPB = "@anthropic-ai/mcpb@2"
+MANIFEST_VERSION = "0.4"
+
+# user_config key -> (environment variable, title, description, sensitive)
+USER_CONFIG: dict[str, tuple[str, str, str, bool]] = {
+    "organization_id": (
+        "AMIGO_ORGANIZATION_ID",
+        "Organization ID",
+        "Your Amigo organization. Leave every field empty to try the tools on a local sandbox.",
+        False,
+    ),
+    "api_key": ("AMIGO_API_KEY", "API key", "An Amigo API key (kept secret).", True),
+    "api_key_id": ("AMIGO_API_KEY_ID", "API key ID", "The ID of that API key.", False),
+    "user_id": ("AMIGO_USER_ID", "User ID", "The user the server signs in as.", False),
+    "region": (
+        "AMIGO_REGION",
+        "Region",
+        "Optional: us, eu-central-1, ap-southeast-2 or ca-central-1 (default: api.amigo.ai).",
+        False,
+    ),
+}
+LAUNCHER = "server/main.py"
+
+
+def project(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))["project"]
+    return loaded
+
+
+def manifest(server: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "name": server["name"],
+        "display_name": "Amigo",
+        "version": server["version"],
+        "description": server["description"],
+        "author": {"name": "amigo-mcp contributors"},
+        "license": server["license"],
+        "keywords": ["amigo", "agents", "mcp"],
+        "server": {
+            "type": "uv",
+            "entry_point": LAUNCHER,
+            "mcp_config": {
+                "command": "uv",
+                "args": ["run", "--directory", "${__dirname}", LAUNCHER],
+                "env": {env: f"${{user_config.{key}}}" for key, (env, *_) in USER_CONFIG.items()},
+            },
+        },
+        "tools": [{"name": t.name, "description": t.title} for t in load_catalog().tools],
+        "user_config": {
+            key: {
+                "type": "string",
+                "title": title,
+                "description": description,
+                "required": False,
+                "default": "",
+                **({"sensitive": True} if sensitive else {}),
+            }
+            for key, (_, title, description, sensitive) in USER_CONFIG.items()
+        },
+        "compatibility": {
+            "platforms": ["darwin", "win32", "linux"],
+            "runtimes": {"python": server["requires-python"]},
+        },
+    }
+
+
+def bundle_pyproject(server: dict[str, Any], client: dict[str, Any], wheels: list[Path]) -> str:
+    """The bundle's own project: dependencies only (the wheels it carries), nothing to build."""
+    names = {wheel.name.split("-")[0].replace("_", "-"): wheel for wheel in wheels}
+    sources = "\n".join(
+        f'{name} = {{ path = "wheels/{wheel.name}" }}' for name, wheel in sorted(names.items())
+    )
+    return (
+        "[project]\n"
+        f'name = "{server["name"]}-bundle"\n'
+        f'version = "{server["version"]}"\n'
+        f'requires-python = "{server["requires-python"]}"\n'
+        f'dependencies = ["{server["name"]}=={server["version"]}", '
+        f'"{client["name"]}=={client["version"]}"]\n\n'
+        "[tool.uv]\n"
+        "package = false\n\n"
+        "[tool.uv.sources]\n"
+        f"{sources}\n"
+    )
+
+
+def run(command: list[str], cwd: Path) -> None:
+    print("$", " ".join(command), file=sys.stderr, flush=True)
+    subprocess.run(command, cwd=cwd, check=True)
+
+
+def build(out: Path) -> Path:
+    uv, npx = shutil.which("uv"), shutil.which("npx")
+    if uv is None or npx is None:
+        raise SystemExit("build_mcpb: uv and npx (Node.js) must be on PATH")
+    server = project(REPO / "pyproject.toml")
+    client = project(REPO / "generated_client" / "pyproject.toml")
+    staging = out / "mcpb"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "server").mkdir(parents=True)
+    for source in (REPO, REPO / "generated_client"):
+        run([uv, "build", "--wheel", "--quiet", "--out-dir", str(staging / "wheels"), str(source)],
+            cwd=REPO)  # fmt: skip
+    (staging / "wheels" / ".gitignore").unlink(missing_ok=True)
+    wheels = sorted((staging / "wheels").glob("*.whl"))
+    (staging / "pyproject.toml").write_text(
+        bundle_pyproject(server, client, wheels), encoding="utf-8"
+    )
+    (staging / LAUNCHER).write_text(
+        '"""Start amigo-mcp over stdio (the bundle\'s entry point)."""\n\n'
+        "from amigo_mcp.cli import main\n\n"
+        "raise SystemExit(main())\n",
+        encoding="utf-8",
+    )
+    shutil.copy(REPO / "LICENSE", staging / "LICENSE")
+    (staging / "manifest.json").write_text(
+        json.dumps(manifest(server), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    run([npx, "-y", MCPB, "validate", "manifest.json"], cwd=staging)
+    bundle = out / f"{server['name']}-{server['version']}.mcpb"
+    bundle.unlink(missing_ok=True)
+    run([npx, "-y", MCPB, "pack", str(staging), str(bundle)], cwd=staging)
+    return bundle
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build and validate the MCPB bundle.")
+    parser.add_argument("--out", type=Path, default=REPO / "dist", help="default: dist/")
+    args = parser.parse_args(argv)
+    print(build(args.out.resolve()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
