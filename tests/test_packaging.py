@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import json
 import sys
 import tomllib
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from build_mcpb import USER_CONFIG
+from jsonschema import Draft7Validator
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from amigo_mcp.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGES = (Path(str(files("amigo_mcp"))), Path(str(files("amigo_sandbox"))))
@@ -100,3 +105,64 @@ def test_the_server_pins_the_client_version_it_ships_with() -> None:
     pin = declared()[canonicalize_name(client["name"])]
     assert str(pin.specifier) == f"=={client['version']}"
     assert importlib.metadata.version(client["name"]) == client["version"]
+
+
+# --- server.json, the MCP registry entry ------------------------------------------------------
+
+
+def server_json() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((REPO / "server.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def registry_validator() -> Draft7Validator:
+    schema = json.loads((REPO / "packaging" / "server.schema.json").read_text(encoding="utf-8"))
+    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def test_server_json_is_valid_against_the_registry_schema() -> None:
+    entry = server_json()
+    registry_validator().validate(entry)
+    assert entry["$schema"] == registry_validator().schema["$id"]
+
+
+def test_the_registry_schema_rejects_what_the_registry_rejects() -> None:
+    entry = server_json()
+    entry["packages"][0]["version"] = "latest"
+    assert not registry_validator().is_valid(entry)
+    entry = server_json() | {"name": "no-namespace"}
+    assert not registry_validator().is_valid(entry)
+
+
+def test_server_json_names_this_release_and_its_readme_marker() -> None:
+    entry = server_json()
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    (package,) = entry["packages"]
+    assert (package["registryType"], package["identifier"]) == ("pypi", project["name"])
+    assert entry["version"] == package["version"] == project["version"]
+    assert package["transport"] == {"type": "stdio"}
+    readme = (REPO / project["readme"]).read_text(encoding="utf-8")
+    assert f"mcp-name: {entry['name']}" in readme
+
+
+def test_server_json_and_the_bundle_ask_for_the_same_variables() -> None:
+    (package,) = server_json()["packages"]
+    variables = {v["name"]: v.get("isSecret", False) for v in package["environmentVariables"]}
+    asked = {env: sensitive for env, _, _, sensitive in USER_CONFIG.values()}
+    assert variables == asked
+
+
+def test_the_declared_variables_configure_the_server() -> None:
+    (package,) = server_json()["packages"]
+    values = {"AMIGO_REGION": "eu-central-1"}
+    env = {
+        v["name"]: values.get(v["name"], f"value-{v['name']}")
+        for v in package["environmentVariables"]
+    }
+    settings = Settings.load(env)
+    assert settings.auth_mode == "api_key"
+    assert settings.organization_id == env["AMIGO_ORGANIZATION_ID"]
+    assert "eu-central-1" in settings.base_url
+    assert Settings.load({v["name"]: "" for v in package["environmentVariables"]}).auth_mode == (
+        "sandbox"
+    )
