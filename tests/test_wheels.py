@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from mcp import Client, StdioServerParameters
 
-from tests.mcp_helpers import isolated_env, ok
+from testing.mcp_helpers import isolated_env, ok
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
