@@ -161,10 +161,10 @@ def test_the_declared_variables_configure_the_server() -> None:
         v["name"]: values.get(v["name"], f"value-{v['name']}")
         for v in package["environmentVariables"]
     }
-    settings = Settings.load(env)
+    settings = Settings.from_env(env)
     assert settings.auth_mode == "api_key"
     assert settings.organization_id == env["AMIGO_ORGANIZATION_ID"]
     assert "eu-central-1" in settings.base_url
-    assert Settings.load({v["name"]: "" for v in package["environmentVariables"]}).auth_mode == (
-        "sandbox"
-    )
+    assert Settings.from_env(
+        {v["name"]: "" for v in package["environmentVariables"]}
+    ).auth_mode == ("sandbox")
