@@ -21,6 +21,15 @@ class Page(Generic[T]):
     has_more: bool
     continuation_token: int | None
 
+    def body(self, key: str, **extra: Any) -> dict[str, Any]:
+        """The answer of a list operation: the items under `key`, the paging fields, `extra`."""
+        return {
+            key: self.items,
+            "has_more": self.has_more,
+            "continuation_token": self.continuation_token,
+            **extra,
+        }
+
 
 def paginate(items: Sequence[T], limit: int, continuation_token: int) -> Page[T]:
     """Offset pagination: the token is the index of the next item; null when nothing is left."""

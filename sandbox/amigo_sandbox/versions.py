@@ -58,9 +58,5 @@ class VersionTable:
         page = paginate(versions, call.query("limit", 10), call.query("continuation_token", 0))
         return Reply(
             200,
-            {
-                self.list_key: page.items,
-                "has_more": page.has_more,
-                "continuation_token": page.continuation_token,
-            },
+            page.body(self.list_key),
         )

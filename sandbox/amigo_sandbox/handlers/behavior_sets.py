@@ -254,15 +254,8 @@ def list_sets(call: Call) -> Reply:
     chosen = sort_items(chosen, call.query("sort_by"), lambda item, field: item[field])
     token = call.query("continuation_token", 0)
     page = paginate(chosen, call.query("limit", 50), token)
-    return Reply(
-        200,
-        {
-            "dynamic_behavior_sets": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-            "filter_values": _filter_values(everything) if token <= 0 else None,
-        },
-    )
+    filter_values = _filter_values(everything) if token <= 0 else None
+    return Reply(200, page.body("dynamic_behavior_sets", filter_values=filter_values))
 
 
 @handles("search-dynamic-behavior-sets")
@@ -399,9 +392,5 @@ def list_invocations(call: Call) -> Reply:
     page = paginate(items, call.query("limit", 30), call.query("continuation_token", 0))
     return Reply(
         200,
-        {
-            "dynamic_behavior_invocations": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
+        page.body("dynamic_behavior_invocations"),
     )

@@ -145,11 +145,7 @@ def list_conversations(call: Call) -> Reply:
     page = paginate(chosen, call.query("limit", 150), call.query("continuation_token", 0))
     return Reply(
         200,
-        {
-            "conversations": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
+        page.body("conversations"),
     )
 
 
@@ -188,9 +184,5 @@ def list_messages(call: Call) -> Reply:
     page = paginate(chosen, call.query("limit", 500), call.query("continuation_token", 0))
     return Reply(
         200,
-        {
-            "messages": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
+        page.body("messages"),
     )

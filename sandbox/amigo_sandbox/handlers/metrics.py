@@ -120,12 +120,7 @@ def list_metrics(call: Call) -> Reply:
     }
     return Reply(
         200,
-        {
-            "metrics": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-            "filter_values": filter_values if token <= 0 else None,
-        },
+        page.body("metrics", filter_values=filter_values if token <= 0 else None),
     )
 
 
@@ -385,9 +380,5 @@ def list_results(call: Call) -> Reply:
     )
     return Reply(
         200,
-        {
-            "metric_evaluation_results": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-        },
+        page.body("metric_evaluation_results"),
     )

@@ -186,12 +186,7 @@ def list_scenarios(call: Call) -> Reply:
     }
     return Reply(
         200,
-        {
-            "simulation_scenarios": page.items,
-            "has_more": page.has_more,
-            "continuation_token": page.continuation_token,
-            "filter_values": filter_values if token <= 0 else None,
-        },
+        page.body("simulation_scenarios", filter_values=filter_values if token <= 0 else None),
     )
 
 
