@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 from build_catalog import OUTPUT_KEYWORDS, _inline
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from amigo_sandbox.refs import Document, RefError, escape, pointer, unescape
-from amigo_sandbox.spec import Spec
+from amigo_sandbox.refs import INLINED_FROM, Document, RefError, escape, pointer, unescape
+from amigo_sandbox.spec import _FORMATS, Spec, _SandboxValidator
 
 # Keys as a document may hold them: the pointer's own `~` and `/`, percent signs, braces (path
 # templates), `#`, spaces and non-ASCII text.
@@ -111,3 +111,90 @@ def test_the_sandbox_finds_enums_of_a_recursive_schema_once() -> None:
     spec = Spec(TREE)
     sites = list(spec.iter_enum_sites("#/components/schemas/Node"))
     assert sites == ["#/components/schemas/Node/properties/kind"]
+
+
+# --- schemas written out for validators ----------------------------------------------------
+
+SPEC = Spec.load()
+# Every schema the sandbox validates against: parameters, request bodies, answers.
+VALIDATED = sorted(
+    {
+        *(p.pointer for op in SPEC.operations for p in op.parameters),
+        *(op.body_pointer for op in SPEC.operations if op.body_pointer),
+        *(at for op in SPEC.operations for at in op.response_pointers.values() if at),
+    }
+)
+
+
+def _refs_in(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["$ref"]] if "$ref" in node else []
+        return own + [ref for value in node.values() for ref in _refs_in(value)]
+    if isinstance(node, list):
+        return [ref for value in node for ref in _refs_in(value)]
+    return []
+
+
+def _words(node: Any) -> set[str]:
+    """Property names and string values anywhere in the spec's schemas (enum values, tags)."""
+    if isinstance(node, dict):
+        return set(node) | {w for value in node.values() for w in _words(value)}
+    if isinstance(node, list):
+        return {w for value in node for w in _words(value)}
+    return {node} if isinstance(node, str) and len(node) < 40 else set()
+
+
+WORDS = sorted(_words(SPEC.document["components"]))
+# JSON values shaped like the spec's: its own keys and words, so validation goes deep.
+INSTANCES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(WORDS) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(WORDS), inner, max_size=6)
+    ),
+    max_leaves=12,
+)
+
+
+def test_every_validated_schema_is_written_out_without_references() -> None:
+    for at in VALIDATED:
+        inlined = SPEC.refs.inline(at)
+        assert inlined is not None and _refs_in(inlined) == [], at
+
+
+def test_a_recursive_schema_is_not_written_out_and_still_validates() -> None:
+    spec = Spec(TREE)
+    assert spec.refs.inline("#/components/schemas/Node") is None
+    validator = spec.validator("#/components/schemas/Node")
+    good: dict[str, Any] = {"kind": "branch", "children": [{"kind": "leaf", "children": []}]}
+    assert validator.is_valid(good)
+    assert not validator.is_valid({"children": [{"kind": "twig"}]})
+
+
+def test_keywords_beside_a_reference_still_apply_once_written_out() -> None:
+    doc = Document({"A": {"type": "string"}, "B": {"$ref": "#/A", "maxLength": 2}})
+    inlined = doc.inline("#/B")
+    assert inlined == {
+        "allOf": [{"type": "string", INLINED_FROM: "#/A"}],
+        "maxLength": 2,
+        INLINED_FROM: "#/B",
+    }
+    validator = Draft202012Validator(inlined)
+    assert validator.is_valid("ab") and not validator.is_valid("abc") and not validator.is_valid(1)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(VALIDATED), INSTANCES)
+def test_written_out_schemas_give_the_same_verdicts_as_followed_references(
+    at: str, instance: Any
+) -> None:
+    """The sandbox's validators (written-out schemas) and validators that follow every `$ref`
+    through the registry report the same errors at the same places."""
+
+    def errors(validator: Any) -> list[tuple[str, list[Any]]]:
+        found = validator.iter_errors(instance)
+        return sorted((e.message, list(e.absolute_path)) for e in found)
+
+    following = _SandboxValidator(
+        SPEC.refs.absolute(at), registry=SPEC.refs.registry, format_checker=_FORMATS
+    )
+    assert errors(SPEC.validator(at)) == errors(following)

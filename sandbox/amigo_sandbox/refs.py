@@ -10,6 +10,10 @@ validates with), so a reference means the same thing to a validator and to a rea
 - one guard against cycles: `follow` is told which references are being expanded above it
   (`within`) and says when a schema leads back into one (`recursive`), so a walker stops there;
   a chain of references that only leads to itself has no target and raises `RefError`.
+
+`inline` writes a schema out with every reference replaced by its target, for validators: one
+built on it looks nothing up while it validates, several times faster than one that follows
+`$ref`s through the registry, with the same verdicts.
 """
 
 from __future__ import annotations
@@ -28,6 +32,29 @@ DOCUMENT_URI = "urn:amigo-mcp:openapi"
 
 #: Characters a pointer keeps as they are in a URI fragment (the rest is percent-encoded).
 _FRAGMENT_SAFE = "/~-_.!$&'()*+,;=:@"
+
+
+#: Beside each target `inline` wrote in place of a reference: that reference. Validators ignore
+#: the keyword; an OpenAPI discriminator's mapping names the arms of its union by reference.
+INLINED_FROM = "x-inlined-from"
+
+# Where JSON Schema 2020-12 keywords hold schemas: maps of them, lists of them, or one.
+_SCHEMA_MAPS = frozenset(("properties", "patternProperties", "$defs", "dependentSchemas"))
+_SCHEMA_LISTS = frozenset(("allOf", "anyOf", "oneOf", "prefixItems"))
+_SCHEMAS = frozenset(
+    (
+        "items",
+        "additionalProperties",
+        "propertyNames",
+        "contains",
+        "not",
+        "if",
+        "then",
+        "else",
+        "unevaluatedItems",
+        "unevaluatedProperties",
+    )
+)
 
 
 class RefError(ValueError):
@@ -59,6 +86,10 @@ class Followed:
     ref: str | None  # the last reference followed; None when the node was not a reference
     within: frozenset[str]  # the references being expanded, those just followed included
     recursive: bool  # a reference on the way was already being expanded (a recursive schema)
+
+
+class _Recursive(Exception):
+    """A schema that leads back into itself cannot be written out."""
 
 
 class Document:
@@ -112,3 +143,38 @@ class Document:
         if not ref.startswith("#"):
             raise RefError(f"only references inside the document are supported, got {ref!r}")
         return {"$ref": self.uri + "#" + quote(ref[1:], safe=_FRAGMENT_SAFE + "%")}
+
+    def inline(self, ref: str) -> Any | None:
+        """The schema the local reference `ref` names, with every `$ref` inside it replaced by
+        its target (marked `INLINED_FROM`; keywords beside a reference apply too, as `allOf`
+        does). None for a recursive schema: a validator follows its references instead."""
+        try:
+            return self._inline({"$ref": ref}, frozenset())
+        except _Recursive:
+            return None
+
+    def _inline(self, schema: Any, within: frozenset[str]) -> Any:
+        if not isinstance(schema, Mapping):
+            return schema  # true / false
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            if ref in within:
+                raise _Recursive(ref)
+            target = self._inline(self.lookup(ref), within | {ref})
+            if isinstance(target, Mapping):
+                target = {**target, INLINED_FROM: ref}
+            siblings = {key: value for key, value in schema.items() if key != "$ref"}
+            if not siblings:
+                return target
+            return {"allOf": [target], **self._inline(siblings, within)}
+        out: dict[str, Any] = {}
+        for key, value in schema.items():
+            if key in _SCHEMA_MAPS and isinstance(value, Mapping):
+                out[key] = {name: self._inline(sub, within) for name, sub in value.items()}
+            elif key in _SCHEMA_LISTS and isinstance(value, list):
+                out[key] = [self._inline(sub, within) for sub in value]
+            elif key in _SCHEMAS:
+                out[key] = self._inline(value, within)
+            else:
+                out[key] = value
+        return out

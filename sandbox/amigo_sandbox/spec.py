@@ -18,7 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 from jsonschema.protocols import Validator
 
-from amigo_sandbox.refs import Document, pointer
+from amigo_sandbox.refs import INLINED_FROM, Document, pointer
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -121,9 +121,12 @@ class Spec:
         """A Draft 2020-12 validator for the schema at the pointer `at` (`#/components/...`)."""
         cached = self._validators.get(at)
         if cached is None:
+            inlined = self.refs.inline(at)
             cached = cast(
                 Validator,
-                _SandboxValidator(
+                _SandboxValidator(inlined, format_checker=_FORMATS)
+                if inlined is not None
+                else _SandboxValidator(
                     self.refs.absolute(at), registry=self.refs.registry, format_checker=_FORMATS
                 ),
             )
@@ -296,7 +299,10 @@ def _one_of(validator: Any, one_of: Any, instance: Any, schema: Mapping[str, Any
         return
     tag = instance[prop]
     target = mapping.get(tag) if isinstance(tag, str) else None
-    branch = next((b for b in one_of if isinstance(b, dict) and b.get("$ref") == target), None)
+    branch = next(
+        (b for b in one_of if isinstance(b, dict) and b.get("$ref", b.get(INLINED_FROM)) == target),
+        None,
+    )
     if branch is None:
         yield ValidationError(
             f"Input tag '{tag}' found using '{prop}' does not match any of the expected tags: "
