@@ -41,6 +41,7 @@ from openapi_python_client.strings import PythonIdentifier
 from spec_normalize import Normalization, SpecError, normalize, operations
 
 from amigo_sandbox.refs import Document, RefError
+from amigo_sandbox.spec import parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = "openapi/amigo.yaml"
@@ -823,7 +824,7 @@ def parse(text: str, name: str) -> dict[str, Any]:
         document = None
     try:
         if document is None:
-            document = yaml.safe_load(text)
+            document = parse_yaml(text)
     except yaml.YAMLError as error:
         raise SpecError(f"{name} is neither YAML nor JSON: {error}") from error
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):

@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spec_normalize import SpecError
 
 from amigo_mcp.catalog import HINT_DEFAULTS
 from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 
 GENERATOR_CONFIG = Path(__file__).resolve().parent.parent / "openapi" / "generator-config.yaml"
 
@@ -419,7 +419,7 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
 
 
 def catalog_of(spec_path: Path) -> dict[str, Any]:
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    spec = load_yaml(spec_path)
     return build_catalog(spec, generated_names(spec, spec_path))
 
 

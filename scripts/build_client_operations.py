@@ -24,9 +24,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 FILLED_IN = {"organization", "client", "x_mongo_cluster_name"}
@@ -271,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, required=True)
     parser.add_argument("--client", type=Path, required=True, help="the generated project")
     args = parser.parse_args(argv)
-    document = yaml.safe_load(args.spec.read_text(encoding="utf-8"))
+    document = load_yaml(args.spec)
     out = args.client / "amigo_client" / "operations.py"
     out.write_text(build(document, args.client), encoding="utf-8")
     return 0

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"
@@ -42,7 +41,7 @@ class Normalization:
 
     @classmethod
     def load(cls, path: Path = NORMALIZE_CONFIG) -> Normalization:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(path) or {}
         if not isinstance(raw, dict):
             raise SpecError(f"{path}: expected a mapping")
         unknown = set(raw) - {"drop-header-parameters", "drop-shared-titles", "rename-titles"}

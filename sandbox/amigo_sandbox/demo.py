@@ -18,8 +18,6 @@ import sqlite3
 from datetime import timedelta
 from typing import Any
 
-import yaml
-
 from amigo_sandbox.errors import ApiError
 from amigo_sandbox.handlers import HANDLERS, Call, Reply
 from amigo_sandbox.handlers.behavior_sets import insert_invocation
@@ -27,13 +25,12 @@ from amigo_sandbox.handlers.conversations import insert_conversation
 from amigo_sandbox.handlers.metrics import evaluate, insert_metric, insert_result
 from amigo_sandbox.handlers.scenarios import insert_unit_test
 from amigo_sandbox.identity import Principal, TokenService, ensure_api_key, ensure_user
-from amigo_sandbox.spec import Spec
+from amigo_sandbox.spec import Spec, parse_yaml
 from amigo_sandbox.validation import RawRequest, validate_request
 from amigo_sandbox.values import format_timestamp, parse_timestamp
 
-DATA: dict[str, Any] = yaml.load(
-    importlib.resources.files("amigo_sandbox").joinpath("demo.yaml").read_text(encoding="utf-8"),
-    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+DATA: dict[str, Any] = parse_yaml(
+    importlib.resources.files("amigo_sandbox").joinpath("demo.yaml").read_text(encoding="utf-8")
 )
 
 

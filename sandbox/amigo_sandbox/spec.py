@@ -80,12 +80,16 @@ class Operation:
         return next((p for p in self.parameters if p.name == name), None)
 
 
+def parse_yaml(text: str) -> Any:
+    """A YAML document, parsed with libyaml's safe loader when PyYAML has it (over ten times
+    faster than the pure-Python one on the spec). The one way the project reads YAML; a
+    malformed document raises `yaml.YAMLError`."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def load_yaml(path: Path) -> Any:
-    """A YAML file, read with libyaml's safe loader when PyYAML has it (over ten times faster
-    than the pure-Python one on the spec)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    """A YAML file (UTF-8), parsed with `parse_yaml`."""
+    return parse_yaml(path.read_text(encoding="utf-8"))
 
 
 class Spec:
