@@ -44,8 +44,9 @@ from typing import Any
 
 import anyio
 import httpx
-import yaml
 from mcp import Client
+
+from amigo_sandbox.spec import load_yaml
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -284,9 +285,7 @@ def main() -> None:
                     tool, arguments = TOOLS[name], {"limit": 5}
                 elif name == "fastmcp":
                     spec = logs / "amigo.json"
-                    spec.write_text(
-                        json.dumps(yaml.safe_load((ROOT / "openapi/amigo.yaml").read_text()))
-                    )
+                    spec.write_text(json.dumps(load_yaml(ROOT / "openapi/amigo.yaml")))
                     uv = shutil.which("uv") or "uv"
                     argv = [uv, "run", "--no-project", "--with", FASTMCP, "python"]
                     argv += [str(HERE / "fastmcp_server.py"), "--spec", str(spec)]

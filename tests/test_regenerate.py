@@ -7,6 +7,7 @@ That the committed outputs are up to date is checked once, by CI (`.ci/run` runs
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+from amigo_sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "regenerate"
@@ -43,9 +45,14 @@ def tree_digest(root: Path) -> str:
 
 
 def load_spec() -> dict[str, Any]:
-    with SPEC.open(encoding="utf-8") as handle:
-        document: dict[str, Any] = yaml.safe_load(handle)
+    document: dict[str, Any] = load_yaml(SPEC)
     return document
+
+
+def write_spec(document: dict[str, Any], path: Path) -> str:
+    """The document as JSON, which the script reads like YAML."""
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    return str(path)
 
 
 @pytest.mark.slow
@@ -87,11 +94,10 @@ def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
     }
     # Removed: an operation disappears, and with it its module.
     del paths["/v1/{organization}/simulation/scenario/{simulation_scenario_id}/"]["delete"]
-    changed_spec = tmp_path / "amigo.yaml"
-    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    changed_spec = write_spec(spec, tmp_path / "amigo.json")
     before = tree_digest(REPO / "generated_client")
 
-    result = regenerate("--check", "--spec", str(changed_spec))
+    result = regenerate("--check", "--spec", changed_spec)
 
     assert result.returncode == 1, result.stdout + result.stderr
     lines = set(result.stdout.splitlines())
@@ -166,10 +172,9 @@ def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
     spec["paths"]["/v1/{organization}/metric/evaluate"]["post"]["parameters"].append(
         {"name": "payload", "in": "body", "schema": {"type": "object"}}
     )
-    broken = tmp_path / "amigo.yaml"
-    broken.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    broken = write_spec(spec, tmp_path / "amigo.json")
 
-    result = regenerate("--check", "--spec", str(broken))
+    result = regenerate("--check", "--spec", broken)
 
     assert result.returncode == 2
     assert "not valid OpenAPI" in result.stderr

@@ -22,6 +22,7 @@ import pytest
 import yaml
 from mcp import Client, StdioServerParameters
 
+from amigo_sandbox.spec import load_yaml
 from testing.mcp_helpers import clean_env, text_of
 from tests.toolsnaps import snapshot_problems
 
@@ -127,7 +128,7 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
             REPO / part, tree / part, ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
         )
     spec_path = tree / "openapi" / "amigo.yaml"
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    spec = load_yaml(spec_path)
     spec["paths"][SET_PATH]["get"] = NEW_OPERATION
     spec["tags"].append(NEW_AREA)
     spec["x-mcp"]["toolsets"][NEW_TAG] = NEW_TOOLSET

@@ -13,6 +13,7 @@ import yaml
 from openapi_spec_validator import validate
 
 from amigo_sandbox.refs import Document
+from amigo_sandbox.spec import load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"
@@ -40,11 +41,12 @@ EXTRA_CODES = {
 SIGN_IN = "sign-in-with-api-key"
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses duplicate keys (PyYAML silently keeps the last one)."""
+class _UniqueKeyLoader(yaml.CSafeLoader):
+    """The safe loader on libyaml (as `load_yaml`), refusing duplicate keys (PyYAML silently
+    keeps the last one)."""
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+def _construct_mapping(loader: yaml.CSafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
@@ -126,8 +128,7 @@ def test_operation_ids_and_success_answers_are_unique(spec: dict[str, Any]) -> N
 
 
 def test_spec_validates() -> None:
-    with SPEC_PATH.open(encoding="utf-8") as handle:
-        validate(yaml.safe_load(handle), base_uri=SPEC_PATH.as_uri())
+    validate(load_yaml(SPEC_PATH), base_uri=SPEC_PATH.as_uri())
 
 
 @pytest.mark.skipif(shutil.which("npx") is None, reason="npx (Node.js) is not installed")
