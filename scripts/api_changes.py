@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from openapi_python_client.strings import PythonIdentifier
 from spec_normalize import Normalization, SpecError, normalize, operations
 
 from amigo_sandbox.refs import Document, RefError
@@ -126,6 +125,10 @@ class Operation:
     @property
     def function(self) -> str:
         """The client module, named by the generator's own rules."""
+        # Imported on first use: the generator's package takes over a second to import, and a
+        # run that finds no difference (or no spec change) never names a module.
+        from openapi_python_client.strings import PythonIdentifier
+
         tag = PythonIdentifier(self.tag, prefix="tag")
         return f"amigo_client.api.{tag}.{PythonIdentifier(self.operation_id, prefix='field_')}"
 
