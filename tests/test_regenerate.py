@@ -181,6 +181,21 @@ def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
     assert "generating" not in result.stderr
 
 
+def test_a_generator_warning_fails_the_run(tmp_path: Path) -> None:
+    spec = load_spec()
+    # Valid OpenAPI, but openapi-python-client skips an endpoint with an array-typed header.
+    listing = spec["paths"]["/v1/{organization}/dynamic_behavior_set/"]["get"]
+    strings = {"type": "array", "items": {"type": "string"}}
+    listing["parameters"].append({"name": "X-Things", "in": "header", "schema": strings})
+
+    result = regenerate("--check", "--spec", write_spec(spec, tmp_path / "amigo.json"))
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "GET /v1/{organization}/dynamic_behavior_set/" in result.stderr
+    assert "is not allowed in header" in result.stderr
+    assert result.stdout == ""
+
+
 @pytest.mark.parametrize("args", [("--help",), ("-h",)])
 def test_help(args: tuple[str, ...]) -> None:
     result = regenerate(*args)
