@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Build the MCPB bundle (one-click install in Claude Desktop and other MCPB hosts).
 
-Usage: uv run scripts/build_mcpb.py [--out dist]
+Usage: uv run scripts/build_mcpb.py [--out dist] [--mcpb PATH]
 
 Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, and checks
-the manifest with the official CLI (npm ``@anthropic-ai/mcpb``: ``validate``, then ``pack``).
+the manifest with the official CLI (npm ``@anthropic-ai/mcpb``: ``validate``, then ``pack``), run
+through ``npx`` unless ``--mcpb`` names its executable.
 
 The bundle uses the host-managed ``uv`` runtime (manifest 0.4): it carries the two wheels
 (``amigo-mcp`` and ``amigo-client``) and a ``pyproject.toml`` that depends on exactly them, so the
@@ -120,10 +121,11 @@ def run(command: list[str], cwd: Path) -> None:
     subprocess.run(command, cwd=cwd, check=True)
 
 
-def build(out: Path) -> Path:
-    uv, npx = shutil.which("uv"), shutil.which("npx")
-    if uv is None or npx is None:
-        raise SystemExit("build_mcpb: uv and npx (Node.js) must be on PATH")
+def build(out: Path, mcpb: list[str]) -> Path:
+    """Build the bundle into `out`; `mcpb` is the command that runs the MCPB CLI."""
+    uv = shutil.which("uv")
+    if uv is None:
+        raise SystemExit("build_mcpb: uv must be on PATH")
     server = project(REPO / "pyproject.toml")
     client = project(REPO / "generated_client" / "pyproject.toml")
     staging = out / "mcpb"
@@ -147,18 +149,27 @@ def build(out: Path) -> Path:
     (staging / "manifest.json").write_text(
         json.dumps(manifest(server), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    run([npx, "-y", MCPB, "validate", "manifest.json"], cwd=staging)
+    run([*mcpb, "validate", "manifest.json"], cwd=staging)
     bundle = out / f"{server['name']}-{server['version']}.mcpb"
     bundle.unlink(missing_ok=True)
-    run([npx, "-y", MCPB, "pack", str(staging), str(bundle)], cwd=staging)
+    run([*mcpb, "pack", str(staging), str(bundle)], cwd=staging)
     return bundle
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build and validate the MCPB bundle.")
     parser.add_argument("--out", type=Path, default=REPO / "dist", help="default: dist/")
+    parser.add_argument(
+        "--mcpb", metavar="PATH", help=f"the MCPB CLI's executable (default: npx --yes {MCPB})"
+    )
     args = parser.parse_args(argv)
-    print(build(args.out.resolve()))
+    if args.mcpb:
+        mcpb = [args.mcpb]
+    elif npx := shutil.which("npx"):
+        mcpb = [npx, "--yes", MCPB]
+    else:
+        raise SystemExit("build_mcpb: npx (Node.js) must be on PATH, or --mcpb name the MCPB CLI")
+    print(build(args.out.resolve(), mcpb))
     return 0
 
 

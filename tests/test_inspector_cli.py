@@ -1,17 +1,15 @@
 """A second, independent client: the MCP Inspector CLI (TypeScript, from npm) against amigo-mcp.
 
-The Inspector is run with `npx` at a pinned version, over stdio (it launches `amigo-mcp`
-itself) and over streamable HTTP (`amigo-mcp serve --transport http` on a free port), in both
-protocol eras. The server runs on the embedded sandbox: every AMIGO_* variable is removed from
-the environment. The first `npx` run downloads the package, which can take a while on a fresh
-machine, hence the generous timeout. Node and npx are required (CI has them): a missing `npx`
-fails the tests rather than skipping them.
+The Inspector, at a pinned version (installed from npm on first use, see `testing.npm_cli`),
+talks to the server over stdio (it launches `amigo-mcp` itself) and over streamable HTTP
+(`amigo-mcp serve --transport http` on a free port), in both protocol eras. The server runs on
+the embedded sandbox: every AMIGO_* variable is removed from the environment. Node and npm are
+required (CI has them): a missing `npm` fails the tests rather than skipping them.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,13 +19,14 @@ import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
+from testing.npm_cli import npm_cli
 from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.slow
 
 INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
-# The first run downloads the Inspector and its dependencies.
-NPX_TIMEOUT_S = 300
+# One Inspector request, the server's start (stdio) included, on a busy machine.
+REQUEST_TIMEOUT_S = 120
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -43,10 +42,9 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def npx() -> str:
-    found = shutil.which("npx")
-    assert found, "npx (Node.js) is required for the MCP Inspector tests; install Node 20+"
-    return found
+def cli() -> str:
+    """The Inspector's executable (installed on first use)."""
+    return npm_cli(INSPECTOR, "mcp-inspector")
 
 
 @pytest.fixture(scope="module")
@@ -99,13 +97,11 @@ def era(request: pytest.FixtureRequest) -> str:
 
 
 def inspector(
-    npx: str, env: dict[str, str], era: str, target: list[str], *method: str
+    cli: str, env: dict[str, str], era: str, target: list[str], *method: str
 ) -> dict[str, Any]:
     """Run one Inspector CLI request; return its `result`. `target` goes last (it may hold `--`)."""
     command = [
-        npx,
-        "--yes",
-        INSPECTOR,
+        cli,
         "--cli",
         "--format",
         "json",
@@ -115,7 +111,7 @@ def inspector(
         *target,
     ]
     proc = subprocess.run(
-        command, capture_output=True, text=True, env=env, cwd=REPO, timeout=NPX_TIMEOUT_S
+        command, capture_output=True, text=True, env=env, cwd=REPO, timeout=REQUEST_TIMEOUT_S
     )
     assert proc.returncode == 0, (
         f"exit {proc.returncode}: {' '.join(command)}\nstdout: {proc.stdout}\nstderr: {proc.stderr}"
@@ -127,9 +123,9 @@ def inspector(
 
 
 def test_tools_list(
-    npx: str, env: dict[str, str], era: str, target: list[str], expected: dict[str, Any]
+    cli: str, env: dict[str, str], era: str, target: list[str], expected: dict[str, Any]
 ) -> None:
-    listing = inspector(npx, env, era, target, "--method", "tools/list")
+    listing = inspector(cli, env, era, target, "--method", "tools/list")
     tools = {tool["name"]: tool for tool in listing["tools"]}
     assert set(tools) == snapshot_names()
     by_name = {tool["name"]: tool for tool in expected["tools"]}
@@ -139,9 +135,9 @@ def test_tools_list(
     assert listing["tools"] == expected["tools"]
 
 
-def test_call_read_tool(npx: str, env: dict[str, str], era: str, target: list[str]) -> None:
+def test_call_read_tool(cli: str, env: dict[str, str], era: str, target: list[str]) -> None:
     result = inspector(
-        npx,
+        cli,
         env,
         era,
         target,

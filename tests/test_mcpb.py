@@ -1,6 +1,7 @@
 """The MCPB bundle: built by one command, accepted by the official CLI, and run the way a host
 runs it (the manifest's command, `${__dirname}` and empty `user_config` filled in): with nothing
-configured it serves the embedded sandbox.
+configured it serves the embedded sandbox. The official CLI (npm, at the version the build script
+names) is installed on first use and run directly.
 """
 
 from __future__ import annotations
@@ -15,25 +16,39 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from build_mcpb import MCPB
 from mcp import Client, StdioServerParameters
 
 from testing.mcp_helpers import isolated_env, ok
+from testing.npm_cli import npm_cli
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
-NPX = shutil.which("npx")
-needs_npx = pytest.mark.skipif(NPX is None, reason="npx (Node.js) is needed for the MCPB CLI")
+needs_npm = pytest.mark.skipif(
+    shutil.which("npm") is None, reason="npm (Node.js) is needed for the MCPB CLI"
+)
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if NPX is None:
-        pytest.skip("npx (Node.js) is needed for the MCPB CLI")
+def mcpb() -> str:
+    """The official MCPB CLI's executable."""
+    return npm_cli(MCPB, "mcpb")
+
+
+@pytest.fixture(scope="module")
+def bundle(mcpb: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     done = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_mcpb.py"), "--out", str(out)],
+        [
+            sys.executable,
+            str(REPO / "scripts" / "build_mcpb.py"),
+            "--out",
+            str(out),
+            "--mcpb",
+            mcpb,
+        ],
         capture_output=True,
         text=True,
         timeout=900,
@@ -57,7 +72,7 @@ def manifest_of(folder: Path) -> dict[str, Any]:
     return loaded
 
 
-@needs_npx
+@needs_npm
 def test_the_bundle_asks_for_the_organization_and_a_secret_key(unpacked: Path) -> None:
     manifest = manifest_of(unpacked)
     config = manifest["user_config"]
@@ -70,14 +85,15 @@ def test_the_bundle_asks_for_the_organization_and_a_secret_key(unpacked: Path) -
     assert wheels == ["amigo_client", "amigo_mcp"]
 
 
-@needs_npx
-def test_the_official_cli_rejects_a_broken_manifest(unpacked: Path, tmp_path: Path) -> None:
+@needs_npm
+def test_the_official_cli_rejects_a_broken_manifest(
+    mcpb: str, unpacked: Path, tmp_path: Path
+) -> None:
     broken = manifest_of(unpacked)
     broken["server"]["type"] = "docker"
     (tmp_path / "manifest.json").write_text(json.dumps(broken), encoding="utf-8")
-    assert NPX is not None
     done = subprocess.run(
-        [NPX, "-y", "@anthropic-ai/mcpb@2", "validate", "manifest.json"],
+        [mcpb, "validate", "manifest.json"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -98,7 +114,7 @@ def as_a_host_runs_it(folder: Path) -> tuple[str, list[str], dict[str, str]]:
     return config["command"], [fill(arg) for arg in config["args"]], env
 
 
-@needs_npx
+@needs_npm
 async def test_the_bundle_serves_the_embedded_sandbox_when_nothing_is_set(unpacked: Path) -> None:
     command, args, env = as_a_host_runs_it(unpacked)
     assert set(env.values()) == {""}
