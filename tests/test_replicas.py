@@ -2,9 +2,11 @@
 
 A real `redis-server`, a sandbox in its own process with rate limits on (its clock stopped, so
 one rate window lasts the whole test), and three `amigo-mcp serve --transport http --state-url
-redis://...` processes signed in with the same API key. The MCP client's requests go to the
-replicas in turn (`RoundRobin`, an HTTP transport that rewrites each request's port), as a load
-balancer without affinity would send them. The sandbox's own counters say what reached it.
+redis://...` processes signed in with the same API key (two where a test needs no more). The MCP
+client's requests go to the replicas in turn (`RoundRobin`, an HTTP transport that rewrites each
+request's port), as a load balancer without affinity would send them. The sandbox's own counters
+say what reached it. Each replica costs a process start (about two seconds of CPU), so each test
+starts only what it needs.
 """
 
 from __future__ import annotations
@@ -89,17 +91,41 @@ def stop_replica(url: str) -> None:
     process.wait(timeout=15)
 
 
+def fresh_window(base_url: str) -> None:
+    """The sandbox in a new rate window, its clock stopped, its request counters at zero."""
+    move_clock(base_url, advance_s=61)
+    move_clock(base_url, stopped=True)
+    httpx.delete(f"{base_url}/_sandbox/requests", timeout=10).raise_for_status()
+
+
+@contextmanager
+def shared_replicas(
+    sandbox_process: tuple[str, dict[str, str]], redis_url: str, count: int
+) -> Iterator[tuple[str, list[str]]]:
+    """`count` fresh replicas on an empty Redis, the sandbox in a fresh window."""
+    base_url, printed = sandbox_process
+    fresh_window(base_url)
+    flags = ("--state-url", redis_url, "--retry-budget", "2")
+    with replicas(base_url, printed, *flags, count=count) as urls:
+        yield base_url, urls
+
+
 @pytest.fixture
 def cluster(
     sandbox_process: tuple[str, dict[str, str]], redis_url: str
 ) -> Iterator[tuple[str, list[str]]]:
-    """Fresh replicas on an empty Redis; the sandbox in a fresh rate window, counters at zero."""
-    base_url, printed = sandbox_process
-    move_clock(base_url, advance_s=61)  # a new rate window (and a stopped clock)
-    move_clock(base_url, stopped=True)
-    httpx.delete(f"{base_url}/_sandbox/requests", timeout=10).raise_for_status()
-    with replicas(base_url, printed, "--state-url", redis_url, "--retry-budget", "2") as urls:
-        yield base_url, urls
+    """Three fresh replicas sharing Redis: the sandbox's base URL and their MCP endpoints."""
+    with shared_replicas(sandbox_process, redis_url, REPLICAS) as running:
+        yield running
+
+
+@pytest.fixture
+def pair(
+    sandbox_process: tuple[str, dict[str, str]], redis_url: str
+) -> Iterator[tuple[str, list[str]]]:
+    """Two fresh replicas sharing Redis, for tests that use no more."""
+    with shared_replicas(sandbox_process, redis_url, 2) as running:
+        yield running
 
 
 class RoundRobin(httpx2.AsyncBaseTransport):
@@ -168,19 +194,19 @@ async def test_without_shared_state_replicas_each_spend_the_limit(
 ) -> None:
     """The same burst over replicas that keep state in their own process: the API sees the
     sum of their rates and answers 429, and each replica signs in by itself. (What the shared
-    store prevents; also shows the burst test above can fail.)"""
+    store prevents; also shows the burst test above can fail. Two replicas are enough: each
+    stays under the limit on its own, together they go over it.)"""
     base_url, printed = sandbox_process
-    move_clock(base_url, advance_s=61)
-    move_clock(base_url, stopped=True)
-    httpx.delete(f"{base_url}/_sandbox/requests", timeout=10).raise_for_status()
+    fresh_window(base_url)
     tool, operation, limit = LIST_CONVERSATIONS
-    with replicas(base_url, printed, "--retry-budget", "2") as urls:
-        async with spread_client(urls, "auto") as (client, _):
+    with replicas(base_url, printed, "--retry-budget", "2", count=2) as urls:
+        async with spread_client(urls, "auto") as (client, spread):
             for _ in range(limit + 6):
                 await client.call_tool(tool, {"limit": 1})
+    assert len({port for port, _ in spread.sent}) == 2, "both replicas took calls"
     counts = sandbox_counts(base_url)
     assert counts["statuses"][operation].get("429", 0) > 0
-    assert counts["counts"][SIGN_IN] == REPLICAS
+    assert counts["counts"][SIGN_IN] == 2
 
 
 class Answer:
@@ -198,53 +224,56 @@ class Answer:
         return types.ElicitResult(action=self.action, content=content)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("mode", ["legacy", "auto"])
 async def test_a_session_and_its_confirmations_continue_across_replicas(
-    cluster: tuple[str, list[str]], mode: str
+    cluster: tuple[str, list[str]],
 ) -> None:
     """A 2025-11-25 session (legacy) opened on one replica goes on through the others, and a
     confirmation answered through another replica than the one asking reaches it; on
     2026-07-28 (auto) the sealed confirmation state opens on any replica. Decline sends
-    nothing; accept sends the write once."""
+    nothing; accept sends the write once. Both eras on the same replicas, which sign in once
+    between them for all of it."""
     base_url, urls = cluster
     set_id = DEMO_BEHAVIOR_SET_IDS["promotion"]
-    for action in ("decline", "accept"):
-        answer = Answer(action)
-        async with spread_client(urls, mode, elicitation_callback=answer) as (client, spread):
-            listed = await client.list_tools()
-            assert any(t.name == "update_dynamic_behavior_set" for t in listed.tools)
-            for _ in range(REPLICAS):
-                await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
-            arguments = {"dynamic_behavior_set_id": set_id, "name": f"Promotion ({action}ed)"}
-            before = sandbox_counts(base_url)["counts"].get(UPDATE, 0)
-            if action == "decline":
-                text = await fails(client, "update_dynamic_behavior_set", arguments)
-                assert "declined" in text and "nothing was sent" in text
+    for mode in ("auto", "legacy"):
+        for action in ("decline", "accept"):
+            answer = Answer(action)
+            spreading = spread_client(urls, mode, elicitation_callback=answer)
+            async with spreading as (client, spread):
+                listed = await client.list_tools()
+                assert any(t.name == "update_dynamic_behavior_set" for t in listed.tools)
+                for _ in range(REPLICAS):
+                    await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
+                name = f"Promotion ({action}ed on {mode})"
+                arguments = {"dynamic_behavior_set_id": set_id, "name": name}
+                before = sandbox_counts(base_url)["counts"].get(UPDATE, 0)
+                if action == "decline":
+                    text = await fails(client, "update_dynamic_behavior_set", arguments)
+                    assert "declined" in text and "nothing was sent" in text
+                else:
+                    await ok(client, "update_dynamic_behavior_set", arguments)
+                sent = sandbox_counts(base_url)["counts"].get(UPDATE, 0) - before
+            assert answer.asked == 1, mode
+            assert sent == (1 if action == "accept" else 0), mode
+            ports = {port for port, _ in spread.sent}
+            assert len(ports) == REPLICAS, f"{mode}: the session's requests reached every replica"
+            calls = [i for i, (_, what) in enumerate(spread.sent) if what == "tools/call"]
+            if mode == "legacy":
+                # The answer is a POST of its own, to the replica after the one holding the call.
+                (reply,) = [i for i, (_, what) in enumerate(spread.sent) if what == "answer"]
+                asked_at = spread.sent[max(i for i in calls if i < reply)][0]
             else:
-                await ok(client, "update_dynamic_behavior_set", arguments)
-            sent = sandbox_counts(base_url)["counts"].get(UPDATE, 0) - before
-        assert answer.asked == 1
-        assert sent == (1 if action == "accept" else 0)
-        ports = {port for port, _ in spread.sent}
-        assert len(ports) == REPLICAS, "the session's requests reached every replica"
-        calls = [i for i, (_, what) in enumerate(spread.sent) if what == "tools/call"]
-        if mode == "legacy":
-            # The answer is a POST of its own, to the replica after the one holding the call.
-            (reply,) = [i for i, (_, what) in enumerate(spread.sent) if what == "answer"]
-            asked_at = spread.sent[max(i for i in calls if i < reply)][0]
-        else:
-            # The call is sent again with the answer; the second send goes to the next replica.
-            reply, asked_at = calls[-1], spread.sent[calls[-2]][0]
-        assert spread.sent[reply][0] != asked_at, "the answer landed on another replica"
+                # The call is sent again with the answer; the second send goes to the next replica.
+                reply, asked_at = calls[-1], spread.sent[calls[-2]][0]
+            assert spread.sent[reply][0] != asked_at, f"{mode}: the answer landed elsewhere"
     assert sandbox_counts(base_url)["counts"][SIGN_IN] == 1
 
 
 async def test_a_session_ends_with_the_replica_that_holds_it(
-    cluster: tuple[str, list[str]],
+    pair: tuple[str, list[str]],
 ) -> None:
     """Another replica passes the session's requests on while the holder runs; once the holder
     is gone, the session is too: 404, and the client starts a new one (as the protocol says)."""
-    _, urls = cluster
+    _, urls = pair
     headers = {"Accept": "application/json, text/event-stream"}
     initialize = {
         "jsonrpc": "2.0",
