@@ -1,4 +1,8 @@
-"""amigo-mcp as a real subprocess: stdio and streamable HTTP, both protocol eras."""
+"""amigo-mcp as a real subprocess: stdio and streamable HTTP, both protocol eras.
+
+Over stdio the client starts the server, so each connection is a process of its own; over HTTP
+one server per configuration serves the tests of both eras (a process start costs about two
+seconds of CPU)."""
 
 from __future__ import annotations
 
@@ -106,12 +110,24 @@ def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
     assert b"Traceback" not in stderr, "shuts down cleanly after serving calls"
 
 
-@pytest.fixture
-def http_server(sandbox: RunningSandbox) -> Iterator[str]:
-    with serving_http(sandbox_env(sandbox)) as url:
+@pytest.fixture(scope="module")
+def http_server(sandbox_server: RunningSandbox) -> Iterator[str]:
+    """Signed in with the sandbox's demo API key."""
+    with serving_http(sandbox_env(sandbox_server)) as url:
         yield url
 
 
+@pytest.fixture(scope="module")
+def hosted_server(sandbox_server: RunningSandbox) -> Iterator[str]:
+    """--multi-user with no credentials of its own: the token comes with each request."""
+    env = clean_env(
+        AMIGO_BASE_URL=sandbox_server.base_url, AMIGO_ORGANIZATION_ID=sandbox_server.organization
+    )
+    with serving_http(env, "--multi-user") as url:
+        yield url
+
+
+@pytest.mark.usefixtures("sandbox")
 async def test_streamable_http(http_server: str, mode: str) -> None:
     async with Client(http_server, mode=mode) as client:
         await check_tools(client)
@@ -124,18 +140,17 @@ async def test_streamable_http(http_server: str, mode: str) -> None:
         assert numbers and sorted(numbers) == list(range(1, len(numbers) + 1))
 
 
-async def test_hosted_mode_uses_each_requests_own_token(sandbox: RunningSandbox, mode: str) -> None:
-    """--multi-user with no credentials of its own: the token comes with each request."""
-    env = clean_env(AMIGO_BASE_URL=sandbox.base_url, AMIGO_ORGANIZATION_ID=sandbox.organization)
-    with serving_http(env, "--multi-user") as url:
-        token = sandbox.issue_token()
-        headers = {"X-Amigo-Token": token}
-        async with (
-            httpx2.AsyncClient(headers=headers) as http,
-            Client(streamable_http_client(url, http_client=http), mode=mode) as client,
-        ):
-            await check_tools(client)
-        async with Client(url, mode=mode) as client:
-            text = await fails(client, "list_dynamic_behavior_sets", {})
-            assert "X-Amigo-Token" in text
+async def test_hosted_mode_uses_each_requests_own_token(
+    hosted_server: str, sandbox: RunningSandbox, mode: str
+) -> None:
+    token = sandbox.issue_token()
+    headers = {"X-Amigo-Token": token}
+    async with (
+        httpx2.AsyncClient(headers=headers) as http,
+        Client(streamable_http_client(hosted_server, http_client=http), mode=mode) as client,
+    ):
+        await check_tools(client)
+    async with Client(hosted_server, mode=mode) as client:
+        text = await fails(client, "list_dynamic_behavior_sets", {})
+        assert "X-Amigo-Token" in text
     assert SIGN_IN not in sandbox.request_counts(), "the server never signs in by itself"
