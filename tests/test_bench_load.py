@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_load_benchmark_runs_with_tiny_numbers() -> None:
     # FastMCP is left out: it is fetched from PyPI into its own environment on first use.
-    argv = [sys.executable, str(ROOT / "bench/load.py"), "--sessions", "2", "--calls", "2"]
+    argv = [sys.executable, str(ROOT / "bench/load.py"), "--sessions", "1", "--calls", "1"]
     argv += ["--rounds", "1", "--servers", "amigo-mcp,floor", "--timeout", "120"]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=240, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
