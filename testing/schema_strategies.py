@@ -14,6 +14,7 @@ keyword it does not know fails loudly, so a new spec keyword cannot quietly go u
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -21,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator, FormatChecker
 
 HANDLED = {
     "type",
@@ -81,14 +83,27 @@ def _types(schema: dict[str, Any]) -> list[str]:
     return []
 
 
-def _date_time() -> st.SearchStrategy[str]:
-    moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1))
-    return moments.map(lambda d: d.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z"))
+DATE_TIMES = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1)).map(
+    lambda d: d.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z")
+)
+
+
+@functools.cache
+def _matching(pattern: str, known_ids: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """Strings that fully match `pattern`, one strategy per pattern: hypothesis builds a regex
+    strategy on its first draw, so a shared one is built once, not once per field and call."""
+    base = st.from_regex(pattern, fullmatch=True)
+    if pattern == OBJECT_ID and known_ids:
+        return st.one_of(st.sampled_from(known_ids), base)
+    return base
 
 
 def valid(schema: dict[str, Any], known_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Any]:
     """Values `schema` accepts. `known_ids` are mixed into 24-hex-character IDs so that some
-    calls find real records."""
+    calls find real records.
+
+    Build it once per schema and draw from it many times: hypothesis works out a strategy's
+    structure on its first draw, and that costs far more than a draw."""
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
@@ -137,11 +152,9 @@ def valid(schema: dict[str, Any], known_ids: tuple[str, ...] = ()) -> st.SearchS
 def _string(schema: dict[str, Any], known_ids: tuple[str, ...]) -> st.SearchStrategy[str]:
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     if schema.get("format") == "date-time":
-        base: st.SearchStrategy[str] = _date_time()
+        base = DATE_TIMES
     elif "pattern" in schema:
-        base = st.from_regex(schema["pattern"], fullmatch=True)
-        if schema["pattern"] == OBJECT_ID and known_ids:
-            base = st.one_of(st.sampled_from(known_ids), base)
+        base = _matching(schema["pattern"], known_ids)
     else:
         return st.text(min_size=low, max_size=high if high is not None else max(low, 40))
     return base.filter(lambda s: len(s) >= low and (high is None or len(s) <= high))
@@ -256,7 +269,7 @@ def _sites(
             for what, bad in _breakers(schema, value):
                 yield what, path, _always(bad), here
             for branch in schema[combinator]:
-                if _fits(branch, value):
+                if accepts(branch, value):
                     yield from _sites(branch, value, path, here)
                     return
             return
@@ -289,10 +302,14 @@ def _or(reported: Path | None, path: Path) -> Path:
     return reported if reported is not None else path
 
 
-def _fits(schema: dict[str, Any], value: Any) -> bool:
-    from jsonschema import Draft202012Validator, FormatChecker
+def accepts(schema: dict[str, Any], value: Any) -> bool:
+    """Whether `schema` accepts `value`, by jsonschema (not by these strategies)."""
+    return bool(_validator(json.dumps(schema, sort_keys=True)).is_valid(value))
 
-    return bool(Draft202012Validator(schema, format_checker=FormatChecker()).is_valid(value))
+
+@functools.cache
+def _validator(schema: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema), format_checker=FormatChecker())
 
 
 def _apply(value: Any, path: Path, replace: Callable[[Any], Any] | None) -> Any:
