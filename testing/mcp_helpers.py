@@ -13,9 +13,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import httpx2
 import mcp_types as types
 from amigo_client import Clock
 from amigo_client.retries import RetryPolicy
+from amigo_client.transport import tls_context
 from mcp import Client
 from mcp.client.session import ClientRequestContext
 
@@ -77,6 +79,13 @@ def sandbox_settings(sandbox: RunningSandbox, **overrides: Any) -> Settings:
         "timeout_s": 5.0,
     }
     return Settings.create(**(values | overrides))
+
+
+def mcp_http_client(**options: Any) -> httpx2.AsyncClient:
+    """An HTTP client for the SDK's streamable-HTTP transport (`streamable_http_client(url,
+    http_client=...)`; the SDK speaks httpx2), sharing the product's TLS settings like every
+    client of `testing.sandbox_http`."""
+    return httpx2.AsyncClient(verify=tls_context(), **options)
 
 
 async def accept_all(

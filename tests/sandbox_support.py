@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from amigo_client.transport import tls_context
 from jsonschema import Draft202012Validator, FormatChecker
 
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.refs import Document, pointer
 from amigo_sandbox.server import RunningSandbox
 from amigo_sandbox.spec import load_yaml  # parsing only: the spec is interpreted here afresh
+from testing.sandbox_http import admin_client
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "amigo.yaml"
 SPEC: dict[str, Any] = load_yaml(SPEC_PATH)
@@ -213,7 +213,8 @@ def stop_clock(sandbox: RunningSandbox, moment: datetime = STOPPED_AT) -> Sandbo
 
 def move_clock(base_url: str, **body: Any) -> dict[str, Any]:
     """`POST /_sandbox/clock` on a sandbox in another process (e.g. `advance_s=61`)."""
-    answer = httpx.post(f"{base_url}/_sandbox/clock", json=body, timeout=10, verify=tls_context())
+    with admin_client(base_url) as admin:
+        answer = admin.post("/clock", json=body)
     answer.raise_for_status()
     clock: dict[str, Any] = answer.json()
     return clock

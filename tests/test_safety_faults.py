@@ -41,6 +41,7 @@ from testing.safety_support import (
     unique,
     valid_arguments,
 )
+from testing.sandbox_http import api_client
 
 pytestmark = pytest.mark.anyio
 
@@ -127,13 +128,8 @@ def retry(max_attempts: int = 2) -> RetryPolicy:
 
 def scenarios_named(sandbox: RunningSandbox, name: str) -> int:
     """How many scenarios carry `name`, asked of the sandbox directly (not through the server)."""
-    import httpx
-
-    response = httpx.get(
-        f"{sandbox.base_url}/v1/{sandbox.organization}/simulation/scenario/search",
-        params={"query": name},
-        headers=sandbox.auth_headers(),
-    )
+    with api_client(sandbox) as api:
+        response = api.get("/simulation/scenario/search", params={"query": name})
     response.raise_for_status()
     return sum(s["name"] == name for s in response.json()["simulation_scenarios"])
 

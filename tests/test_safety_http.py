@@ -14,8 +14,6 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import anyio
-import httpx
-import httpx2
 import pytest
 import uvicorn
 from amigo_client import Clock
@@ -32,6 +30,7 @@ from amigo_mcp.settings import Settings
 from amigo_sandbox.server import RunningSandbox, base_url_of, bind_socket
 from testing.mcp_helpers import (
     accept_all,
+    mcp_http_client,
     ok,
     sandbox_settings,
     text_of,
@@ -44,6 +43,7 @@ from testing.safety_support import (
     server_logs,
     valid_arguments,
 )
+from testing.sandbox_http import async_http_client
 from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.anyio
@@ -124,7 +124,7 @@ def hosted(
 @asynccontextmanager
 async def mcp_client(url: str, mode: str, headers: dict[str, str]) -> AsyncIterator[Client]:
     async with (
-        httpx2.AsyncClient(headers=headers, timeout=30) as http,
+        mcp_http_client(headers=headers, timeout=30) as http,
         Client(
             streamable_http_client(url, http_client=http),
             mode=mode,
@@ -164,7 +164,7 @@ def test_loopback_is_the_default_and_anything_else_needs_a_token(
 async def test_dns_rebinding_protection_stays_on(sandbox: RunningSandbox) -> None:
     with hosted(sandbox) as (url, _):
         port = url.split(":")[2].split("/")[0]
-        async with httpx.AsyncClient() as http:
+        async with async_http_client() as http:
             foreign_host = await http.post(
                 url, json=INITIALIZE, headers=MCP_HEADERS | {"Host": f"evil.example:{port}"}
             )
@@ -186,7 +186,7 @@ async def test_off_loopback_every_request_needs_the_access_token(
         sandbox, host="0.0.0.0", access_token=ACCESS_TOKEN, allowed_hosts=["127.0.0.1"]
     )
     with off_loopback as (url, _):
-        async with httpx.AsyncClient() as plain:
+        async with async_http_client() as plain:
             for auth in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": ACCESS_TOKEN}):
                 response = await plain.post(url, json=INITIALIZE, headers=MCP_HEADERS | auth)
                 assert response.status_code == 401

@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 from datetime import datetime, timedelta
 
-import httpx
-
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import (
     DEMO_API_KEY,
@@ -16,6 +14,7 @@ from amigo_sandbox.demo import (
     DEMO_VIEWER_USER_ID,
 )
 from amigo_sandbox.server import RunningSandbox
+from testing.sandbox_http import http_client
 from tests.sandbox_support import STOPPED_AT, new_set_body
 
 SETS = f"/v1/{DEMO_ORGANIZATION}/dynamic_behavior_set/"
@@ -31,7 +30,7 @@ def test_sign_in_issues_a_token_valid_until_it_expires(
     sandbox: RunningSandbox, stopped_clock: SandboxClock
 ) -> None:
     sandbox.set_token_lifetime(600.0)
-    with httpx.Client(base_url=sandbox.base_url) as http:
+    with http_client(sandbox.base_url) as http:
         answer = http.post(SIGN_IN, headers=DEMO_HEADERS)
         assert answer.status_code == 200
         body = answer.json()
@@ -51,7 +50,7 @@ def test_sign_in_issues_a_token_valid_until_it_expires(
 
 
 def test_wrong_credentials_and_unknown_organization(sandbox: RunningSandbox) -> None:
-    with httpx.Client(base_url=sandbox.base_url) as http:
+    with http_client(sandbox.base_url) as http:
         assert http.post(SIGN_IN, headers={**DEMO_HEADERS, "x-api-key": "nope"}).status_code == 401
         assert (
             http.post(SIGN_IN, headers={**DEMO_HEADERS, "x-api-key-id": "nope"}).status_code == 401
@@ -82,7 +81,7 @@ def test_missing_malformed_and_forged_tokens_are_refused(sandbox: RunningSandbox
             DEMO_USER_ID.encode(), DEMO_VIEWER_USER_ID.encode()
         )
     ).rstrip(b"=")
-    with httpx.Client(base_url=sandbox.base_url) as http:
+    with http_client(sandbox.base_url) as http:
         for authorization in [
             None,
             "",
@@ -100,7 +99,7 @@ def test_missing_malformed_and_forged_tokens_are_refused(sandbox: RunningSandbox
 
 def test_basic_auth_with_org_and_user_as_the_name(sandbox: RunningSandbox) -> None:
     token = sandbox.issue_token()
-    with httpx.Client(base_url=sandbox.base_url) as http:
+    with http_client(sandbox.base_url) as http:
         assert (
             http.get(SETS, auth=(f"{DEMO_ORGANIZATION}_{DEMO_USER_ID}", token)).status_code == 200
         )
@@ -116,7 +115,7 @@ def test_tokens_belong_to_one_organization(sandbox: RunningSandbox) -> None:
     other_token = sandbox.sandbox.issue_token(
         {"organization": other["organization"], "user_id": other["user_id"]}
     )["id_token"]
-    with httpx.Client(base_url=sandbox.base_url) as http:
+    with http_client(sandbox.base_url) as http:
         mine = {"Authorization": f"Bearer {sandbox.issue_token()}"}
         theirs = {"Authorization": f"Bearer {other_token}"}
         assert http.get(SETS, headers=theirs).status_code == 401
@@ -145,7 +144,7 @@ def test_tokens_belong_to_one_organization(sandbox: RunningSandbox) -> None:
 
 def test_a_viewer_reads_but_cannot_write(sandbox: RunningSandbox) -> None:
     viewer = {"Authorization": f"Bearer {sandbox.issue_token(DEMO_VIEWER_USER_ID)}"}
-    with httpx.Client(base_url=sandbox.base_url, headers=viewer) as http:
+    with http_client(sandbox.base_url, headers=viewer) as http:
         assert http.get(SETS).status_code == 200
         refused = http.post(SETS, json=new_set_body("Viewer's set"))
         assert refused.status_code == 403

@@ -17,7 +17,7 @@ from amigo_sandbox.demo import (
     DEMO_USER_ID,
 )
 from amigo_sandbox.server import RunningSandbox
-from testing.sandbox_http import api_client
+from testing.sandbox_http import admin_client, api_client
 from tests.sandbox_support import inject, new_set_body
 
 SUPPORT = DEMO_SERVICE_IDS["support"]
@@ -298,9 +298,9 @@ def test_invocations_are_stored_per_set_and_paginated(
         "has_more": False,
         "continuation_token": None,
     }
-    with httpx.Client(base_url=sandbox.base_url) as admin:
+    with admin_client(sandbox.base_url) as admin:
         seeded = admin.post(
-            "/_sandbox/invocations",
+            "/invocations",
             json={
                 "dynamic_behavior_set_id": set_id,
                 "invocations": [

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from amigo_sandbox.server import RunningSandbox, start_in_thread
-from testing.sandbox_http import api_client
+from testing.sandbox_http import api_client, async_http_client
 from tests.sandbox_support import inject, new_scenario_body, new_set_body
 
 VERSION = {"conversation_triggers": ["again"], "actions": [inject("Once more.")]}
@@ -36,8 +36,8 @@ async def concurrently(
     sandbox: RunningSandbox, count: int, method: str, path: str, **kwargs: Any
 ) -> list[httpx.Response]:
     limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
-    async with httpx.AsyncClient(
-        base_url=f"{sandbox.base_url}/v1/{sandbox.organization}",
+    async with async_http_client(
+        f"{sandbox.base_url}/v1/{sandbox.organization}",
         headers={"Authorization": f"Bearer {sandbox.issue_token()}"},
         limits=limits,
         timeout=30,

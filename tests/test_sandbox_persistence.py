@@ -13,7 +13,7 @@ import pytest
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import start_in_thread
 from amigo_sandbox.store import Database, default_database_path
-from testing.sandbox_http import api_client
+from testing.sandbox_http import admin_client, api_client, async_http_client, http_client
 from tests.sandbox_support import new_scenario_body, new_set_body, start_cli
 
 
@@ -36,8 +36,8 @@ def test_data_and_tokens_survive_a_restart(tmp_path: Path) -> None:
     assert db.exists()
     with (
         start_in_thread(db=str(db), seed_demo=True) as second,
-        httpx.Client(
-            base_url=f"{second.base_url}/v1/{second.organization}",
+        http_client(
+            f"{second.base_url}/v1/{second.organization}",
             headers={"Authorization": f"Bearer {token}"},  # signed by the first run
         ) as api,
     ):
@@ -89,7 +89,8 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
     db = tmp_path / "crash.db"
     process, base_url, _ = start_cli(["--db", str(db), "--no-rate-limits"])
     try:
-        token = httpx.post(f"{base_url}/_sandbox/tokens", json={}, timeout=5).json()["id_token"]
+        with admin_client(base_url) as admin:
+            token = admin.post("/tokens", json={}).json()["id_token"]
 
         written = 0
         under_way = asyncio.Event()
@@ -109,8 +110,8 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
                 under_way.set()  # never left waiting, whatever happened
 
         async def storm() -> None:
-            async with httpx.AsyncClient(
-                base_url=f"{base_url}/v1/amigo-demo",
+            async with async_http_client(
+                f"{base_url}/v1/amigo-demo",
                 headers={"Authorization": f"Bearer {token}"},
                 timeout=5,
             ) as client:
@@ -142,7 +143,8 @@ def test_a_crash_mid_write_leaves_only_whole_writes(tmp_path: Path) -> None:
     # And the server starts again on what the crash left.
     process, base_url, _ = start_cli(["--db", str(db)])
     try:
-        assert httpx.get(f"{base_url}/_sandbox/health", timeout=5).status_code == 200
+        with admin_client(base_url) as admin:
+            assert admin.get("/health").status_code == 200
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
 
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import DEMO_COLLEAGUE_USER_ID, DEMO_ORGANIZATION
 from amigo_sandbox.server import RunningSandbox, start_in_thread
+from testing.sandbox_http import admin_client, http_client
 from tests.sandbox_support import STOPPED_AT, move_clock
 
 RESULTS = f"/v1/{DEMO_ORGANIZATION}/metric/metric_evaluation_result"  # 10 per minute
@@ -29,7 +29,7 @@ def running() -> Iterator[RunningSandbox]:
 
 
 def test_limits_are_on_by_default_and_answer_429_with_headers(running: RunningSandbox) -> None:
-    with httpx.Client(base_url=running.base_url) as http:
+    with http_client(running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         remaining = []
         for _ in range(10):
@@ -56,7 +56,7 @@ def test_limits_are_on_by_default_and_answer_429_with_headers(running: RunningSa
 def test_retry_after_counts_down_and_the_next_window_starts_afresh(
     running: RunningSandbox,
 ) -> None:
-    with httpx.Client(base_url=running.base_url) as http:
+    with http_client(running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         for _ in range(10):
             assert http.get(RESULTS, headers=me).status_code == 200
@@ -73,7 +73,7 @@ def test_retry_after_counts_down_and_the_next_window_starts_afresh(
 
 def test_limits_can_be_switched_off(running: RunningSandbox) -> None:
     running.set_rate_limits(False)
-    with httpx.Client(base_url=running.base_url) as http:
+    with http_client(running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         for _ in range(15):
             answer = http.get(RESULTS, headers=me, params={"limit": 1})
@@ -89,7 +89,7 @@ def test_limits_can_be_switched_off(running: RunningSandbox) -> None:
 
 
 def test_limits_can_be_scaled_at_run_time(running: RunningSandbox) -> None:
-    with httpx.Client(base_url=running.base_url) as http:
+    with http_client(running.base_url) as http:
         me = {"Authorization": f"Bearer {running.issue_token()}"}
         settings = http.patch("/_sandbox/settings", json={"rate_limit_scale": 2}).json()
         assert settings["rate_limit_scale"] == 2
@@ -101,7 +101,7 @@ def test_limits_can_be_scaled_at_run_time(running: RunningSandbox) -> None:
 
 
 def test_sign_in_is_limited_per_user(running: RunningSandbox) -> None:
-    with httpx.Client(base_url=running.base_url) as http:
+    with http_client(running.base_url) as http:
         headers = {
             "x-api-key": running.api_key,
             "x-api-key-id": running.api_key_id,
@@ -118,7 +118,7 @@ def test_sign_in_is_limited_per_user(running: RunningSandbox) -> None:
 
 
 def test_the_admin_api_reads_moves_stops_and_resets_the_clock(running: RunningSandbox) -> None:
-    with httpx.Client(base_url=f"{running.base_url}/_sandbox") as admin:
+    with admin_client(running.base_url) as admin, http_client(running.base_url) as http:
         clock = admin.get("/clock").json()
         assert clock == {
             "now": "2026-01-01T12:00:30.000000Z",
@@ -132,8 +132,8 @@ def test_the_admin_api_reads_moves_stops_and_resets_the_clock(running: RunningSa
         assert moved["now"] == "2030-05-06T07:08:09.000000Z" and moved["stopped"] is True
         # Objects take their timestamps (and their IDs' time prefix) from the clock.
         token = running.issue_token()
-        created = httpx.post(
-            f"{running.base_url}{SETS}",
+        created = http.post(
+            SETS,
             headers={"Authorization": f"Bearer {token}"},
             json={
                 "name": "Clock check",
@@ -148,8 +148,8 @@ def test_the_admin_api_reads_moves_stops_and_resets_the_clock(running: RunningSa
         ).json()
         set_id = created["dynamic_behavior_set_id"]
         assert int(set_id[:8], 16) == int(moved["epoch_s"])
-        listed = httpx.get(
-            f"{running.base_url}{SETS}",
+        listed = http.get(
+            SETS,
             headers={"Authorization": f"Bearer {token}"},
             params={"id": set_id},
         ).json()["dynamic_behavior_sets"]
@@ -179,7 +179,8 @@ def test_bad_clock_bodies_answer_422_and_change_nothing(
     sandbox: RunningSandbox, stopped_clock: SandboxClock, body: dict[str, object], field: str
 ) -> None:
     before = stopped_clock.time()
-    answer = httpx.post(f"{sandbox.base_url}/_sandbox/clock", json=body)
+    with admin_client(sandbox.base_url) as admin:
+        answer = admin.post("/clock", json=body)
     assert answer.status_code == 422, answer.text
     locations = [item["loc"] for item in answer.json()["detail"]]
     assert ["body", field] in locations or (field == "body" and ["body"] in locations), locations

@@ -16,7 +16,7 @@ from amigo_sandbox.demo import (
     DEMO_SCENARIO_IN_USE_ID,
 )
 from amigo_sandbox.server import RunningSandbox
-from testing.sandbox_http import api_client
+from testing.sandbox_http import admin_client, api_client
 from tests.sandbox_support import new_scenario_body
 
 
@@ -117,9 +117,9 @@ def test_a_scenario_used_by_a_unit_test_cannot_be_deleted(
     assert demo.status_code == 400 and "Escalation regression" in demo.json()["detail"]
     assert scenario(api, DEMO_SCENARIO_IN_USE_ID)["is_deleted"] is False
     scenario_id = create(api, f"Guarded {uuid.uuid4().hex[:8]}")
-    with httpx.Client(base_url=sandbox.base_url) as admin:
+    with admin_client(sandbox.base_url) as admin:
         made = admin.post(
-            "/_sandbox/unit_tests", json={"simulation_scenario_id": scenario_id, "name": "Smoke"}
+            "/unit_tests", json={"simulation_scenario_id": scenario_id, "name": "Smoke"}
         )
     assert made.status_code == 201
     assert api.delete(f"/simulation/scenario/{scenario_id}/").status_code == 400
