@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
@@ -111,10 +110,8 @@ from jsonschema import Draft202012Validator
 from amigo_mcp.errors import api_error_message
 from amigo_sandbox.handlers import HANDLERS
 from amigo_sandbox.refs import Document
-from amigo_sandbox.spec import load_yaml
+from tests.sandbox_support import SPEC
 
-REPO = Path(__file__).resolve().parent.parent
-SPEC: dict[str, Any] = load_yaml(REPO / "openapi" / "amigo.yaml")
 DOC = Document(SPEC)
 
 TOKEN = "test-token-3f9a"
@@ -214,7 +211,8 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
 def server() -> Iterator[Recorder]:
     recorder = Recorder()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # Polled every 50 ms for the shutdown (the default, 0.5 s, is the teardown's wait).
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     recorder.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:
@@ -1043,7 +1041,7 @@ def test_parsed_unions_pick_the_arm_named_by_type(
 ) -> None:
     case = next(c for c in CASES if c.operation_id == "get-metric-evaluation-results")
     recorder.respond(200, case.answer)
-    parsed = case.call(client, Client(base_url=recorder.base_url)).parsed
+    parsed = case.call(client, Client(base_url=recorder.base_url, verify_ssl=tls_context())).parsed
     assert isinstance(parsed, MetricEvaluationResultList)
     sources = [result.source for result in parsed.metric_evaluation_results]
     assert [type(s) for s in sources] == [
@@ -1075,7 +1073,9 @@ def test_async_variant_sends_the_same_request(recorder: Recorder) -> None:
     recorder.respond(200, {"simulation_scenarios": [A_SCENARIO]})
 
     async def call() -> Response[Any]:
-        async with AuthenticatedClient(base_url=recorder.base_url, token=TOKEN) as client:
+        async with AuthenticatedClient(
+            base_url=recorder.base_url, token=TOKEN, verify_ssl=tls_context()
+        ) as client:
             return await search_simulation_scenarios.asyncio_detailed(
                 ORG, client=client, query="setup"
             )
@@ -1418,7 +1418,10 @@ def test_unexpected_status_still_raises_when_asked(recorder: Recorder) -> None:
     recorder.respond(500, b"boom", "text/plain")
     with (
         AuthenticatedClient(
-            base_url=recorder.base_url, token=TOKEN, raise_on_unexpected_status=True
+            base_url=recorder.base_url,
+            token=TOKEN,
+            raise_on_unexpected_status=True,
+            verify_ssl=tls_context(),
         ) as strict,
         pytest.raises(errors.UnexpectedStatus) as raised,
     ):

@@ -11,6 +11,7 @@ import pytest
 from amigo_client import AuthenticatedClient
 from amigo_client.api.simulation_scenarios import get_simulation_scenario_versions
 from amigo_client.models import SimulationScenarioVersionList
+from amigo_client.transport import tls_context
 from starlette.testclient import TestClient
 
 from amigo_sandbox.app import build_app
@@ -18,7 +19,7 @@ from amigo_sandbox.core import Sandbox, SandboxSettings
 from amigo_sandbox.demo import DEMO_SCENARIO_IN_USE_ID
 from amigo_sandbox.faults import UNKNOWN_ENUM_VALUE
 from amigo_sandbox.server import RunningSandbox, start_in_thread
-from testing.sandbox_http import api_client
+from testing.sandbox_http import admin_client, api_client
 from tests.sandbox_support import new_set_body
 
 
@@ -30,7 +31,7 @@ def api(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def admin(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=f"{sandbox.base_url}/_sandbox") as client:
+    with admin_client(sandbox.base_url) as client:
         yield client
 
 
@@ -91,14 +92,14 @@ def test_wildcard_until_cleared(admin: httpx.Client, api: httpx.Client) -> None:
 
 def test_slow_answers() -> None:
     """A slow answer stands for a slow network: it is the one fault that takes real time, as
-    long as the client's timeout (here 0.2 s), never the clock's."""
+    long as the client's timeout (here 0.05 s), never the clock's."""
     with start_in_thread(db=":memory:", seed_demo=False, rate_limits=False) as running:
         with api_client(running) as api:
-            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.05)
+            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.01)
             assert api.get("/simulation/scenario/").status_code == 200
-            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.4)
+            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.2)
             with pytest.raises(httpx.ReadTimeout):
-                api.get("/simulation/scenario/", timeout=0.2)
+                api.get("/simulation/scenario/", timeout=0.05)
         assert [rule.fired for rule in running.sandbox.faults.list()] == [1, 1]
         running.stop()  # a clean stop waits for the request still in its delay
         # The client gave up during the delay: the sandbox noticed and did not answer (or fail).
@@ -144,7 +145,9 @@ def test_malformed_json(sandbox: RunningSandbox, api: httpx.Client) -> None:
 
 def test_unknown_enum_value_reaches_the_generated_client(sandbox: RunningSandbox) -> None:
     sandbox.inject_fault("get-simulation-scenario-versions", "unknown_enum")
-    with AuthenticatedClient(base_url=sandbox.base_url, token=sandbox.issue_token()) as client:
+    with AuthenticatedClient(
+        base_url=sandbox.base_url, token=sandbox.issue_token(), verify_ssl=tls_context()
+    ) as client:
         broken = get_simulation_scenario_versions.sync_detailed(
             sandbox.organization, DEMO_SCENARIO_IN_USE_ID, client=client
         )
@@ -210,7 +213,7 @@ def test_admin_api_answers_loopback_clients_only() -> None:
 def test_reset_restores_the_demo() -> None:
     with (
         start_in_thread() as running,
-        httpx.Client(base_url=f"{running.base_url}/_sandbox") as admin,
+        admin_client(running.base_url) as admin,
     ):
         running.add_user(organization="amigo-reset-check")
         with api_client(running) as api:
