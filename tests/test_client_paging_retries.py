@@ -51,6 +51,7 @@ def test_paging_metadata_is_the_specs() -> None:
 
 
 def test_every_item_of_every_page(sandbox: RunningSandbox) -> None:
+    sandbox.reset()  # the demo's sets only: tests before this one may have made fifty more
     with sync_client(sandbox) as amigo:
         whole = amigo.get_dynamic_behavior_sets(limit=50)
         assert not whole.has_more and len(whole.dynamic_behavior_sets) >= 5
@@ -94,7 +95,8 @@ class StuckPager(BaseHTTPRequestHandler):
 @pytest.fixture
 def stuck_api() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), StuckPager)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled every 50 ms for the shutdown (the default, 0.5 s, is the teardown's wait).
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     StuckPager.seen = []
     yield f"http://127.0.0.1:{server.server_address[1]}"

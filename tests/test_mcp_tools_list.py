@@ -16,7 +16,7 @@ from amigo_mcp.runtime import Runtime
 from amigo_mcp.server import build_server
 from amigo_mcp.settings import Settings
 from amigo_sandbox.refs import Document
-from amigo_sandbox.spec import load_yaml
+from tests.sandbox_support import SPEC
 from tests.toolsnaps import (
     UPDATE_VARIABLE,
     snapshot_names,
@@ -27,7 +27,6 @@ from tests.toolsnaps import (
 
 pytestmark = pytest.mark.anyio
 
-SPEC = load_yaml(Path(__file__).parent.parent / "openapi" / "amigo.yaml")
 DOC = Document(SPEC)
 SCRIPTS = Path(__file__).parent.parent / "scripts"
 
@@ -246,7 +245,9 @@ def test_deprecated_parameters_say_so_in_the_schema(tmp_path: Path) -> None:
     parameter = next(p for p in listing["parameters"] if p.get("name") == "is_deleted")
     parameter["deprecated"] = True
     spec_path = tmp_path / "amigo.yaml"
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    spec_path.write_text(
+        yaml.dump(spec, Dumper=yaml.CSafeDumper, sort_keys=False), encoding="utf-8"
+    )
     build = importlib.util.spec_from_file_location("build_catalog", SCRIPTS / "build_catalog.py")
     assert build is not None and build.loader is not None
     module = importlib.util.module_from_spec(build)

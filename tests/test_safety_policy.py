@@ -10,12 +10,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import mcp_types as types
 import pytest
-import yaml
 from amigo_client.exceptions import ConfigurationError
 from mcp.client.session import ClientRequestContext
 from mcp.shared.exceptions import MCPError
@@ -40,10 +38,10 @@ from testing.safety_support import (
     unique,
     valid_arguments,
 )
+from tests.sandbox_support import SPEC
 
 pytestmark = pytest.mark.anyio
 
-REPO = Path(__file__).resolve().parent.parent
 READ_ONLY = {t.name for t in CATALOG.tools if t.read_only}
 WRITES = {t.name for t in CATALOG.tools if not t.read_only}
 DESTRUCTIVE = {t.name for t in CATALOG.tools if t.destructive}
@@ -60,8 +58,7 @@ def test_the_catalog_has_what_these_tests_rely_on() -> None:
     assert DESTRUCTIVE - {"delete_dynamic_behavior_set", "delete_simulation_scenario"}, (
         "some tool besides the deletes is marked destructive (evaluate_metrics, updates)"
     )
-    spec = yaml.safe_load((REPO / "openapi" / "amigo.yaml").read_text(encoding="utf-8"))
-    assert set(CATALOG.toolsets) == set(spec["x-mcp"]["toolsets"].values())
+    assert set(CATALOG.toolsets) == set(SPEC["x-mcp"]["toolsets"].values())
 
 
 # --- choosing the tools ---------------------------------------------------------------------------

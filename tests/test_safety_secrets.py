@@ -19,6 +19,7 @@ import pytest
 from mcp import Client, StdioServerParameters
 
 from amigo_mcp.settings import Settings
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import connect, ok, sandbox_settings
 from testing.safety_support import (
@@ -29,6 +30,7 @@ from testing.safety_support import (
     server_logs,
     valid_arguments,
 )
+from tests.sandbox_support import STOPPED_AT
 
 pytestmark = pytest.mark.anyio
 
@@ -180,7 +182,10 @@ async def test_a_confirmation_question_does_not_repeat_a_secret(sandbox: Running
 
 
 async def test_a_password_in_the_base_url_is_scrubbed() -> None:
-    """`https://user:password@host` in AMIGO_BASE_URL: the password is a secret like the key."""
+    """`https://user:password@host` in AMIGO_BASE_URL: the password is a secret like the key.
+
+    Nothing listens there, so the call is retried with backoff until it gives up; on a stopped
+    clock the backoff moves the clock instead of waiting."""
     import socket
 
     from amigo_client.exceptions import ConfigurationError
@@ -198,7 +203,10 @@ async def test_a_password_in_the_base_url_is_scrubbed() -> None:
     assert password in settings.secrets
     assert password not in repr(settings).replace(settings.base_url, "")
     assert settings.shown_base_url == f"http://alice:***@127.0.0.1:{port}"
-    async with connect(settings, "auto") as (client, _):
+    async with connect(settings, "auto", clock=SandboxClock(STOPPED_AT.timestamp())) as (
+        client,
+        _,
+    ):
         result = await client.call_tool("list_simulation_scenarios", {"limit": 1})
     text = result.model_dump_json()
     assert result.is_error and "Could not connect to Amigo at http://alice:***@127.0.0.1" in text
