@@ -483,6 +483,7 @@ async def test_rollback_to_a_version_that_does_not_exist_creates_nothing(
 # --- stateless HTTP -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # starts amigo-mcp (in process: test_safety_http's stateless test)
 async def test_stateless_http_asks_2026_clients_and_refuses_older_ones_honestly(
     sandbox: RunningSandbox,
 ) -> None:

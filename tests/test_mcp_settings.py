@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from typing import Any
 
@@ -98,18 +99,16 @@ def test_a_bad_setting_is_one_line_on_stderr_not_a_traceback() -> None:
     assert "Traceback" not in done.stderr and "k-secret-123" not in done.stderr
 
 
-def test_multi_user_needs_http() -> None:
-    done = subprocess.run(
-        [*amigo_mcp(), "serve", "--multi-user"],
-        env=clean_env(**ORG),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 2
-    assert "--transport http" in done.stderr
+def test_multi_user_needs_http(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In process: the refusal comes before anything serves (the test above runs the console
+    script for a refusal of the same kind: exit code 2, one line on stderr)."""
+    for name in [name for name in os.environ if name.startswith("AMIGO_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("AMIGO_ORGANIZATION_ID", ORG["AMIGO_ORGANIZATION_ID"])
+    assert main(["serve", "--multi-user"]) == 2
+    assert "--transport http" in capsys.readouterr().err
 
 
 # --- one model: every flag has its variable, and both are documented ----------------------------
