@@ -6,7 +6,6 @@ import asyncio
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -25,9 +24,13 @@ SCENARIO_VERSION = {
 }
 
 
-@pytest.fixture(params=["memory", "file"])
-def running(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RunningSandbox]:
-    db = ":memory:" if request.param == "memory" else str(tmp_path / "concurrency.db")
+@pytest.fixture(scope="module", params=["memory", "file"])
+def running(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningSandbox]:
+    """One sandbox per storage for the module: each test races on records of its own."""
+    folder = tmp_path_factory.mktemp("concurrency")
+    db = ":memory:" if request.param == "memory" else str(folder / "concurrency.db")
     with start_in_thread(db=db, seed_demo=False, rate_limits=False) as sandbox:
         yield sandbox
 
