@@ -21,8 +21,11 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Derandomized: every run draws the same examples, so a failure in CI is a failure on any
 # machine. `HYPOTHESIS_PROFILE=explore` draws fresh ones (and keeps failures in .hypothesis/).
-settings.register_profile("repeatable", derandomize=True, database=None, print_blob=True)
-settings.register_profile("explore", print_blob=True)
+# No deadline: a per-example wall-clock limit is an assertion on time, and fails on a busy machine.
+settings.register_profile(
+    "repeatable", derandomize=True, database=None, print_blob=True, deadline=None
+)
+settings.register_profile("explore", print_blob=True, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # --- async tests (modules mark themselves `pytestmark = pytest.mark.anyio`) ------------------

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from amigo_client.config import ClientConfig
 from amigo_client.exceptions import ConfigurationError
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from amigo_mcp.cli import build_parser, main
@@ -251,7 +251,6 @@ def spelled(word: str) -> st.SearchStrategy[str]:
     )
 
 
-@settings(deadline=None)  # a wall-clock deadline fails on a busy machine
 @given(
     name=st.sampled_from(BOOLEANS),
     truth=st.booleans(),
@@ -262,7 +261,6 @@ def test_booleans_accept_the_usual_spellings(name: str, truth: bool, data: st.Da
     assert getattr(Settings.from_env(ORG | {Settings.variable(name): word}), name) is truth
 
 
-@settings(deadline=None)  # a wall-clock deadline fails on a busy machine
 @given(name=st.sampled_from(BOOLEANS), value=st.text(min_size=1, max_size=12))
 def test_anything_else_is_not_a_boolean(name: str, value: str) -> None:
     assume(value.strip() and value.strip().lower() not in TRUE_WORDS + FALSE_WORDS)
@@ -282,7 +280,6 @@ def expected_timeout(text: str) -> float | None:
     return seconds if 0 < seconds <= 600 else None
 
 
-@settings(deadline=None)  # a wall-clock deadline fails on a busy machine
 @given(
     text=st.one_of(
         st.floats(allow_nan=True, allow_infinity=True).map(str),
@@ -306,7 +303,6 @@ def test_timeouts_follow_one_rule_for_client_and_server(text: str) -> None:
 HOSTS = st.from_regex(r"[a-z][a-z0-9-]{0,12}(\.[a-z]{2,5})?", fullmatch=True)
 
 
-@settings(deadline=None)  # a wall-clock deadline fails on a busy machine
 @given(
     scheme=st.sampled_from(["http", "https", "ftp", "HTTP", ""]),
     user=st.sampled_from(["", "alice:pw-Zq8xY3vL7k@"]),
@@ -348,7 +344,6 @@ MISTAKES = st.sampled_from(
 )
 
 
-@settings(deadline=None)  # a wall-clock deadline fails on a busy machine
 @given(
     api_key=SECRET,
     bearer=st.one_of(st.none(), SECRET),
