@@ -5,6 +5,7 @@ nothing declared goes unused, and the server depends on exactly the client versi
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import json
 import sys
@@ -37,6 +38,14 @@ def declared() -> dict[str, Requirement]:
     return {canonicalize_name(requirement.name): requirement for requirement in requirements}
 
 
+@functools.cache
+def installed_providers() -> dict[str, list[str]]:
+    """{top-level module name: the installed distributions providing it} (read once: it scans
+    the metadata of every installed distribution)."""
+    return dict(importlib.metadata.packages_distributions())
+
+
+@functools.cache
 def imported_top_level_names() -> dict[str, str]:
     """{top-level module name: one file importing it} over both packages, lazy imports included."""
     found: dict[str, str] = {}
@@ -54,10 +63,11 @@ def imported_top_level_names() -> dict[str, str]:
     return found
 
 
+@functools.cache
 def third_party_distributions() -> dict[str, str]:
     """{distribution: a file importing it} for every import outside the stdlib and our packages."""
     own = {package.name for package in PACKAGES}
-    providers = dict(importlib.metadata.packages_distributions())
+    providers = dict(installed_providers())
     # The client is installed in development mode, which packages_distributions() cannot see.
     client = client_project()
     providers[client["tool"]["uv"]["build-backend"]["module-name"]] = [client["project"]["name"]]
@@ -80,7 +90,7 @@ def declared_or_extra() -> set[str]:
 def test_every_import_is_a_declared_dependency() -> None:
     """A name shared by several distributions (a namespace such as `opentelemetry`) needs one
     of them declared, in the dependencies or an extra."""
-    providers = dict(importlib.metadata.packages_distributions())
+    providers = installed_providers()
     known = declared_or_extra()
     own = {package.name for package in PACKAGES}
     missing = {
