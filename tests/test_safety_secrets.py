@@ -53,11 +53,14 @@ def test_settings_never_show_their_secrets() -> None:
         assert secret in settings.secrets, "still usable where it is needed"
 
 
-async def test_every_tool_under_every_fault_at_debug_leaks_nothing(sandbox: RunningSandbox) -> None:
+async def test_every_tool_under_every_fault_at_debug_leaks_nothing(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
     settings = sandbox_settings(sandbox)
     scan = SecretScan(secrets={sandbox.api_key})
     calls = 0
-    async with connect(settings, "legacy", retry=FAST_RETRY) as (client, runtime):
+    retrying = connect(settings, "legacy", retry=FAST_RETRY, clock=stopped_clock)
+    async with retrying as (client, runtime):
         with server_logs("DEBUG", runtime.scrub) as logs:
             calls += await every_tool_under_every_fault(client, sandbox, scan)
             # The model echoes the secret: as a name, a search, a bad value, an unknown field.
