@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from mcp import Client
 
 from amigo_mcp.catalog import HINT_DEFAULTS, load_catalog
@@ -244,10 +243,8 @@ def test_deprecated_parameters_say_so_in_the_schema(tmp_path: Path) -> None:
     listing = spec["paths"]["/v1/{organization}/metric/"]["get"]
     parameter = next(p for p in listing["parameters"] if p.get("name") == "is_deleted")
     parameter["deprecated"] = True
-    spec_path = tmp_path / "amigo.yaml"
-    spec_path.write_text(
-        yaml.dump(spec, Dumper=yaml.CSafeDumper, sort_keys=False), encoding="utf-8"
-    )
+    spec_path = tmp_path / "amigo.json"  # JSON, which the generator reads like YAML
+    spec_path.write_text(json.dumps(spec), encoding="utf-8")
     build = importlib.util.spec_from_file_location("build_catalog", SCRIPTS / "build_catalog.py")
     assert build is not None and build.loader is not None
     module = importlib.util.module_from_spec(build)
