@@ -187,6 +187,7 @@ def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
     assert "generating" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_generator_warning_fails_the_run(tmp_path: Path) -> None:
     spec = load_spec()
     # Valid OpenAPI, but openapi-python-client skips an endpoint with an array-typed header.

@@ -76,6 +76,7 @@ def test_default_database_path_is_printed(tmp_path: Path) -> None:
     assert (tmp_path / "amigo-sandbox" / "sandbox.db").exists()
 
 
+@pytest.mark.slow
 def test_memory_database_and_bad_arguments(tmp_path: Path) -> None:
     process, _, printed = start_cli(["--db", ":memory:"])
     stop_cli(process)

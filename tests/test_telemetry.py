@@ -158,6 +158,7 @@ def test_when_tracing_is_on() -> None:
     assert tracing_mode(True, endpoint | {"OTEL_SDK_DISABLED": "true"}) == "off"
 
 
+@pytest.mark.slow
 def test_without_tracing_the_sdk_is_never_imported() -> None:
     probe = (
         "import sys\n"
