@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from build_catalog import OUTPUT_KEYWORDS, _inline
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -182,7 +182,6 @@ def test_keywords_beside_a_reference_still_apply_once_written_out() -> None:
     assert validator.is_valid("ab") and not validator.is_valid("abc") and not validator.is_valid(1)
 
 
-@settings(max_examples=300)
 @given(st.sampled_from(VALIDATED), INSTANCES)
 def test_written_out_schemas_give_the_same_verdicts_as_followed_references(
     at: str, instance: Any
