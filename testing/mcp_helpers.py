@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import sysconfig
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -164,3 +165,38 @@ def endpoint_announced(proc: subprocess.Popen[bytes]) -> str:
         if match := re.search(r"MCP endpoint at (\S+)", line):
             return match.group(1)
     raise RuntimeError("amigo-mcp did not start:\n" + "".join(seen))
+
+
+@contextmanager
+def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
+    """`amigo-mcp serve --transport http` as a subprocess; yields its MCP endpoint URL."""
+    proc = subprocess.Popen(
+        [*amigo_mcp(), "serve", "--transport", "http", "--port", "0", *flags],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        yield endpoint_announced(proc)
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=10)
+    # uvicorn shuts down gracefully, then re-raises the SIGTERM it caught.
+    assert proc.returncode in (0, -signal.SIGTERM), stderr.decode()
+    assert b"Traceback" not in stderr, "shuts down cleanly after serving calls"
+
+
+class Answer:
+    """An elicitation callback that records each question and gives one answer."""
+
+    def __init__(self, action: ElicitAction = "accept") -> None:
+        self.action = action
+        self.questions: list[str] = []
+
+    async def __call__(
+        self, context: ClientRequestContext, params: types.ElicitRequestParams
+    ) -> types.ElicitResult:
+        self.questions.append(params.message)
+        return types.ElicitResult(
+            action=self.action, content={"confirm": True} if self.action == "accept" else None
+        )

@@ -287,3 +287,15 @@ async def every_tool_under_every_fault(
             calls += 1
     sandbox.clear_faults()
     return calls
+
+
+def new_set(sandbox: RunningSandbox, *, active: bool, name: str | None = None) -> str:
+    """A set made straight on the sandbox: tags, one service, one trigger, one action."""
+    body = valid_arguments("create_dynamic_behavior_set")
+    body["name"] = name or unique("Confirm set")
+    body["tags"] = {"team": "care", "tier": "premium"}
+    body["initial_version"]["is_active"] = active
+    with api_client(sandbox) as http:
+        made = http.post("/dynamic_behavior_set/", json=body)
+    made.raise_for_status()
+    return str(made.json()["dynamic_behavior_set_id"])

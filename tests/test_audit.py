@@ -34,6 +34,7 @@ from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
     REPO,
+    Answer,
     ElicitAction,
     amigo_mcp,
     clean_env,
@@ -42,8 +43,7 @@ from testing.mcp_helpers import (
     ok,
     sandbox_settings,
 )
-from testing.safety_support import JWT, valid_arguments
-from tests.test_confirmation import Answer, new_set
+from testing.safety_support import JWT, new_set, valid_arguments
 
 pytestmark = pytest.mark.anyio
 

@@ -15,29 +15,27 @@ from __future__ import annotations
 
 from typing import Any
 
-import mcp_types as types
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from mcp import Client
-from mcp.client.session import ClientRequestContext
 
 from amigo_mcp.confirm import field_changes, middle, show
 from amigo_mcp.policy import ToolPolicy
 from amigo_mcp.settings import Settings
 from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import (
+    Answer,
     ElicitAction,
     clean_env,
     connect,
     fails,
     ok,
     sandbox_settings,
+    serving_http,
     text_of,
 )
-from testing.safety_support import CATALOG, SCENARIO_SCRIPT, unique, valid_arguments
-from testing.sandbox_http import api_client
-from tests.test_mcp_transports import serving_http
+from testing.safety_support import CATALOG, SCENARIO_SCRIPT, new_set, unique, valid_arguments
 
 pytestmark = pytest.mark.anyio
 
@@ -48,34 +46,6 @@ SERVICE = valid_arguments("create_dynamic_behavior_set")["applied_to_services"][
 @pytest.fixture(params=["auto", "legacy"])
 def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-class Answer:
-    """An elicitation callback that records each question and gives one answer."""
-
-    def __init__(self, action: ElicitAction = "accept") -> None:
-        self.action = action
-        self.questions: list[str] = []
-
-    async def __call__(
-        self, context: ClientRequestContext, params: types.ElicitRequestParams
-    ) -> types.ElicitResult:
-        self.questions.append(params.message)
-        return types.ElicitResult(
-            action=self.action, content={"confirm": True} if self.action == "accept" else None
-        )
-
-
-def new_set(sandbox: RunningSandbox, *, active: bool, name: str | None = None) -> str:
-    """A set made straight on the sandbox: tags, one service, one trigger, one action."""
-    body = valid_arguments("create_dynamic_behavior_set")
-    body["name"] = name or unique("Confirm set")
-    body["tags"] = {"team": "care", "tier": "premium"}
-    body["initial_version"]["is_active"] = active
-    with api_client(sandbox) as http:
-        made = http.post("/dynamic_behavior_set/", json=body)
-    made.raise_for_status()
-    return str(made.json()["dynamic_behavior_set_id"])
 
 
 def writes(sandbox: RunningSandbox) -> dict[str, int]:

@@ -6,12 +6,9 @@ seconds of CPU)."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import httpx2
 import pytest
@@ -20,7 +17,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
-from testing.mcp_helpers import clean_env, endpoint_announced, fails, ok
+from testing.mcp_helpers import clean_env, fails, ok, serving_http
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
@@ -89,25 +86,6 @@ async def test_stdio_on_the_embedded_sandbox(mode: str) -> None:
     params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=clean_env())
     async with Client(params, mode=mode) as client:
         await check_tools(client)
-
-
-@contextmanager
-def serving_http(env: dict[str, str], *flags: str) -> Iterator[str]:
-    """`amigo-mcp serve --transport http` as a subprocess; yields its MCP endpoint URL."""
-    proc = subprocess.Popen(
-        [*SERVER, "serve", "--transport", "http", "--port", "0", *flags],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        yield endpoint_announced(proc)
-    finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=10)
-    # uvicorn shuts down gracefully, then re-raises the SIGTERM it caught.
-    assert proc.returncode in (0, -signal.SIGTERM), stderr.decode()
-    assert b"Traceback" not in stderr, "shuts down cleanly after serving calls"
 
 
 @pytest.fixture(scope="module")
