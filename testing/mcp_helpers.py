@@ -200,3 +200,26 @@ class Answer:
         return types.ElicitResult(
             action=self.action, content={"confirm": True} if self.action == "accept" else None
         )
+
+
+def call_at_a_terminal(
+    tool: str, arguments: dict[str, object], reply: str, *flags: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `amigo-mcp call [flags]` with a terminal as stdin that answers `reply`."""
+    controller, terminal = os.openpty()
+    try:
+        os.write(controller, f"{reply}\n".encode())
+        done = subprocess.run(
+            [*amigo_mcp(), "call", *flags, tool, json.dumps(arguments)],
+            stdin=terminal,
+            capture_output=True,
+            text=True,
+            env=clean_env(),
+            cwd=REPO,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    return done

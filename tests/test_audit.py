@@ -32,11 +32,13 @@ from amigo_mcp.errors import Scrubber
 from amigo_mcp.policy import ToolPolicy
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
+from testing.hosted import hosted, mcp_client
 from testing.mcp_helpers import (
     REPO,
     Answer,
     ElicitAction,
     amigo_mcp,
+    call_at_a_terminal,
     clean_env,
     connect,
     fails,
@@ -224,7 +226,6 @@ async def test_concurrent_writes_give_one_whole_line_each(
 async def test_no_secret_reaches_the_file_and_hosted_users_are_named_by_their_token(
     sandbox: RunningSandbox, tmp_path: Path, mode: str
 ) -> None:
-    from tests.test_safety_http import hosted, mcp_client
 
     log = tmp_path / "audit.jsonl"
     user = sandbox.add_user(name="Audited hosted user")
@@ -364,7 +365,6 @@ def test_amigo_mcp_call_records_the_answer_given_at_the_terminal(
     tmp_path: Path, reply: str, decision: str, status: int | str
 ) -> None:
     from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-    from tests.test_cli_confirmation import call_at_a_terminal
 
     log = tmp_path / "audit.jsonl"
     arguments: dict[str, object] = {

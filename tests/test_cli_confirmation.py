@@ -6,40 +6,16 @@ its embedded sandbox, stdin a real terminal (a pseudo-terminal) answered with y 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from testing.mcp_helpers import REPO, amigo_mcp, clean_env
+from testing.mcp_helpers import REPO, amigo_mcp, call_at_a_terminal, clean_env
 
 pytestmark = pytest.mark.slow
 
 REFUNDS = DEMO_BEHAVIOR_SET_IDS["refunds"]
-
-
-def call_at_a_terminal(
-    tool: str, arguments: dict[str, object], reply: str, *flags: str
-) -> subprocess.CompletedProcess[str]:
-    """Run `amigo-mcp call [flags]` with a terminal as stdin that answers `reply`."""
-    controller, terminal = os.openpty()
-    try:
-        os.write(controller, f"{reply}\n".encode())
-        done = subprocess.run(
-            [*amigo_mcp(), "call", *flags, tool, json.dumps(arguments)],
-            stdin=terminal,
-            capture_output=True,
-            text=True,
-            env=clean_env(),
-            cwd=REPO,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        os.close(terminal)
-        os.close(controller)
-    return done
 
 
 def test_a_declined_delete_names_the_set_and_sends_nothing() -> None:

@@ -33,6 +33,24 @@ def test_bench_and_testing_do_not_import_from_tests() -> None:
     assert problems == {}
 
 
+def test_no_test_module_imports_another() -> None:
+    """pytest imports a test module by its file name; imported again as `tests.test_x` it would
+    run twice under two names. Shared code lives in testing/ (or a tests/ helper module)."""
+    modules = sorted((REPO / "tests").glob("test_*.py"))
+    problems = {
+        path.name: found
+        for path in modules
+        if (
+            found := [
+                line
+                for line in imports_from_tests(path.read_text(encoding="utf-8"))
+                if line.split(": ")[1].split(".")[-1].startswith("test_")
+            ]
+        )
+    }
+    assert problems == {}
+
+
 def test_the_check_sees_every_form_of_import() -> None:
     source = "import tests.x\nfrom tests import y\nif True:\n    from tests.z import w\n"
     assert imports_from_tests(source) == [

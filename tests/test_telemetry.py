@@ -26,6 +26,7 @@ from opentelemetry.trace import SpanKind
 
 from amigo_mcp.telemetry import start_tracing, tracing_mode
 from amigo_sandbox.server import RunningSandbox
+from testing.hosted import hosted, mcp_client
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
 from testing.safety_support import JWT
 
@@ -135,7 +136,6 @@ async def test_errors_are_marked_on_both_spans(
 async def test_over_http_the_tool_span_names_the_session(
     sandbox: RunningSandbox, spans: InMemorySpanExporter
 ) -> None:
-    from tests.test_safety_http import hosted, mcp_client
 
     token = sandbox.issue_token()
     with hosted(sandbox, multi_user=True, tracing=True) as (url, _):
