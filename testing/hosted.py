@@ -19,7 +19,7 @@ from amigo_mcp.http_app import build_http_app
 from amigo_mcp.policy import ToolPolicy
 from amigo_mcp.runtime import Runtime
 from amigo_mcp.server import build_server
-from amigo_sandbox.server import RunningSandbox, base_url_of, bind_socket
+from amigo_sandbox.server import RunningSandbox, ThreadServer, base_url_of, bind_socket
 from testing.mcp_helpers import accept_all, mcp_http_client, sandbox_settings
 from testing.safety_support import CATALOG, FAST_RETRY
 
@@ -52,7 +52,7 @@ def hosted(
     sock = bind_socket("127.0.0.1", 0)
     ready = threading.Event()
 
-    class Server(uvicorn.Server):
+    class Server(ThreadServer):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
             await super().startup(sockets)
             ready.set()
@@ -73,7 +73,7 @@ def hosted(
     try:
         yield f"{base_url_of(sock)}/mcp", runtime
     finally:
-        web.should_exit = True
+        web.stop()
         thread.join(timeout=10)
         sock.close()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 import threading
 import time
@@ -58,6 +60,30 @@ def uvicorn_config(sandbox: Sandbox, log_level: str, access_log: bool) -> uvicor
     )
 
 
+class ThreadServer(uvicorn.Server):
+    """uvicorn's server for a background thread, stopped from another thread at once by
+    `stop()` (uvicorn looks at `should_exit` every 0.1 s; a test suite starts and stops many)."""
+
+    _loop: asyncio.AbstractEventLoop | None = None
+    _wake: asyncio.Event | None = None
+
+    async def main_loop(self) -> None:
+        """uvicorn's loop (a tick every 0.1 s keeps the Date header fresh) that also ends as
+        soon as `stop()` is called."""
+        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+
+    def stop(self) -> None:
+        self.should_exit = True
+        if self._loop is not None and self._wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already ended
+                self._loop.call_soon_threadsafe(self._wake.set)
+
+
 @dataclass
 class RunningSandbox:
     """A sandbox serving HTTP in a background thread, with helpers for tests."""
@@ -68,7 +94,7 @@ class RunningSandbox:
     api_key_id: str = DEMO_API_KEY_ID
     api_key: str = DEMO_API_KEY
     user_id: str = DEMO_USER_ID
-    _server: uvicorn.Server | None = field(default=None, repr=False)
+    _server: ThreadServer | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
 
     @property
@@ -88,7 +114,7 @@ class RunningSandbox:
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.should_exit = True
+            self._server.stop()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -234,7 +260,7 @@ def start_in_thread(
     )
     sandbox = Sandbox(settings)
     sock = bind_socket(host, port)
-    server = uvicorn.Server(uvicorn_config(sandbox, log_level, access_log=False))
+    server = ThreadServer(uvicorn_config(sandbox, log_level, access_log=False))
     thread = threading.Thread(
         target=server.run, kwargs={"sockets": [sock]}, name="amigo-sandbox", daemon=True
     )
