@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 from pathlib import Path
 
@@ -88,3 +89,22 @@ def test_memory_database_and_bad_arguments(tmp_path: Path) -> None:
         timeout=30,
     )
     assert refused.returncode == 2 and "token-lifetime" in refused.stderr
+
+
+@pytest.mark.slow
+def test_an_interrupt_stops_it_whenever_it_comes() -> None:
+    """SIGINT as soon as the address is printed, to a sandbox started as a shell's background
+    job starts (SIGINT ignored): it stops, and cleanly, before uvicorn listens for signals too."""
+    process = subprocess.Popen(
+        [str(SANDBOX_EXECUTABLE), "--port", "0", "--db", ":memory:"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith("Amigo sandbox listening on http://")
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert "Traceback" not in output

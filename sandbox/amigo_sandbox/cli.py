@@ -95,12 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"  read-only user:  {DEMO_VIEWER_USER_ID}",
         f"Admin API (loopback only): {base_url}/_sandbox/health",
     ]
-    print("\n".join(lines), flush=True)
+    # Stopping is the expected way out, whenever the signal comes: before uvicorn listens for
+    # it, and also in a shell's background job, which starts with SIGINT ignored. uvicorn shuts
+    # down gracefully on SIGINT/SIGTERM, then raises the signal again, which lands here: exit 0
+    # rather than die by signal.
     server = uvicorn.Server(uvicorn_config(sandbox, args.log_level, access_log=True))
-    # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again; after that
-    # clean shutdown, stopping is the expected way out, so exit 0 rather than die by signal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _stop_quietly)
     try:
+        print("\n".join(lines), flush=True)
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
