@@ -9,7 +9,6 @@ endpoint of a real document with ``--fail-on-warning``. Used by ``scripts/regene
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from amigo_sandbox.refs import Document
-from amigo_sandbox.spec import load_yaml
+from amigo_sandbox.spec import copy_document, load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"
@@ -89,7 +88,7 @@ def _drop_headers(parameters: list[Any], doc: Document, names: frozenset[str]) -
 
 def normalize(document: Mapping[str, Any], normalization: Normalization) -> dict[str, Any]:
     """A normalized copy of `document`; the document itself is not changed."""
-    result: dict[str, Any] = copy.deepcopy(dict(document))
+    result: dict[str, Any] = copy_document(dict(document))
     doc = Document(document)
     if normalization.drop_header_parameters:
         for item in (result.get("paths") or {}).values():

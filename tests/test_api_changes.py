@@ -3,7 +3,6 @@ tool callers, named by tool and client function, and reported exactly once."""
 
 from __future__ import annotations
 
-import copy
 import json
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from api_changes import Change, Report, compare, main
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amigo_sandbox.spec import load_yaml
+from amigo_sandbox.spec import copy_document, load_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "api_changes.py"
@@ -29,7 +28,8 @@ SCENARIO = "/v1/{organization}/simulation/scenario/{simulation_scenario_id}/"
 
 
 def spec() -> dict[str, Any]:
-    return copy.deepcopy(SPEC_DOCUMENT)
+    document: dict[str, Any] = copy_document(SPEC_DOCUMENT)
+    return document
 
 
 def changes_after(document: dict[str, Any]) -> list[Change]:
@@ -267,7 +267,7 @@ def test_removed_operation_breaks_and_an_added_curated_one_is_safe() -> None:
     assert change.breaks_client and change.breaks_tools
 
     document = spec()
-    added = copy.deepcopy(document["paths"][SCENARIO]["delete"])
+    added = copy_document(document["paths"][SCENARIO]["delete"])
     added["operationId"] = "archive-simulation-scenario"
     added["x-mcp"]["tool"] = "archive_simulation_scenario"
     document["paths"][SCENARIO.rstrip("/") + "/archive"] = {"post": added}
