@@ -3,7 +3,6 @@ MCP client talking to it (the hosted set-up of the HTTP safety, audit and teleme
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -50,25 +49,17 @@ def hosted(
     server = build_server(CATALOG, runtime, ToolPolicy(), multi_user=multi_user)
     app = build_http_app(server, **({"host": "127.0.0.1", "access_token": None} | http))
     sock = bind_socket("127.0.0.1", 0)
-    ready = threading.Event()
-
-    class Server(ThreadServer):
-        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-            await super().startup(sockets)
-            ready.set()
-
-    web = Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
+    web = ThreadServer(uvicorn.Config(app, lifespan="on", log_level="warning"))
 
     async def run() -> None:
         try:
             await web.serve(sockets=[sock])
         finally:
-            ready.set()  # also when it failed to start
             await runtime.aclose()
 
     thread = threading.Thread(target=anyio.run, args=(run,), daemon=True)
     thread.start()
-    ready.wait()
+    web.ready.wait()
     assert web.started, "uvicorn did not start"
     try:
         yield f"{base_url_of(sock)}/mcp", runtime

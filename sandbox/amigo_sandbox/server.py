@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import TracebackType
@@ -61,11 +60,26 @@ def uvicorn_config(sandbox: Sandbox, log_level: str, access_log: bool) -> uvicor
 
 
 class ThreadServer(uvicorn.Server):
-    """uvicorn's server for a background thread, stopped from another thread at once by
-    `stop()` (uvicorn looks at `should_exit` every 0.1 s; a test suite starts and stops many)."""
+    """uvicorn's server for a background thread: `ready` is set once it serves (or has given
+    up starting), and `stop()` from another thread stops it at once (uvicorn looks at
+    `should_exit` every 0.1 s; a test suite starts and stops many)."""
 
     _loop: asyncio.AbstractEventLoop | None = None
     _wake: asyncio.Event | None = None
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.ready = threading.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        self.ready.set()
+
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        try:
+            await super().serve(sockets)
+        finally:
+            self.ready.set()  # also when it failed to start: nobody waits in vain
 
     async def main_loop(self) -> None:
         """uvicorn's loop (a tick every 0.1 s keeps the Date header fresh) that also ends as
@@ -265,12 +279,9 @@ def start_in_thread(
         target=server.run, kwargs={"sockets": [sock]}, name="amigo-sandbox", daemon=True
     )
     thread.start()
-    deadline = time.monotonic() + startup_timeout_s
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            sock.close()
-            sandbox.close()
-            raise RuntimeError("the sandbox did not start")
-        time.sleep(0.01)
+    if not server.ready.wait(startup_timeout_s) or not server.started:
+        server.stop()
+        sock.close()
+        sandbox.close()
+        raise RuntimeError("the sandbox did not start")
     return RunningSandbox(base_url_of(sock), sandbox, _server=server, _thread=thread)
