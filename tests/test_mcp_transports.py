@@ -6,7 +6,6 @@ seconds of CPU)."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 
@@ -17,12 +16,11 @@ from mcp.client.streamable_http import streamable_http_client
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
-from testing.mcp_helpers import clean_env, fails, ok, serving_http
+from testing.mcp_helpers import amigo_mcp, clean_env, fails, ok, serving_http
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
 
-SERVER = [sys.executable, "-m", "amigo_mcp.cli"]
 SIGN_IN = "sign-in-with-api-key"
 
 
@@ -56,7 +54,8 @@ async def check_tools(client: Client) -> None:
 
 
 async def test_stdio_with_api_key(sandbox: RunningSandbox, mode: str) -> None:
-    params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=sandbox_env(sandbox))
+    command, *args = amigo_mcp()
+    params = StdioServerParameters(command=command, args=args, env=sandbox_env(sandbox))
     async with Client(params, mode=mode) as client:
         await check_tools(client)
         created = await ok(
@@ -83,7 +82,8 @@ async def test_stdio_with_api_key(sandbox: RunningSandbox, mode: str) -> None:
 
 async def test_stdio_on_the_embedded_sandbox(mode: str) -> None:
     """With no credentials at all, the server brings its own sandbox with demo data."""
-    params = StdioServerParameters(command=SERVER[0], args=SERVER[1:], env=clean_env())
+    command, *args = amigo_mcp()
+    params = StdioServerParameters(command=command, args=args, env=clean_env())
     async with Client(params, mode=mode) as client:
         await check_tools(client)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from mcp import Client, StdioServerParameters
 from amigo_mcp.settings import Settings
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
-from testing.mcp_helpers import connect, ok, sandbox_settings
+from testing.mcp_helpers import amigo_mcp, connect, ok, sandbox_settings
 from testing.safety_support import (
     FAST_RETRY,
     SecretScan,
@@ -121,9 +120,7 @@ async def test_stdio_server_at_debug_writes_no_secret_to_stderr(
         "AMIGO_MCP_LOG_LEVEL": "DEBUG",
         "AMIGO_MCP_SKIP_CONFIRMATION": "1",
     }
-    command = (
-        f"exec {shlex.quote(sys.executable)} -m amigo_mcp.cli serve 2>{shlex.quote(str(stderr))}"
-    )
+    command = f"exec {shlex.join(amigo_mcp())} serve 2>{shlex.quote(str(stderr))}"
     params = StdioServerParameters(command="/bin/sh", args=["-c", command], env=env)
     scan = SecretScan(secrets={sandbox.api_key})
     sandbox.inject_fault("get-simulation-scenarios", "status", status=401)
