@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -16,6 +17,16 @@ from hypothesis import settings
 # would otherwise recompile test modules, with their rewritten asserts, on every run.
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# --- garbage collection -----------------------------------------------------------------------
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What collection imported lives to the end of the run: frozen, the garbage collector
+    stops walking it on every full collection (the quick loop's GC time: 4.5 -> 2.8 s CPU)."""
+    gc.collect()
+    gc.freeze()
+
 
 # --- property-based tests ---------------------------------------------------------------------
 
