@@ -28,6 +28,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests run first. The workers share out the rest as they free up (`--dist
+    worksteal`), so the run ends on short tests instead of one worker finishing a long one
+    while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 # --- property-based tests ---------------------------------------------------------------------
 
 # Derandomized: every run draws the same examples, so a failure in CI is a failure on any
