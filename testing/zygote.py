@@ -47,6 +47,7 @@ PRELOAD = (
 )
 FORWARDED = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1)
 HEADER = struct.Struct("!I")
+INSTALLED = os.path.join(os.path.dirname(sys.executable), "amigo-mcp")
 STD_FDS = (0, 1, 2)
 
 
@@ -56,8 +57,14 @@ _zygote: tuple[subprocess.Popen[bytes], str] | None = None
 
 
 def command() -> list[str]:
-    """The launcher command (`amigo-mcp`'s arguments follow); starts this process's zygote once."""
+    """The launcher command (`amigo-mcp`'s arguments follow); starts this process's zygote once.
+
+    Elsewhere than on Linux (the zygote listens in Linux's abstract socket namespace), the
+    installed entry point itself.
+    """
     global _zygote
+    if not sys.platform.startswith("linux"):
+        return [INSTALLED]
     if _zygote is None or _zygote[0].poll() is not None:
         name = f"amigo-zygote-{os.getpid()}-{os.urandom(6).hex()}"
         zygote = subprocess.Popen(
@@ -172,9 +179,8 @@ class Request:
         os.chdir(self.cwd)
         os.environ.clear()
         os.environ.update(self.env)
-        script = os.path.join(os.path.dirname(sys.executable), "amigo-mcp")
-        sys.argv = [script, *self.argv]
-        sys.path[0] = os.path.dirname(script)
+        sys.argv = [INSTALLED, *self.argv]
+        sys.path[0] = os.path.dirname(INSTALLED)
         _fresh_stdio(unbuffered=bool(self.env.get("PYTHONUNBUFFERED")))
 
         from amigo_mcp.cli import main

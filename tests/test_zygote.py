@@ -12,7 +12,7 @@ import os
 import select
 import signal
 import subprocess
-import sysconfig
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,9 +22,12 @@ import pytest
 from testing import zygote
 from testing.mcp_helpers import REPO, amigo_mcp, clean_env
 
-pytestmark = pytest.mark.slow  # it starts processes
+pytestmark = [
+    pytest.mark.slow,  # it starts processes
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the zygote is Linux's"),
+]
 
-INSTALLED = [str(Path(sysconfig.get_path("scripts")) / "amigo-mcp")]
+INSTALLED = [zygote.INSTALLED]
 
 
 def run(command: list[str], *arguments: str) -> tuple[int, str, str]:
