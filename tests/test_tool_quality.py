@@ -19,20 +19,18 @@ warnings" bar is kept as a strict xfail that turns into a failure once it is met
 
 from __future__ import annotations
 
+import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tdqs.cli.run_cli import run_cli
 
 from testing.mcp_helpers import tools_json
 from tests.toolsnaps import snapshot_names
 
-REPO = Path(__file__).resolve().parent.parent
-
-pytestmark = pytest.mark.slow  # a subprocess for tools/list, one for tdqs
+pytestmark = pytest.mark.slow  # a subprocess for tools/list
 
 # Reviewed shadow candidates -> the highest invocation cost accepted (today's value): the cost of
 # the body the API requires. A larger cost means the schema demands more than it used to.
@@ -56,19 +54,16 @@ def tools_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def lint(tools_file: Path) -> tuple[int, dict[str, Any]]:
-    """One `tdqs lint` run (exit code with `--fail-on error`, and every finding)."""
-    command = [sys.executable, "-m", "tdqs", "lint", "--file", str(tools_file)]
-    command += ["--server-name", "amigo-mcp", "--format", "json", "--fail-on", "error"]
-    proc = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-    )
-    assert proc.returncode in (0, 1), f"tdqs lint failed to run: {proc.stderr}"
-    report: dict[str, Any] = json.loads(proc.stdout)
-    return proc.returncode, report
+    """One `tdqs lint` run (exit code with `--fail-on error`, and every finding), through tdqs's
+    own command-line function `run_cli` (what `python -m tdqs` runs, with the process boundary
+    left out: this worker has imported the MCP SDK that tdqs imports already)."""
+    argv = ["lint", "--file", str(tools_file), "--server-name", "amigo-mcp"]
+    argv += ["--format", "json", "--fail-on", "error"]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = run_cli(argv=argv, env={}, stderr=stderr, stdout=stdout)
+    assert code in (0, 1), f"tdqs lint failed to run: {stderr.getvalue()}"
+    report: dict[str, Any] = json.loads(stdout.getvalue())
+    return code, report
 
 
 def findings(report: dict[str, Any], severity: str) -> list[dict[str, Any]]:
