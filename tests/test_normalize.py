@@ -4,8 +4,6 @@ generator (scripts/regenerate) with --fail-on-warning, as configuration rather t
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ import pytest
 from spec_normalize import Normalization, SpecError, normalize, operations
 
 from amigo_sandbox.spec import load_yaml
+from tests.regenerate_support import regenerate_main
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = REPO / "openapi" / "amigo.yaml"
@@ -102,25 +101,13 @@ def test_a_title_can_be_renamed_instead(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_regenerate_builds_a_client_from_the_published_style_document(tmp_path: Path) -> None:
+def test_regenerate_builds_a_client_from_the_published_style_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     into = tmp_path / "client"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "scripts" / "regenerate"),
-            "--spec",
-            str(PUBLISHED_STYLE),
-            "--client-into",
-            str(into),
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    status = regenerate_main()(["--spec", str(PUBLISHED_STYLE), "--client-into", str(into)])
     # regenerate fails on any generator warning, so exit 0 means no endpoint was skipped.
-    assert result.returncode == 0, result.stderr
+    assert status == 0, capsys.readouterr().err
     modules = [
         path for path in (into / "amigo_client" / "api").rglob("*.py") if path.name != "__init__.py"
     ]

@@ -1,7 +1,9 @@
 """scripts/regenerate: drift is detected and named, and regeneration leaves nothing stale.
 
 That the committed outputs are up to date is checked once, by CI (`.ci/run` runs
-`scripts/regenerate --check`), not here again.
+`scripts/regenerate --check`), not here again. Each exit status (0 is proven by
+tests/test_regeneration_loop.py), the drift list on stdout and the help are checked as the shell
+sees them, from the script run as a command; the other runs call its `main` in this process.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 
 from amigo_sandbox.spec import load_yaml
+from tests.regenerate_support import regenerate_main
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "regenerate"
@@ -121,7 +124,9 @@ def test_drift_is_detected_and_every_file_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Path) -> None:
+def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A copy of the parts of the repository the script reads and writes; the script finds its
     # repository from its own location.
     for part in ("scripts", "openapi", "client_layer", "generated_client"):
@@ -142,17 +147,12 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(tmp_path: Pat
     untouched = client / "errors.py"
     untouched_mtime = untouched.stat().st_mtime_ns
 
-    first = subprocess.run(
-        [sys.executable, str(tmp_path / "scripts" / "regenerate")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    # The copy's own script, which finds the copy as its repository.
+    status = regenerate_main(tmp_path / "scripts" / "regenerate")([])
 
-    assert first.returncode == 0, first.stderr
-    assert "2 changed, 1 removed" in first.stderr
+    stderr = capsys.readouterr().err
+    assert status == 0, stderr
+    assert "2 changed, 1 removed" in stderr
     assert not (client / "api" / "retired").exists()
     assert tree_digest(tmp_path / "generated_client") == tree_digest(REPO / "generated_client")
     assert untouched.stat().st_mtime_ns == untouched_mtime
@@ -188,24 +188,37 @@ def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_generator_warning_fails_the_run(tmp_path: Path) -> None:
+def test_a_generator_warning_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     spec = load_spec()
     # Valid OpenAPI, but openapi-python-client skips an endpoint with an array-typed header.
     listing = spec["paths"]["/v1/{organization}/dynamic_behavior_set/"]["get"]
     strings = {"type": "array", "items": {"type": "string"}}
     listing["parameters"].append({"name": "X-Things", "in": "header", "schema": strings})
 
-    result = regenerate("--check", "--spec", write_spec(spec, tmp_path / "amigo.json"))
+    status = regenerate_main()(["--check", "--spec", write_spec(spec, tmp_path / "amigo.json")])
 
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "GET /v1/{organization}/dynamic_behavior_set/" in result.stderr
-    assert "is not allowed in header" in result.stderr
-    assert result.stdout == ""
+    stdout, stderr = capsys.readouterr()
+    assert status == 2, stdout + stderr
+    assert "GET /v1/{organization}/dynamic_behavior_set/" in stderr
+    assert "is not allowed in header" in stderr
+    assert stdout == ""
 
 
-@pytest.mark.parametrize("args", [("--help",), ("-h",)])
-def test_help(args: tuple[str, ...]) -> None:
-    result = regenerate(*args)
+def check_help(text: str) -> None:
+    assert "--check" in text and "--spec PATH" in text
+    assert "scripts/build_catalog.py" in text
+
+
+def test_help() -> None:
+    result = regenerate("--help")
     assert result.returncode == 0
-    assert "--check" in result.stdout and "--spec PATH" in result.stdout
-    assert "scripts/build_catalog.py" in result.stdout
+    check_help(result.stdout)
+
+
+def test_short_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        regenerate_main()(["-h"])
+    assert stop.value.code == 0
+    check_help(capsys.readouterr().out)

@@ -1,0 +1,34 @@
+"""`scripts/regenerate` as a function, for tests that run it in their own process: no
+interpreter to start, and the generator's packages (openapi-python-client, the spec validator)
+imported once per worker rather than once per run. A test of what the shell sees (exit status,
+output streams) runs the script as a command instead."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "scripts" / "regenerate"
+
+
+@cache
+def regenerate_main(script: Path = SCRIPT) -> Callable[[list[str]], int]:
+    """The `main(argv)` of the script at `script`: the repository's, or a copy's, which then
+    finds the copy as its repository (from its own location), as it does when run there."""
+    digest = hashlib.sha256(str(script).encode()).hexdigest()[:12]
+    name = "regenerate" if script == SCRIPT else f"regenerate_{digest}"
+    loader = importlib.machinery.SourceFileLoader(name, str(script))
+    spec = importlib.util.spec_from_loader(name, loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up by name while they are made.
+    sys.modules[name] = module
+    loader.exec_module(module)
+    main: Callable[[list[str]], int] = module.main
+    return main
