@@ -261,7 +261,10 @@ class Finding:
 def narrowing(key: str, old: Any, new: Any) -> bool | None:
     """True if the keyword change narrows what is valid, False if it widens it, None if same."""
     # `false` (uniqueItems, OpenAPI 3.0 exclusive bounds) says no more than leaving it out.
-    old, new = (None if value is False else value for value in (old, new))
+    if old is False:
+        old = None
+    if new is False:
+        new = None
     if old == new:
         return None
     if old is None:
