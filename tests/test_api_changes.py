@@ -354,6 +354,7 @@ EDITS = {
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(target=st.sampled_from(INLINE_QUERY), edit=st.sampled_from(sorted(EDITS)))
 def test_any_single_parameter_edit_is_reported_exactly_once(

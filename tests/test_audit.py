@@ -292,6 +292,7 @@ JSON = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.text(max_size=8), JSON, max_size=6), st.randoms())
 def test_the_argument_digest_ignores_key_order(arguments: dict[str, Any], rnd: Any) -> None:
     def shuffled(value: Any) -> Any:

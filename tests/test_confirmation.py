@@ -511,6 +511,7 @@ values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(
     st.dictionaries(st.sampled_from(["name", "tags", "services", "flag"]), values),
     st.dictionaries(st.sampled_from(["name", "tags", "services", "flag"]), values, min_size=1),

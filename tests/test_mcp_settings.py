@@ -251,6 +251,7 @@ def spelled(word: str) -> st.SearchStrategy[str]:
     )
 
 
+@pytest.mark.slow
 @given(
     name=st.sampled_from(BOOLEANS),
     truth=st.booleans(),
@@ -303,6 +304,7 @@ def test_timeouts_follow_one_rule_for_client_and_server(text: str) -> None:
 HOSTS = st.from_regex(r"[a-z][a-z0-9-]{0,12}(\.[a-z]{2,5})?", fullmatch=True)
 
 
+@pytest.mark.slow
 @given(
     scheme=st.sampled_from(["http", "https", "ftp", "HTTP", ""]),
     user=st.sampled_from(["", "alice:pw-Zq8xY3vL7k@"]),
@@ -344,6 +346,7 @@ MISTAKES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @given(
     api_key=SECRET,
     bearer=st.one_of(st.none(), SECRET),

@@ -172,6 +172,7 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(
         )
 
 
+@pytest.mark.slow
 def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
     spec = load_spec()
     # OpenAPI 2 style body parameter: "in" must be query, header, path or cookie.

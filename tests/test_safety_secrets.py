@@ -52,6 +52,7 @@ def test_settings_never_show_their_secrets() -> None:
         assert secret in settings.secrets, "still usable where it is needed"
 
 
+@pytest.mark.slow
 async def test_every_tool_under_every_fault_at_debug_leaks_nothing(
     sandbox: RunningSandbox, stopped_clock: SandboxClock
 ) -> None:
