@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Build the MCPB bundle (one-click install in Claude Desktop and other MCPB hosts).
 
-Usage: uv run scripts/build_mcpb.py [--out dist] [--mcpb PATH]
+Usage: uv run scripts/build_mcpb.py [--out dist] [--mcpb PATH] [--wheels DIR]
 
-Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, and checks
-the manifest with the official CLI (npm ``@anthropic-ai/mcpb``: ``validate``, then ``pack``), run
-through ``npx`` unless ``--mcpb`` names its executable.
+Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, packed by
+the official CLI (npm ``@anthropic-ai/mcpb``, run through ``npx`` unless ``--mcpb`` names its
+executable), whose ``pack`` validates the manifest first (as its ``validate`` does) and refuses
+an invalid one. The two wheels are built from the working tree (``build_wheels``), unless
+``--wheels`` names a folder where that was just done.
 
 The bundle uses the host-managed ``uv`` runtime (manifest 0.4): it carries the two wheels
 (``amigo-mcp`` and ``amigo-client``) and a ``pyproject.toml`` that depends on exactly them, so the
@@ -121,23 +123,35 @@ def run(command: list[str], cwd: Path) -> None:
     subprocess.run(command, cwd=cwd, check=True)
 
 
-def build(out: Path, mcpb: list[str]) -> Path:
-    """Build the bundle into `out`; `mcpb` is the command that runs the MCPB CLI."""
+def build_wheels(out: Path) -> list[Path]:
+    """Build the two wheels (``amigo-mcp``, ``amigo-client``) from the working tree into `out`;
+    their paths, sorted by name."""
     uv = shutil.which("uv")
     if uv is None:
         raise SystemExit("build_mcpb: uv must be on PATH")
+    for source in (REPO, REPO / "generated_client"):
+        run([uv, "build", "--wheel", "--quiet", "--out-dir", str(out), str(source)], cwd=REPO)
+    (out / ".gitignore").unlink(missing_ok=True)  # uv's own, for a dist/ folder
+    return sorted(out.glob("*.whl"))
+
+
+def build(out: Path, mcpb: list[str], wheels: Path | None = None) -> Path:
+    """Build the bundle into `out`; `mcpb` is the command that runs the MCPB CLI. `wheels`: a
+    folder holding the two wheels `build_wheels` just made (default: build them here)."""
     server = project(REPO / "pyproject.toml")
     client = project(REPO / "generated_client" / "pyproject.toml")
     staging = out / "mcpb"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "server").mkdir(parents=True)
-    for source in (REPO, REPO / "generated_client"):
-        run([uv, "build", "--wheel", "--quiet", "--out-dir", str(staging / "wheels"), str(source)],
-            cwd=REPO)  # fmt: skip
-    (staging / "wheels" / ".gitignore").unlink(missing_ok=True)
-    wheels = sorted((staging / "wheels").glob("*.whl"))
+    (staging / "wheels").mkdir()
+    if wheels is None:
+        bundled = build_wheels(staging / "wheels")
+    else:
+        bundled = [
+            Path(shutil.copy(wheel, staging / "wheels")) for wheel in sorted(wheels.glob("*.whl"))
+        ]
     (staging / "pyproject.toml").write_text(
-        bundle_pyproject(server, client, wheels), encoding="utf-8"
+        bundle_pyproject(server, client, bundled), encoding="utf-8"
     )
     (staging / LAUNCHER).write_text(
         '"""Start amigo-mcp over stdio (the bundle\'s entry point)."""\n\n'
@@ -149,7 +163,6 @@ def build(out: Path, mcpb: list[str]) -> Path:
     (staging / "manifest.json").write_text(
         json.dumps(manifest(server), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    run([*mcpb, "validate", "manifest.json"], cwd=staging)
     bundle = out / f"{server['name']}-{server['version']}.mcpb"
     bundle.unlink(missing_ok=True)
     run([*mcpb, "pack", str(staging), str(bundle)], cwd=staging)
@@ -162,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--mcpb", metavar="PATH", help=f"the MCPB CLI's executable (default: npx --yes {MCPB})"
     )
+    parser.add_argument(
+        "--wheels",
+        type=Path,
+        metavar="DIR",
+        help="bundle the two wheels already built in DIR (default: build them)",
+    )
     args = parser.parse_args(argv)
     if args.mcpb:
         mcpb = [args.mcpb]
@@ -169,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         mcpb = [npx, "--yes", MCPB]
     else:
         raise SystemExit("build_mcpb: npx (Node.js) must be on PATH, or --mcpb name the MCPB CLI")
-    print(build(args.out.resolve(), mcpb))
+    print(build(args.out.resolve(), mcpb, args.wheels))
     return 0
 
 

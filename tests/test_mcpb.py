@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from build_mcpb import MCPB
+from build_mcpb import MCPB, build_wheels
 from mcp import Client, StdioServerParameters
 
 from testing.mcp_helpers import isolated_env, ok
 from testing.npm_cli import npm_cli
+from testing.run_once import made_once
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -39,6 +40,9 @@ def mcpb() -> str:
 
 @pytest.fixture(scope="module")
 def bundle(mcpb: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle, around the two wheels built from the working tree for this test run (the
+    wheel tests install the same two)."""
+    wheels = made_once(tmp_path_factory, "wheels", build_wheels)
     out = tmp_path_factory.mktemp("dist")
     done = subprocess.run(
         [
@@ -48,6 +52,8 @@ def bundle(mcpb: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(out),
             "--mcpb",
             mcpb,
+            "--wheels",
+            str(wheels),
         ],
         capture_output=True,
         text=True,
@@ -86,14 +92,15 @@ def test_the_bundle_asks_for_the_organization_and_a_secret_key(unpacked: Path) -
 
 
 @needs_npm
-def test_the_official_cli_rejects_a_broken_manifest(
+def test_the_official_cli_refuses_to_pack_a_broken_manifest(
     mcpb: str, unpacked: Path, tmp_path: Path
 ) -> None:
+    """The build's one check is `pack`'s own validation of the manifest: it does refuse."""
     broken = manifest_of(unpacked)
     broken["server"]["type"] = "docker"
     (tmp_path / "manifest.json").write_text(json.dumps(broken), encoding="utf-8")
     done = subprocess.run(
-        [mcpb, "validate", "manifest.json"],
+        [mcpb, "pack", str(tmp_path), str(tmp_path / "broken.mcpb")],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -101,6 +108,8 @@ def test_the_official_cli_rejects_a_broken_manifest(
         check=False,
     )
     assert done.returncode != 0, done.stdout
+    assert "Cannot pack extension with invalid manifest" in done.stdout + done.stderr
+    assert not (tmp_path / "broken.mcpb").exists()
 
 
 def as_a_host_runs_it(folder: Path) -> tuple[str, list[str], dict[str, str]]:

@@ -13,9 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from build_mcpb import build_wheels
 from mcp import Client, StdioServerParameters
 
 from testing.mcp_helpers import isolated_env, ok
+from testing.run_once import made_once
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
@@ -33,33 +35,34 @@ def uv() -> str:
 
 
 @pytest.fixture(scope="module")
-def wheels(uv: str, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    out = tmp_path_factory.mktemp("dist")
-    for project in (REPO, REPO / "generated_client"):
-        subprocess.run(
-            [uv, "build", "--wheel", "--quiet", "--out-dir", str(out), str(project)],
-            check=True,
-            timeout=600,
-        )
-    return sorted(out.glob("*.whl"))
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Both wheels, built from the working tree once per test run (the MCPB tests bundle the
+    same two)."""
+    return sorted(made_once(tmp_path_factory, "wheels", build_wheels).glob("*.whl"))
 
 
 @pytest.fixture(scope="module")
 def venv(uv: str, wheels: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh Python 3.11 environment holding the two wheels and their declared dependencies."""
-    venv = tmp_path_factory.mktemp("installed") / "venv"
-    env = isolated_env()
-    subprocess.run(
-        [uv, "venv", "--quiet", "--python", "3.11", str(venv)], check=True, env=env, timeout=300
-    )
-    subprocess.run(
-        [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
-         *map(str, wheels)],
-        check=True,
-        env=env,
-        timeout=600,
-    )  # fmt: skip
-    return venv
+    """A fresh Python 3.11 environment holding the two wheels and their declared dependencies,
+    made once per test run."""
+
+    def make(venv: Path) -> None:
+        env = isolated_env()
+        subprocess.run(
+            [uv, "venv", "--quiet", "--python", "3.11", str(venv)], check=True, env=env, timeout=300
+        )
+        # Run outside the repository, so that its uv settings (compile every installed module
+        # at install time: seconds) do not apply; a module is compiled when first imported.
+        subprocess.run(
+            [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
+             *map(str, wheels)],
+            check=True,
+            env=env,
+            cwd=venv,
+            timeout=600,
+        )  # fmt: skip
+
+    return made_once(tmp_path_factory, "venv", make)
 
 
 def site_packages(venv: Path) -> Path:
