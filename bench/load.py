@@ -237,7 +237,8 @@ def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) ->
                 )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark with the command line's arguments (`argv`, default `sys.argv[1:]`)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--calls", type=int, default=20, help="calls per session per round")
@@ -249,14 +250,14 @@ def main() -> None:
     )
     parser.add_argument("--timeout", type=float, default=600, help="give up after (seconds)")
     parser.add_argument("--keep-logs", action="store_true", help="print where the logs are")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     args.modes = args.modes.split(",")
     servers = args.servers.split(",")
     if not 1 <= args.sessions <= 500 or not 1 <= args.calls <= 10_000:
         parser.error("--sessions must be 1..500 and --calls 1..10000")
 
     # On SIGTERM, unwind as on Ctrl-C so that the started processes are stopped too.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    on_sigterm = signal.signal(signal.SIGTERM, signal.default_int_handler)
     logs = Path(tempfile.mkdtemp(prefix="amigo-load-"))
     try:
         with ExitStack() as stack:
@@ -330,6 +331,7 @@ def main() -> None:
             anyio.run(run_all)
             report(results, args)
     finally:
+        signal.signal(signal.SIGTERM, on_sigterm)
         if args.keep_logs:
             print(f"logs: {logs}")
         else:
