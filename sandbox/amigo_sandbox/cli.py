@@ -8,17 +8,6 @@ import sys
 from collections.abc import Sequence
 from types import FrameType
 
-import uvicorn
-
-from amigo_sandbox.core import Sandbox, SandboxSettings
-from amigo_sandbox.demo import (
-    DEMO_API_KEY,
-    DEMO_API_KEY_ID,
-    DEMO_ORGANIZATION,
-    DEMO_USER_ID,
-    DEMO_VIEWER_USER_ID,
-)
-from amigo_sandbox.server import base_url_of, bind_socket, uvicorn_config
 from amigo_sandbox.store import MEMORY, default_database_path
 
 
@@ -67,6 +56,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.token_lifetime <= 0:
         print("amigo-sandbox: --token-lifetime must be positive", file=sys.stderr)
         return 2
+    # The server's modules (half a second of imports) load once the arguments are known good:
+    # `--help` and a refused argument answer at once.
+    import uvicorn
+
+    from amigo_sandbox.core import Sandbox, SandboxSettings
+    from amigo_sandbox.demo import (
+        DEMO_API_KEY,
+        DEMO_API_KEY_ID,
+        DEMO_ORGANIZATION,
+        DEMO_USER_ID,
+        DEMO_VIEWER_USER_ID,
+    )
+    from amigo_sandbox.server import base_url_of, bind_socket, uvicorn_config
+
     db = args.db if args.db is not None else str(default_database_path())
     settings = SandboxSettings(
         db=db,
