@@ -28,11 +28,31 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
+# The longest runs (about 45 and 30 s of CPU): started first, so that neither is what a worker is
+# still running at the end while the other has nothing left.
+LONGEST = (
+    "tests/test_sandbox_schemathesis.py::test_schemathesis_finds_nothing",
+    "tests/test_safety_properties.py::test_a_thousand_careless_calls_under_faults",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slow tests run first. The workers share out the rest as they free up (`--dist
-    worksteal`), so the run ends on short tests instead of one worker finishing a long one
-    while the other waits."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The longest runs first, then the other slow tests, then the rest, dealt out like cards.
+
+    pytest-xdist (`--dist worksteal`) first hands each worker one contiguous share of this
+    order, and a worker that runs out takes tests from the end of another's share. Dealt out,
+    every share starts with its part of the long tests and ends on short ones, so a run ends on
+    short tests rather than one worker still on a long one while the other waits.
+    """
+
+    def rank(item: pytest.Item) -> int:
+        if item.nodeid in LONGEST:
+            return LONGEST.index(item.nodeid)
+        return len(LONGEST) + (item.get_closest_marker("slow") is None)
+
+    items.sort(key=rank)
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    items[:] = [item for share in range(workers) for item in items[share::workers]]
 
 
 # --- property-based tests ---------------------------------------------------------------------
@@ -57,15 +77,19 @@ def anyio_backend() -> str:
 # --- sandbox fixtures (owned by sandbox/; keep this block together) --------------------------
 
 from collections.abc import Iterator  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
-from amigo_sandbox.clock import SandboxClock  # noqa: E402
-from amigo_sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
-from tests.sandbox_support import stop_clock  # noqa: E402
+# Imported where used: pytest-xdist's controller loads this file too, and runs no test.
+if TYPE_CHECKING:
+    from amigo_sandbox.clock import SandboxClock
+    from amigo_sandbox.server import RunningSandbox
 
 
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[RunningSandbox]:
     """One in-process sandbox for the session: in memory, demo data seeded, rate limits off."""
+    from amigo_sandbox.server import start_in_thread
+
     with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as running:
         yield running
 
@@ -95,6 +119,8 @@ def stopped_clock(sandbox: RunningSandbox) -> SandboxClock:
     Hand it to the MCP server too (`Runtime(..., clock=...)`) so both sides share one time;
     waits on it (retries, rate spacing) then move it forward instead of sleeping.
     """
+    from tests.sandbox_support import stop_clock
+
     return stop_clock(sandbox)
 
 
