@@ -96,7 +96,8 @@ _VERSION = st.one_of(st.text("0123456789", min_size=1), st.just("latest"))
 # every later mutation hypothesis makes of them. Each draw is still held to its pattern (one that
 # does not match is rejected: by a function of ours, since hypothesis turns a filter by a compiled
 # pattern's own `fullmatch` back into its regex strategy); any other pattern goes to the regex
-# strategy.
+# strategy. Text is drawn as the regex strategy draws it, encodable in UTF-8: a lone surrogate
+# is no text, and the server refuses it whatever the schema says.
 WHOLE_STRINGS: dict[str, st.SearchStrategy[str]] = {
     OBJECT_ID: _OBJECT_IDS,
     "^[a-f0-9]{24}-[0-9]+$": st.tuples(_OBJECT_IDS, st.text("0123456789", min_size=1)).map(
@@ -110,11 +111,11 @@ WHOLE_STRINGS: dict[str, st.SearchStrategy[str]] = {
         min_size=1,
     ),
     "^[^:]+:.*$": st.tuples(
-        st.text(st.characters(exclude_characters=":"), min_size=1),
-        st.text(st.characters(exclude_characters="\n")),
+        st.text(st.characters(codec="utf-8", exclude_characters=":"), min_size=1),
+        st.text(st.characters(codec="utf-8", exclude_characters="\n")),
     ).map(":".join),
     "^[^,]+,[^,]+$": st.tuples(
-        *[st.text(st.characters(exclude_characters=","), min_size=1)] * 2
+        *[st.text(st.characters(codec="utf-8", exclude_characters=","), min_size=1)] * 2
     ).map(",".join),
 }
 

@@ -352,6 +352,25 @@ async def test_invalid_arguments_name_the_field_and_send_nothing(
         assert sandbox.request_counts() == before
 
 
+async def test_a_lone_surrogate_is_refused_by_field_and_nothing_is_sent(
+    sandbox: RunningSandbox, mode: str
+) -> None:
+    """JSON can carry a lone surrogate ("\\udc00"), which is no Unicode text: no URL, header
+    or UTF-8 body can hold it. Wherever it is, the field is named and nothing is sent."""
+    async with connect(sandbox_settings(sandbox), mode) as (client, _):
+        await ok(client, "list_dynamic_behavior_sets", {"limit": 1})  # signs in
+        before = sandbox.request_counts()
+        calls: list[tuple[str, dict[str, Any], str]] = [
+            ("search_dynamic_behavior_sets", {"query": "refund", "tag": ["a:\udc00"]}, "tag[0]"),
+            ("search_simulation_scenarios", {"query": "\ud800"}, "query"),
+        ]
+        for tool, arguments, field in calls:
+            text = await fails(client, tool, arguments)
+            assert "nothing was sent" in text and "failed inside amigo-mcp" not in text, text
+            assert f"- {field}: is not valid Unicode text (it holds a lone surrogate)" in text
+        assert sandbox.request_counts() == before
+
+
 async def test_an_over_long_url_names_the_field_and_the_limit(
     sandbox: RunningSandbox, mode: str
 ) -> None:

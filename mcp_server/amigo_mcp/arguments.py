@@ -100,12 +100,30 @@ def _problem(error: Any) -> list[tuple[str, str]]:
     return [(field, text)]
 
 
+def _lone_surrogates(value: Any, *where: Any) -> list[tuple[str, str]]:
+    """Strings that are not Unicode text: JSON can carry a lone surrogate (`"\\ud800"`), which
+    no URL, header or UTF-8 body can."""
+    if isinstance(value, str):
+        if any("\ud800" <= char <= "\udfff" for char in value):
+            return [(_argument(*where), "is not valid Unicode text (it holds a lone surrogate)")]
+        return []
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _lone_surrogates(item, *where, key)]
+    if isinstance(value, list):
+        return [
+            p for index, item in enumerate(value) for p in _lone_surrogates(item, *where, index)
+        ]
+    return []
+
+
 def validate_arguments(tool: ToolSpec, arguments: dict[str, Any]) -> None:
-    """Raise `ArgumentError` listing every field that breaks the tool's input schema."""
+    """Raise `ArgumentError` listing every field that breaks the tool's input schema or is not
+    Unicode text."""
     validator = schema_validator(tool.input_schema)
     problems: list[tuple[str, str]] = []
     for error in sorted(validator.iter_errors(arguments), key=lambda e: list(map(str, e.path))):
         problems += _problem(error)
+    problems += _lone_surrogates(arguments)
     if problems:
         raise ArgumentError(problems)
 
