@@ -6,6 +6,8 @@ seconds of CPU)."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import time
 from collections.abc import Iterator
 
@@ -16,7 +18,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
-from testing.mcp_helpers import amigo_mcp, clean_env, fails, ok, serving_http
+from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, serving_http
 from tests.toolsnaps import snapshot_names
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
@@ -132,3 +134,21 @@ async def test_hosted_mode_uses_each_requests_own_token(
         text = await fails(client, "list_dynamic_behavior_sets", {})
         assert "X-Amigo-Token" in text
     assert SIGN_IN not in sandbox.request_counts(), "the server never signs in by itself"
+
+
+def test_an_interrupt_stops_the_http_server_whenever_it_comes() -> None:
+    """SIGINT as soon as the endpoint is printed, to a server started as a shell's background
+    job starts (SIGINT ignored): it stops, before uvicorn listens for signals too."""
+    process = subprocess.Popen(
+        [*amigo_mcp(), "serve", "--transport", "http", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    endpoint_announced(process)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode in (0, 130), stderr.decode()
+    assert b"Traceback" not in stderr, stderr.decode()

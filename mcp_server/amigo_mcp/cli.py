@@ -320,6 +320,7 @@ def _serve(settings: Settings) -> int:
         )
 
     if settings.transport == "http":
+        import signal
         import socket
 
         import uvicorn
@@ -348,6 +349,10 @@ def _serve(settings: Settings) -> int:
                     stateless=settings.stateless,
                     sessions=(store, _replica_url(settings, port)) if store.shared else None,
                 )
+                # Stopping is the expected way out, whenever SIGINT comes: before uvicorn
+                # listens for it, and also in a shell's background job, which starts with SIGINT
+                # ignored (an interrupt in between would otherwise be lost).
+                signal.signal(signal.SIGINT, signal.default_int_handler)
                 # Printed once the socket listens and the app is ready: a client may connect as
                 # soon as it reads this line.
                 say(f"MCP endpoint at http://{shown}:{port}/mcp")
