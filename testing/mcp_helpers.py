@@ -57,17 +57,32 @@ def isolated_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith(drop)}
 
 
-def tools_json(env: dict[str, str] | None = None) -> str:
-    """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
+def run_amigo_mcp(
+    *arguments: str,
+    env: dict[str, str] | None = None,
+    stdin: int | None = None,
+    command: list[str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """`amigo-mcp <arguments>` run to its end from the repository, its output captured as text.
+    `env` defaults to `clean_env()`, `command` to `amigo_mcp()`."""
     return subprocess.run(
-        [*amigo_mcp(), "tools", "--json"],
+        [*(amigo_mcp() if command is None else command), *arguments],
+        stdin=stdin,
         capture_output=True,
         text=True,
         env=clean_env() if env is None else env,
         cwd=REPO,
-        timeout=60,
-        check=True,
-    ).stdout
+        timeout=timeout,
+        check=False,
+    )
+
+
+def tools_json(env: dict[str, str] | None = None) -> str:
+    """The exact tools/list result, as `amigo-mcp tools --json` prints it."""
+    done = run_amigo_mcp("tools", "--json", env=env, timeout=60)
+    done.check_returncode()
+    return done.stdout
 
 
 def sandbox_settings(sandbox: RunningSandbox, **overrides: Any) -> Settings:
@@ -210,16 +225,7 @@ def call_at_a_terminal(
     controller, terminal = os.openpty()
     try:
         os.write(controller, f"{reply}\n".encode())
-        done = subprocess.run(
-            [*amigo_mcp(), "call", *flags, tool, json.dumps(arguments)],
-            stdin=terminal,
-            capture_output=True,
-            text=True,
-            env=clean_env(),
-            cwd=REPO,
-            timeout=120,
-            check=False,
-        )
+        done = run_amigo_mcp("call", *flags, tool, json.dumps(arguments), stdin=terminal)
     finally:
         os.close(terminal)
         os.close(controller)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,15 +33,13 @@ from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
 from testing.hosted import hosted, mcp_client
 from testing.mcp_helpers import (
-    REPO,
     Answer,
     ElicitAction,
-    amigo_mcp,
     call_at_a_terminal,
-    clean_env,
     connect,
     fails,
     ok,
+    run_amigo_mcp,
     sandbox_settings,
 )
 from testing.safety_support import JWT, new_set, valid_arguments
@@ -328,20 +325,12 @@ def test_a_jwt_is_named_by_its_subject(subject: str, signature: bytes) -> None:
 def test_amigo_mcp_call_writes_the_line_and_keeps_stdout_clean(tmp_path: Path, target: str) -> None:
     log = tmp_path / "audit.jsonl"
     arguments = valid_arguments("create_dynamic_behavior_set")
-    done = subprocess.run(
-        [
-            *amigo_mcp(),
-            "call",
-            "--audit-log",
-            str(log) if target == "file" else "-",
-            "create_dynamic_behavior_set",
-            json.dumps(arguments),
-        ],
-        capture_output=True,
-        text=True,
-        env=clean_env(),
-        cwd=REPO,
-        timeout=120,
+    done = run_amigo_mcp(
+        "call",
+        "--audit-log",
+        str(log) if target == "file" else "-",
+        "create_dynamic_behavior_set",
+        json.dumps(arguments),
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["dynamic_behavior_set_id"], "stdout holds only the result"

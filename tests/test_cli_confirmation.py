@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from testing.mcp_helpers import REPO, amigo_mcp, call_at_a_terminal, clean_env
+from testing.mcp_helpers import call_at_a_terminal, run_amigo_mcp
 
 pytestmark = pytest.mark.slow
 
@@ -44,20 +44,11 @@ def test_an_update_shows_before_and_after_and_runs_when_accepted() -> None:
 
 
 def test_without_a_terminal_a_write_that_asks_is_refused_before_anything_starts() -> None:
-    done = subprocess.run(
-        [
-            *amigo_mcp(),
-            "call",
-            "delete_dynamic_behavior_set",
-            json.dumps({"dynamic_behavior_set_id": REFUNDS}),
-        ],
+    done = run_amigo_mcp(
+        "call",
+        "delete_dynamic_behavior_set",
+        json.dumps({"dynamic_behavior_set_id": REFUNDS}),
         stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=clean_env(),
-        cwd=REPO,
-        timeout=120,
-        check=False,
     )
     assert done.returncode == 2
     assert "add --yes to confirm" in done.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 
 from amigo_mcp.cli import build_parser, main
 from amigo_mcp.settings import Settings
-from testing.mcp_helpers import REPO, amigo_mcp, clean_env
+from testing.mcp_helpers import REPO, clean_env, run_amigo_mcp
 
 KEY = {"AMIGO_API_KEY": "k-secret-123", "AMIGO_API_KEY_ID": "kid", "AMIGO_USER_ID": "u1"}
 ORG = {"AMIGO_ORGANIZATION_ID": "acme"}
@@ -84,14 +83,10 @@ def test_mistakes_get_a_message_naming_the_setting(env: dict[str, str], message:
 
 
 def test_a_bad_setting_is_one_line_on_stderr_not_a_traceback() -> None:
-    done = subprocess.run(
-        [*amigo_mcp(), "serve"],
+    done = run_amigo_mcp(
+        "serve",
         env=clean_env(AMIGO_API_KEY="k-secret-123", AMIGO_ORGANIZATION_ID="acme"),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
         timeout=60,
-        check=False,
     )
     assert done.returncode == 2
     assert done.stdout == ""

@@ -26,7 +26,15 @@ from mcp.client.session import ClientRequestContext
 from mcp.client.streamable_http import streamable_http_client
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
-from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, text_of
+from testing.mcp_helpers import (
+    amigo_mcp,
+    clean_env,
+    endpoint_announced,
+    fails,
+    ok,
+    run_amigo_mcp,
+    text_of,
+)
 from tests.redis_support import free_port
 from tests.sandbox_support import move_clock, start_cli, stop_cli
 
@@ -304,12 +312,13 @@ async def test_a_session_ends_with_the_replica_that_holds_it(
 def test_an_unreachable_redis_stops_the_server_naming_it() -> None:
     """No silent fallback to state of its own: a clear error, the password never shown."""
     url = f"redis://:s3cret-redis-pass@127.0.0.1:{free_port()}/0"
-    env = clean_env(AMIGO_MCP_STATE_URL=url)
-    done = subprocess.run(
-        [*amigo_mcp(), "serve", "--transport", "http", "--port", "0"],
-        env=env,
-        capture_output=True,
-        text=True,
+    done = run_amigo_mcp(
+        "serve",
+        "--transport",
+        "http",
+        "--port",
+        "0",
+        env=clean_env(AMIGO_MCP_STATE_URL=url),
         timeout=60,
     )
     assert done.returncode == 1, done.stderr

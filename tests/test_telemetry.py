@@ -27,7 +27,15 @@ from opentelemetry.trace import SpanKind
 from amigo_mcp.telemetry import start_tracing, tracing_mode
 from amigo_sandbox.server import RunningSandbox
 from testing.hosted import hosted, mcp_client
-from testing.mcp_helpers import REPO, amigo_mcp, clean_env, connect, fails, ok, sandbox_settings
+from testing.mcp_helpers import (
+    REPO,
+    clean_env,
+    connect,
+    fails,
+    ok,
+    run_amigo_mcp,
+    sandbox_settings,
+)
 from testing.safety_support import JWT
 
 pytestmark = pytest.mark.anyio
@@ -213,13 +221,12 @@ def test_amigo_mcp_call_exports_over_otlp() -> None:
     thread.start()
     try:
         endpoint = f"http://127.0.0.1:{receiver.server_address[1]}"
-        done = subprocess.run(
-            [*amigo_mcp(), "call", "--otel", "list_dynamic_behavior_sets", '{"limit": 1}'],
-            capture_output=True,
-            text=True,
+        done = run_amigo_mcp(
+            "call",
+            "--otel",
+            "list_dynamic_behavior_sets",
+            '{"limit": 1}',
             env=clean_env(OTEL_EXPORTER_OTLP_ENDPOINT=endpoint),
-            cwd=REPO,
-            timeout=120,
         )
     finally:
         receiver.shutdown()

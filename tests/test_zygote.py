@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from testing import zygote
-from testing.mcp_helpers import REPO, amigo_mcp, clean_env
+from testing.mcp_helpers import REPO, amigo_mcp, clean_env, run_amigo_mcp
 
 pytestmark = [
     pytest.mark.slow,  # it starts processes
@@ -31,15 +31,7 @@ INSTALLED = [zygote.INSTALLED]
 
 
 def run(command: list[str], *arguments: str) -> tuple[int, str, str]:
-    done = subprocess.run(
-        [*command, *arguments],
-        capture_output=True,
-        text=True,
-        env=clean_env(),
-        cwd=REPO,
-        timeout=60,
-        check=False,
-    )
+    done = run_amigo_mcp(*arguments, command=command, timeout=60)
     return done.returncode, done.stdout, done.stderr
 
 
