@@ -104,7 +104,9 @@ def _lone_surrogates(value: Any, *where: Any) -> list[tuple[str, str]]:
     """Strings that are not Unicode text: JSON can carry a lone surrogate (`"\\ud800"`), which
     no URL, header or UTF-8 body can."""
     if isinstance(value, str):
-        if any("\ud800" <= char <= "\udfff" for char in value):
+        try:
+            value.encode("utf-8")  # in C; only a surrogate fails
+        except UnicodeEncodeError:
             return [(_argument(*where), "is not valid Unicode text (it holds a lone surrogate)")]
         return []
     if isinstance(value, dict):
