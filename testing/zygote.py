@@ -133,13 +133,15 @@ def launch(name: str, arguments: list[str]) -> None:
     child = int(answers.readline() or 0)
     for early in pending:
         forward(early, None)
-    how, _, value = answers.readline().partition(" ")
-    if how == "signal":
-        signal.signal(int(value), signal.SIG_DFL)
-        os.kill(os.getpid(), int(value))
-    if how != "exit":
+    status = answers.readline()  # the child's exit status, as Popen's returncode has it
+    if not status:
         os.write(2, b"amigo-mcp (test launcher): the zygote went away\n")
-    os._exit(int(value) if how == "exit" else 1)
+        os._exit(1)
+    code = int(status)
+    if code < 0:  # killed by signal -code: die the same way
+        signal.signal(-code, signal.SIG_DFL)
+        os.kill(os.getpid(), -code)
+    os._exit(code)
 
 
 # --- the zygote --------------------------------------------------------------------------------
@@ -208,7 +210,6 @@ def serve(name: str) -> Request:
     """Fork a child per launcher until stdin closes; returns only in a child, its request."""
     for module in PRELOAD:
         __import__(module)
-    zygote = os.getpid()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(_address(name))
     listener.listen(64)
@@ -222,44 +223,40 @@ def serve(name: str) -> Request:
     selector.register(listener, selectors.EVENT_READ, "launch")
     selector.register(wake_read, selectors.EVENT_READ, "exited")
     print("ready", flush=True)
-    try:
-        while True:
-            for key, _ in selector.select():
-                if key.data == "stop":
-                    for pid in children:
-                        _kill(pid)
-                    sys.exit(0)
-                if key.data == "exited":
-                    wake_read.recv(4096)
-                    _report_exits(children, selector)
-                elif key.data == "launch":
-                    connection, _ = listener.accept()
-                    try:
-                        request = Request(connection)
-                    except (OSError, ValueError):
-                        connection.close()
-                        continue
-                    pid = os.fork()
-                    if pid == 0:
-                        signal.set_wakeup_fd(-1)
-                        for other in children.values():
-                            other.close()
-                        for owned in (listener, wake_read, wake_write):
-                            owned.close()
-                        selector.close()
-                        return request
-                    for fd in request.fds:
-                        os.close(fd)
-                    connection.setblocking(True)
-                    connection.sendall(f"{pid}\n".encode())
-                    children[pid] = connection
-                    selector.register(connection, selectors.EVENT_READ, pid)
-                elif key.data in children:  # a launcher's connection closes: the launcher died
-                    selector.unregister(key.fileobj)
-                    _kill(key.data)
-    finally:
-        if os.getpid() == zygote:
-            listener.close()
+    while True:
+        for key, _ in selector.select():
+            if key.data == "stop":
+                for pid in children:
+                    _kill(pid)
+                sys.exit(0)
+            if key.data == "exited":
+                wake_read.recv(4096)
+                _report_exits(children, selector)
+            elif key.data == "launch":
+                connection, _ = listener.accept()
+                try:
+                    request = Request(connection)
+                except (OSError, ValueError):
+                    connection.close()
+                    continue
+                pid = os.fork()
+                if pid == 0:
+                    signal.set_wakeup_fd(-1)
+                    for other in children.values():
+                        other.close()
+                    for owned in (listener, wake_read, wake_write):
+                        owned.close()
+                    selector.close()
+                    return request
+                for fd in request.fds:
+                    os.close(fd)
+                connection.setblocking(True)
+                connection.sendall(f"{pid}\n".encode())
+                children[pid] = connection
+                selector.register(connection, selectors.EVENT_READ, pid)
+            elif key.data in children:  # a launcher's connection closes: the launcher died
+                selector.unregister(key.fileobj)
+                _kill(key.data)
 
 
 def _report_exits(children: dict[int, socket.socket], selector: selectors.BaseSelector) -> None:
@@ -271,14 +268,10 @@ def _report_exits(children: dict[int, socket.socket], selector: selectors.BaseSe
         if pid == 0:
             return
         connection = children.pop(pid)
-        if os.WIFSIGNALED(status):
-            answer = f"signal {os.WTERMSIG(status)}\n"
-        else:
-            answer = f"exit {os.waitstatus_to_exitcode(status)}\n"
         with contextlib.suppress(KeyError):
             selector.unregister(connection)
         with contextlib.suppress(OSError):
-            connection.sendall(answer.encode())
+            connection.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
         connection.close()
 
 
