@@ -51,14 +51,11 @@ def venv(uv: str, wheels: list[Path], tmp_path_factory: pytest.TempPathFactory) 
         subprocess.run(
             [uv, "venv", "--quiet", "--python", "3.11", str(venv)], check=True, env=env, timeout=300
         )
-        # Run outside the repository, so that its uv settings (compile every installed module
-        # at install time: seconds) do not apply; a module is compiled when first imported.
         subprocess.run(
             [uv, "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"),
              *map(str, wheels)],
             check=True,
             env=env,
-            cwd=venv,
             timeout=600,
         )  # fmt: skip
 
