@@ -90,7 +90,7 @@ async def test_every_tool_under_every_fault_at_debug_leaks_nothing(
 
 async def test_failed_sign_ins_and_rejected_tokens_leak_nothing(sandbox: RunningSandbox) -> None:
     scan = SecretScan(secrets={"wrong-key-abcdef123456", sandbox.api_key})
-    token = sandbox.issue_token(lifetime_s=0.001)  # already expired when used
+    token = sandbox.issue_token(lifetime_s=-60)  # expired a minute ago
     scan.secrets.add(token)
     wrong_key = sandbox_settings(sandbox, api_key="wrong-key-abcdef123456")
     expired = Settings.create(
