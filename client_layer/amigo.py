@@ -25,7 +25,7 @@ from .clock import Clock
 from .config import ClientConfig
 from .operations import AsyncOperations, SyncOperations
 from .retries import RetryPolicy
-from .transport import tls_context
+from .transport import async_http_transport, tls_context
 
 __all__ = ["AmigoClient", "AsyncAmigoClient"]
 
@@ -146,7 +146,10 @@ class AsyncAmigoClient(_ClientBase, AsyncOperations):
     """An asyncio Amigo client; one sign-in shared by every task."""
 
     def _connect(self, auth: BearerAuth) -> None:
-        self._client.set_async_httpx_client(httpx.AsyncClient(**self._http_options(auth)))
+        transport = async_http_transport(self._config.clock)
+        self._client.set_async_httpx_client(
+            httpx.AsyncClient(transport=transport, **self._http_options(auth))
+        )
 
     async def aclose(self) -> None:
         await self._client.get_async_httpx_client().aclose()

@@ -14,6 +14,7 @@ from amigo_client import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    AsyncAmigoClient,
     AuthenticationError,
     BadRequestError,
     ConflictError,
@@ -30,6 +31,7 @@ from amigo_client.models import (
     GetDynamicBehaviorSetsSortByItem,
 )
 
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_EMPTY_CONVERSATION_ID,
@@ -147,19 +149,19 @@ def test_a_refused_connection_is_a_connection_error_that_never_left(
     assert "token-for-nowhere-123" not in f"{caught.value!r}"
 
 
-def test_no_answer_in_time_is_a_timeout_error(sandbox: RunningSandbox) -> None:
-    # A listening socket that accepts the connection and never answers (not the sandbox's slow
-    # fault, whose late end would land in the next test's request counts).
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen()
-        where = f"http://127.0.0.1:{silent.getsockname()[1]}"
-        fixed = credentials(sandbox, base_url=where, bearer_token="token-1234", timeout_s=0.3)
-        amigo = AmigoClient(**fixed, retry=ONCE)
-        with amigo, pytest.raises(APITimeoutError) as caught:
-            amigo.get_dynamic_behavior_sets(limit=1)
+@pytest.mark.anyio
+async def test_no_answer_in_time_is_a_timeout_error(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
+    """An answer held back past the read timeout (0.3 s on the shared, stopped clock)."""
+    sandbox.inject_fault(LIST, "slow", delay_s=60, times=1)
+    fixed = credentials(sandbox, bearer_token=sandbox.issue_token(), timeout_s=0.3)
+    async with AsyncAmigoClient(**fixed, retry=ONCE, clock=stopped_clock) as amigo:
+        with pytest.raises(APITimeoutError, match="no answer in time") as caught:
+            await amigo.get_dynamic_behavior_sets(limit=1)
     assert caught.value.request_sent is True
     assert isinstance(caught.value, APIConnectionError)
+    assert sandbox.response_statuses()[LIST] == {"client_disconnected": 1}
 
 
 @pytest.mark.parametrize("kind", ["unknown_enum", "malformed_json"])

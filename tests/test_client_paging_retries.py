@@ -24,6 +24,7 @@ from amigo_client import (
 from amigo_client.models import CreateDynamicBehaviorSetRequest
 from amigo_client.operations import PAGINATED
 
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.refs import Document
 from amigo_sandbox.server import RunningSandbox
@@ -201,7 +202,9 @@ def test_a_refused_create_is_retried_and_applied_once(sandbox: RunningSandbox) -
 
 
 @pytest.mark.anyio
-async def test_the_budget_bounds_an_attempt_in_flight(sandbox: RunningSandbox) -> None:
+async def test_the_budget_bounds_an_attempt_in_flight(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
     sandbox.inject_fault(LIST, "slow", delay_s=3.0, times=1)
     retry = RetryPolicy(budget_s=0.5)
     async with AsyncAmigoClient(
@@ -209,6 +212,7 @@ async def test_the_budget_bounds_an_attempt_in_flight(sandbox: RunningSandbox) -
         bearer_token=sandbox.issue_token(),
         base_url=sandbox.base_url,
         retry=retry,
+        clock=stopped_clock,
     ) as amigo:
         with pytest.raises(APITimeoutError, match=r"time budget of 0\.5 s"):
             await amigo.get_dynamic_behavior_sets(limit=1)

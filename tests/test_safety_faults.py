@@ -264,12 +264,14 @@ async def test_the_time_budget_bounds_the_retries(
     assert "Retry after 1 seconds" in text and "Gave up after 2 attempts" in text
 
 
-async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: RunningSandbox) -> None:
+async def test_the_time_budget_also_bounds_repeated_timeouts(
+    sandbox: RunningSandbox, stopped_clock: Clock
+) -> None:
     """A read that keeps timing out (0.3 s each) with ten attempts allowed and a 0.5 s budget:
     the second attempt is cut off when the budget is spent, and no third one starts."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
     settings = sandbox_settings(sandbox, timeout_s=0.3)
-    async with connect(settings, "auto", retry=budget) as (client, _):
+    async with connect(settings, "auto", retry=budget, clock=stopped_clock) as (client, _):
         await ok(client, "list_simulation_scenarios", {"limit": 1})
         sandbox.reset_request_counts()
         sandbox.inject_fault("get-simulation-scenarios", "slow", delay_s=1.0, times=None)
@@ -281,12 +283,14 @@ async def test_the_time_budget_also_bounds_repeated_timeouts(sandbox: RunningSan
     assert "safe to call again" in text and "Gave up after 2 attempts" in text
 
 
-async def test_the_time_budget_bounds_an_attempt_in_flight(sandbox: RunningSandbox) -> None:
+async def test_the_time_budget_bounds_an_attempt_in_flight(
+    sandbox: RunningSandbox, stopped_clock: Clock
+) -> None:
     """A create whose answer is slower than the budget (and within the request timeout): the
     call ends at the budget, sends nothing again, and says the write may have been applied."""
     budget = RetryPolicy(max_attempts=10, base_delay_s=0.01, budget_s=0.5)
     settings = sandbox_settings(sandbox, timeout_s=30.0)
-    async with connect(settings, "auto", retry=budget) as (client, _):
+    async with connect(settings, "auto", retry=budget, clock=stopped_clock) as (client, _):
         await ok(client, "list_simulation_scenarios", {"limit": 1})  # signs in
         sandbox.reset_request_counts()
         sandbox.inject_fault("create-simulation-scenario", "slow", delay_s=2.0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import uuid
 from collections.abc import Iterator
 
@@ -11,16 +12,17 @@ import pytest
 from amigo_client import AuthenticatedClient
 from amigo_client.api.simulation_scenarios import get_simulation_scenario_versions
 from amigo_client.models import SimulationScenarioVersionList
-from amigo_client.transport import tls_context
+from amigo_client.transport import async_http_transport, tls_context
 from starlette.testclient import TestClient
 
 from amigo_sandbox.app import build_app
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.core import Sandbox, SandboxSettings
 from amigo_sandbox.demo import DEMO_SCENARIO_IN_USE_ID
 from amigo_sandbox.faults import UNKNOWN_ENUM_VALUE
 from amigo_sandbox.server import RunningSandbox, start_in_thread
 from testing.sandbox_http import admin_client, api_client
-from tests.sandbox_support import new_set_body
+from tests.sandbox_support import STOPPED_AT, new_set_body
 
 
 @pytest.fixture
@@ -90,23 +92,52 @@ def test_wildcard_until_cleared(admin: httpx.Client, api: httpx.Client) -> None:
     assert api.get("/simulation/scenario/").status_code == 200
 
 
-def test_slow_answers() -> None:
-    """A slow answer stands for a slow network: it is the one fault that takes real time, as
-    long as the client's timeout (here 0.05 s), never the clock's."""
-    with start_in_thread(db=":memory:", seed_demo=False, rate_limits=False) as running:
-        with api_client(running) as api:
-            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.01)
-            assert api.get("/simulation/scenario/").status_code == 200
-            running.inject_fault("get-simulation-scenarios", "slow", delay_s=0.2)
+SLOW = "get-simulation-scenarios"
+
+
+@pytest.mark.anyio
+async def test_a_slow_answer_on_a_stopped_clock_takes_no_real_time() -> None:
+    """A client sharing the stopped clock waits on it: the clock moves to whichever comes
+    first, the slow answer or the client's read timeout, and nothing waits in real time."""
+    clock = SandboxClock(stopped_at=STOPPED_AT.timestamp())
+    with start_in_thread(db=":memory:", seed_demo=False, rate_limits=False, clock=clock) as running:
+        async with httpx.AsyncClient(
+            base_url=f"{running.base_url}/v1/{running.organization}",
+            headers={"Authorization": f"Bearer {running.issue_token()}"},
+            timeout=0.05,
+            transport=async_http_transport(clock),
+        ) as api:
+            started = clock.monotonic()
+            running.inject_fault(SLOW, "slow", delay_s=0.01)
+            assert (await api.get("/simulation/scenario/")).status_code == 200
+            assert clock.monotonic() - started == pytest.approx(0.01)
+            running.inject_fault(SLOW, "slow", delay_s=60)
             with pytest.raises(httpx.ReadTimeout):
-                api.get("/simulation/scenario/", timeout=0.05)
-        assert [rule.fired for rule in running.sandbox.faults.list()] == [1, 1]
+                await api.get("/simulation/scenario/")
+            assert clock.monotonic() - started == pytest.approx(0.06)
+        running.stop()
+    # The client gave up during the delay: the sandbox noticed and did not answer (or fail).
+    assert running.response_statuses()[SLOW] == {"200": 1, "client_disconnected": 1}
+
+
+def test_a_slow_answer_on_the_real_clock_ends_when_its_client_leaves() -> None:
+    """Running, a slow answer waits in real time, but no longer than its client: one that
+    leaves ends it at once, so the clean stop below does not wait out the minute."""
+    with start_in_thread(db=":memory:", seed_demo=False, rate_limits=False) as running:
+        running.inject_fault(SLOW, "slow", delay_s=60)
+        url = httpx.URL(running.base_url)
+        assert url.host and url.port
+        with socket.create_connection((url.host, url.port)) as raw:
+            token = running.issue_token()
+            request = (
+                f"GET /v1/{running.organization}/simulation/scenario/ HTTP/1.1\r\n"
+                f"Host: {url.host}\r\nAuthorization: Bearer {token}\r\n\r\n"
+            )
+            raw.sendall(request.encode())
+            raw.shutdown(socket.SHUT_WR)  # sent, and gone
+            assert raw.recv(1) == b"", "no answer comes"
         running.stop()  # a clean stop waits for the request still in its delay
-        # The client gave up during the delay: the sandbox noticed and did not answer (or fail).
-        assert running.response_statuses()["get-simulation-scenarios"] == {
-            "200": 1,
-            "client_disconnected": 1,
-        }
+    assert running.response_statuses()[SLOW] == {"client_disconnected": 1}
 
 
 def test_dropped_connection_before_the_write(sandbox: RunningSandbox, api: httpx.Client) -> None:

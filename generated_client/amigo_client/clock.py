@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager
+
+import anyio
 
 __all__ = ["Clock"]
 
@@ -27,3 +30,15 @@ class Clock:
         import asyncio
 
         await asyncio.sleep(seconds)
+
+    @property
+    def stopped(self) -> bool:
+        """True while time moves only when told. The asynchronous clients then also bound each
+        wait for an answer on this clock (`deadline`), since no real time passes on it;
+        otherwise httpx's timeouts do."""
+        return False
+
+    def deadline(self, seconds: float) -> AbstractContextManager[anyio.CancelScope]:
+        """A cancel scope that ends the block it guards once `seconds` have passed on this
+        clock; its `cancelled_caught` tells whether they did."""
+        return anyio.move_on_after(seconds)

@@ -7,7 +7,6 @@ generated `sync_detailed` / `asyncio_detailed` function of the operation.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -17,6 +16,7 @@ from typing import Any, Protocol, TypeVar
 import httpx
 
 from .client import Client
+from .clock import Clock
 from .config import ClientConfig
 from .exceptions import (
     APIConnectionError,
@@ -31,7 +31,7 @@ from .models import ErrorBody
 from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import Response
 
-__all__ = ["AsyncTransport", "Operation", "SyncTransport", "tls_context"]
+__all__ = ["AsyncTransport", "Operation", "SyncTransport", "async_http_transport", "tls_context"]
 
 T = TypeVar("T")
 
@@ -42,6 +42,35 @@ def tls_context() -> ssl.SSLContext:
     bundle; `SSL_CERT_FILE` and `SSL_CERT_DIR` honoured), built once. Building them reads the
     whole CA bundle, tens of milliseconds that every new HTTP client would otherwise pay."""
     return httpx.create_ssl_context()
+
+
+class _ClockTimeouts(httpx.AsyncBaseTransport):
+    """httpx's transport, with its timeouts taken on the client's clock while that clock is
+    stopped: no real time passes then, so the wait for each answer (up to its headers) is
+    bounded by the request's read timeout on the clock, and a sandbox sharing the clock moves it
+    there when it holds an answer back. On a running clock httpx's own timeouts apply."""
+
+    def __init__(self, clock: Clock, inner: httpx.AsyncBaseTransport) -> None:
+        self._clock = clock
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
+        patience = timeouts.get("read")
+        if patience is None or not self._clock.stopped:
+            return await self._inner.handle_async_request(request)
+        request.extensions["timeout"] = dict.fromkeys(timeouts)
+        with self._clock.deadline(patience):
+            return await self._inner.handle_async_request(request)
+        raise httpx.ReadTimeout(f"no answer within {patience:g} s", request=request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+def async_http_transport(clock: Clock) -> httpx.AsyncBaseTransport:
+    """The transport of an asynchronous client whose time is `clock`."""
+    return _ClockTimeouts(clock, httpx.AsyncHTTPTransport(verify=tls_context()))
 
 
 @dataclass(frozen=True)
@@ -253,10 +282,10 @@ class AsyncTransport:
             attempts.count += 1
             try:
                 # The call's budget bounds each attempt too, not only the waits between them.
-                async with asyncio.timeout(attempts.remaining()):
+                with self._config.clock.deadline(attempts.remaining()) as budget:
                     response = await detailed(*args, client=self._client, **kwargs)
-            except TimeoutError:
-                raise _out_of_budget(op, self._config.retry.budget_s, attempts.count) from None
+                if budget.cancelled_caught:
+                    raise _out_of_budget(op, self._config.retry.budget_s, attempts.count)
             except (RateLimitError, ServiceUnavailableError) as refused:  # by sign-in
                 delay = attempts.after_refusal(refused)
                 if delay is None:

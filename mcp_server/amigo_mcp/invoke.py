@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-import anyio
 import httpx
 from amigo_client.clock import Clock
 from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
@@ -224,7 +223,7 @@ class Invoker:
                 hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
             try:
                 # The call's budget bounds each attempt too, not only the waits between them.
-                with anyio.move_on_after(max(0.0, deadline - clock.monotonic())) as budget:
+                with clock.deadline(max(0.0, deadline - clock.monotonic())) as budget:
                     response = await module.asyncio_detailed(client=self.client, **kwargs)
                 if budget.cancelled_caught:
                     return noted(self._out_of_time(tool, policy.budget_s, attempt))

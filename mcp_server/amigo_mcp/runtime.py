@@ -125,7 +125,7 @@ class Runtime:
 
     async def _start(self) -> Invoker:
         import httpx
-        from amigo_client.transport import tls_context
+        from amigo_client.transport import async_http_transport, tls_context
 
         from amigo_mcp.auth import authenticate
         from amigo_mcp.invoke import Invoker
@@ -147,6 +147,7 @@ class Runtime:
             timeout=settings.timeout_s,
             headers={"User-Agent": USER_AGENT},
             verify=tls_context(),
+            transport=async_http_transport(self.clock),
         )
         if self.tracing:
             from amigo_mcp.telemetry import instrument

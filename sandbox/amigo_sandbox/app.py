@@ -114,6 +114,12 @@ def _apply_after_fault(
     return reply
 
 
+async def _disconnected(request: Request) -> None:
+    """Return once the client of `request`, whose body was read, has closed the connection."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
 class _RawJson(str):
     """A body sent as-is (for malformed JSON)."""
 
@@ -127,19 +133,26 @@ def _operation_endpoint(
         request_id = uuid.uuid4().hex
         sandbox.requests.seen(operation.operation_id)
         rule = sandbox.faults.take(operation.operation_id)
-        if rule is not None and rule.delay_s:
-            await asyncio.sleep(rule.delay_s)
+
+        def client_left() -> None:
+            sandbox.requests.answered(operation.operation_id, "client_disconnected")
+
+        try:
+            body = await request.body()
+            delay = rule.delay_s if rule is not None else 0.0
+            if delay and not await sandbox.clock.stall(
+                delay, lambda: _disconnected(request), client_left
+            ):
+                return Response(status_code=499)  # never reaches anyone
+        except ClientDisconnect:  # the client gave up before its request was read
+            client_left()
+            return Response(status_code=499)
         if rule is not None and rule.kind == "status":
             reply = _fault_status_reply(rule, operation, request_id, sandbox.clock.time())
         elif rule is not None and rule.kind == "drop" and not rule.after_handler:
             sandbox.requests.answered(operation.operation_id, "dropped")
             return DropConnection()
         else:
-            try:
-                body = await request.body()
-            except ClientDisconnect:  # the client gave up (e.g. its timeout during a slow fault)
-                sandbox.requests.answered(operation.operation_id, "client_disconnected")
-                return Response(status_code=499)  # never reaches anyone
             raw = RawRequest(
                 path_params=dict(request.path_params),
                 query=request.query_params.multi_items(),

@@ -6,14 +6,19 @@ of created objects and the time prefix of new IDs. Tests move it instead of wait
 
 It is an `amigo_client.Clock`, the type the client and the MCP server take their time from, so a
 test can hand the same clock to all sides. On a stopped clock a wait moves the clock forward at
-once instead of waiting. (The `slow` fault is the exception: it stands for a slow network, so it
-waits in real time.)
+once instead of waiting, and a client sharing the clock bounds its waits for answers on it
+(`deadline`). A slow answer (`stall`, the `slow` fault) then takes no real time either: when a
+client's deadline comes first, the clock moves to it and the client gives up as it would have
+in real time; otherwise the clock moves past the delay and the answer goes out.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import anyio
@@ -35,6 +40,8 @@ class SandboxClock(Clock):
         self._offset = 0.0  # seconds added to the real wall clock
         self._moved = 0.0  # seconds added to the real monotonic clock (moves forward only)
         self._stopped: tuple[float, float] | None = None  # (wall, monotonic) while stopped
+        # The open deadlines of a stopped clock: monotonic moment, and what ends the scope.
+        self._deadlines: dict[object, tuple[float, Callable[[], object]]] = {}
         if stopped_at is not None:
             self.set(stopped_at, stopped=True)
 
@@ -70,16 +77,80 @@ class SandboxClock(Clock):
         with self._lock:
             return self._stopped is not None
 
+    @contextmanager
+    def deadline(self, seconds: float) -> Iterator[anyio.CancelScope]:
+        """Running, real time; stopped, the scope ends when the clock is moved past
+        `seconds` from now, by whichever thread moves it."""
+        with self._lock:
+            at = None if self._stopped is None else self._stopped[1] + seconds
+        if at is None:
+            with anyio.move_on_after(seconds) as scope:
+                yield scope
+            return
+        scope, loop, key = anyio.CancelScope(), asyncio.get_running_loop(), object()
+        with self._lock:
+            self._deadlines[key] = (at, lambda: loop.call_soon_threadsafe(scope.cancel))
+        try:
+            with scope:
+                yield scope
+        finally:
+            with self._lock:
+                self._deadlines.pop(key, None)
+
+    async def stall(
+        self,
+        seconds: float,
+        gone: Callable[[], Awaitable[None]],
+        leaving: Callable[[], object],
+    ) -> bool:
+        """Hold an answer back for `seconds` unless its client gives up first (`gone` returns
+        once it has): True when the time passed, False when the client went, after `leaving`
+        was called. Running, in real time. Stopped, at once: if a deadline (see `deadline`)
+        falls within the delay, `leaving` is called before the clock moves to the first one,
+        then the answer waits for its client to go; otherwise the clock moves past the delay."""
+        with self._lock:
+            now = None if self._stopped is None else self._stopped[1]
+            first = min((at for at, _ in self._deadlines.values()), default=None)
+        if now is not None:
+            if first is None or first > now + seconds:
+                self.advance(seconds)
+                await anyio.sleep(0)
+                return True
+            leaving()
+            self.advance(max(0.0, first - now))
+            await gone()
+            return False
+        answered = True
+        async with anyio.create_task_group() as waiting:
+
+            async def watch() -> None:
+                nonlocal answered
+                await gone()
+                answered = False
+                leaving()
+                waiting.cancel_scope.cancel()
+
+            waiting.start_soon(watch)
+            await anyio.sleep(seconds)
+            waiting.cancel_scope.cancel()
+        return answered
+
     def advance(self, seconds: float) -> None:
-        """Move forward by `seconds` (not backwards: use `set` for that)."""
+        """Move forward by `seconds` (not backwards: use `set` for that), ending the deadlines
+        this passes."""
         if seconds < 0:
             raise ValueError("the clock only advances; set it to go back")
         with self._lock:
             self._offset += seconds
             self._moved += seconds
-            if self._stopped is not None:
-                wall, mono = self._stopped
-                self._stopped = (wall + seconds, mono + seconds)
+            if self._stopped is None:
+                return
+            wall, mono = self._stopped
+            self._stopped = (wall + seconds, mono + seconds)
+            due = [key for key, (at, _) in self._deadlines.items() if at <= mono + seconds]
+            ends = [self._deadlines.pop(key)[1] for key in due]
+        for end in ends:
+            end()
 
     def set(self, moment: float | None = None, *, stopped: bool | None = None) -> None:
         """Show `moment` (epoch seconds; None: keep the current reading), and stop the clock or

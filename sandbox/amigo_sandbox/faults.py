@@ -4,7 +4,8 @@ A rule names an operation (or `*`), a kind and how many times it fires. Kinds:
 
 - `status`: answer `status` (e.g. 429 or 503) without running the operation, with `Retry-After`
   when `retry_after` is given (and `X-RateLimit-*` headers for a 429);
-- `slow`: wait `delay_s` seconds, then answer normally (any rule may also carry `delay_s`);
+- `slow`: wait `delay_s` seconds on the sandbox's clock (`SandboxClock.stall`), then answer normally
+  (any rule may also carry `delay_s`);
 - `drop`: close the connection without an answer, before running the operation, or after it
   when `after_handler` is true (the write happened; the client cannot know);
 - `malformed_json`: run the operation, then send a truncated JSON body;
