@@ -55,7 +55,7 @@ class DropConnection(Response):
         transport = transport_for(scope)
         if transport is not None:
             transport.abort()
-            await asyncio.sleep(0.01)  # let the server see the connection is gone
+            await asyncio.sleep(0)  # let the server see the connection is gone (queued first)
             return
         # Not under the sandbox's own server: start an answer and never finish it.
         await send(
