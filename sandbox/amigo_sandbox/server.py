@@ -91,6 +91,29 @@ class ThreadServer(uvicorn.Server):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
 
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """uvicorn's shutdown without its fixed pauses of 0.1 s (one always, then one per look
+        at what is still open): it looks every millisecond, within the same grace period."""
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for connection in list(self.server_state.connections):
+            connection.shutdown()
+        state = self.server_state
+
+        async def settled() -> None:
+            while (state.connections or state.tasks) and not self.force_exit:
+                await asyncio.sleep(0.001)
+
+        try:
+            await asyncio.wait_for(settled(), timeout=self.config.timeout_graceful_shutdown)
+        except TimeoutError:
+            for task in state.tasks:
+                task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
+        if not self.force_exit:
+            await self.lifespan.shutdown()
+
     def stop(self) -> None:
         self.should_exit = True
         if self._loop is not None and self._wake is not None:
