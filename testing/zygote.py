@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import io
 import json
 import os
@@ -206,10 +207,26 @@ def _fresh_stdio(*, unbuffered: bool) -> None:
     sys.stderr = writer(2, "backslashreplace", line=True)
 
 
+def _read_what_every_start_reads() -> None:
+    """Fill the caches that every `amigo-mcp` start fills the same way: the shipped spec (read
+    by the embedded sandbox; cached per file version) and the TLS settings."""
+    from amigo_client.transport import tls_context
+
+    from amigo_sandbox.spec import Spec
+
+    Spec.load()
+    tls_context()
+
+
 def serve(name: str) -> Request:
     """Fork a child per launcher until stdin closes; returns only in a child, its request."""
     for module in PRELOAD:
         __import__(module)
+    _read_what_every_start_reads()
+    # Out of the collector's sight, what was loaded so far is neither walked by a child's
+    # collections nor written to (copied) by them, nor torn down object by object at its exit:
+    # a child's exit takes ~0.06 s of CPU instead of ~0.35 s.
+    gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(_address(name))
     listener.listen(64)
