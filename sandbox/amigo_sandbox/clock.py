@@ -36,12 +36,13 @@ class SandboxClock(Clock):
 
     def __init__(self, stopped_at: float | None = None) -> None:
         """The real clock, or, with `stopped_at` (epoch seconds), a clock stopped there."""
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._offset = 0.0  # seconds added to the real wall clock
         self._moved = 0.0  # seconds added to the real monotonic clock (moves forward only)
         self._stopped: tuple[float, float] | None = None  # (wall, monotonic) while stopped
-        # The open deadlines of a stopped clock: monotonic moment, and what ends the scope.
-        self._deadlines: dict[object, tuple[float, Callable[[], object]]] = {}
+        # The open deadlines taken while stopped: monotonic moment, the loop and scope they end.
+        self._deadlines: dict[object, tuple[float, asyncio.AbstractEventLoop, anyio.CancelScope]]
+        self._deadlines = {}
         if stopped_at is not None:
             self.set(stopped_at, stopped=True)
 
@@ -79,17 +80,18 @@ class SandboxClock(Clock):
 
     @contextmanager
     def deadline(self, seconds: float) -> Iterator[anyio.CancelScope]:
-        """Running, real time; stopped, the scope ends when the clock is moved past
-        `seconds` from now, by whichever thread moves it."""
+        """Running, real time; stopped, the scope ends when the clock is moved past `seconds`
+        from now, by whichever thread moves it (or, if the clock runs again first, once they
+        have passed in real time)."""
         with self._lock:
             at = None if self._stopped is None else self._stopped[1] + seconds
         if at is None:
             with anyio.move_on_after(seconds) as scope:
                 yield scope
             return
-        scope, loop, key = anyio.CancelScope(), asyncio.get_running_loop(), object()
+        scope, key = anyio.CancelScope(), object()
         with self._lock:
-            self._deadlines[key] = (at, lambda: loop.call_soon_threadsafe(scope.cancel))
+            self._deadlines[key] = (at, asyncio.get_running_loop(), scope)
         try:
             with scope:
                 yield scope
@@ -110,14 +112,14 @@ class SandboxClock(Clock):
         then the answer waits for its client to go; otherwise the clock moves past the delay."""
         with self._lock:
             now = None if self._stopped is None else self._stopped[1]
-            first = min((at for at, _ in self._deadlines.values()), default=None)
+            first = min((at for at, _, _ in self._deadlines.values()), default=None)
         if now is not None:
             if first is None or first > now + seconds:
                 self.advance(seconds)
                 await anyio.sleep(0)
                 return True
             leaving()
-            self.advance(max(0.0, first - now))
+            self._move_to(first)
             await gone()
             return False
         answered = True
@@ -141,16 +143,34 @@ class SandboxClock(Clock):
         if seconds < 0:
             raise ValueError("the clock only advances; set it to go back")
         with self._lock:
-            self._offset += seconds
-            self._moved += seconds
+            if self._stopped is None:
+                self._offset += seconds
+                self._moved += seconds
+            else:
+                self._move_to(self._stopped[1] + seconds)
+
+    def _move_to(self, moment: float) -> None:
+        """Move a stopped clock forward to the monotonic `moment` exactly, ending the deadlines
+        at or before it."""
+        with self._lock:
             if self._stopped is None:
                 return
             wall, mono = self._stopped
-            self._stopped = (wall + seconds, mono + seconds)
-            due = [key for key, (at, _) in self._deadlines.items() if at <= mono + seconds]
-            ends = [self._deadlines.pop(key)[1] for key in due]
-        for end in ends:
-            end()
+            moment = max(mono, moment)
+            step = moment - mono
+            self._offset += step
+            self._moved += step
+            self._stopped = (wall + step, moment)
+            for key in [key for key, (at, _, _) in self._deadlines.items() if at <= moment]:
+                _, loop, scope = self._deadlines.pop(key)
+                loop.call_soon_threadsafe(scope.cancel)
+
+    def _rearm(self) -> None:
+        """The clock runs again: the open deadlines now end in real time (under the lock)."""
+        mono = time.monotonic() + self._moved
+        for at, loop, scope in self._deadlines.values():
+            loop.call_soon_threadsafe(_end_later, loop, max(0.0, at - mono), scope)
+        self._deadlines.clear()
 
     def set(self, moment: float | None = None, *, stopped: bool | None = None) -> None:
         """Show `moment` (epoch seconds; None: keep the current reading), and stop the clock or
@@ -165,6 +185,8 @@ class SandboxClock(Clock):
                 wall = moment
             self._offset, self._moved = wall - real_wall, mono - real_mono
             keep_stopped = self._stopped is not None if stopped is None else stopped
+            if self._stopped is not None and not keep_stopped:
+                self._rearm()
             self._stopped = (wall, mono) if keep_stopped else None
 
     def reset(self) -> None:
@@ -172,9 +194,14 @@ class SandboxClock(Clock):
         with self._lock:
             if self._stopped is not None:
                 self._moved = self._stopped[1] - time.monotonic()
+                self._rearm()
             self._offset = 0.0
             self._stopped = None
 
     def to_json(self) -> dict[str, Any]:
         now = self.time()
         return {"now": timestamp_of(now), "epoch_s": now, "stopped": self.stopped}
+
+
+def _end_later(loop: asyncio.AbstractEventLoop, seconds: float, scope: anyio.CancelScope) -> None:
+    loop.call_later(seconds, scope.cancel)
