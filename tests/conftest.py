@@ -28,16 +28,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.freeze()
 
 
-# The longest runs (about 45 and 30 s of CPU): started first, so that neither is what a worker is
-# still running at the end while the other has nothing left.
-LONGEST = (
-    "tests/test_sandbox_schemathesis.py::test_schemathesis_finds_nothing",
-    "tests/test_safety_properties.py::test_a_thousand_careless_calls_under_faults",
-)
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest runs first, then the other slow tests, then the rest, dealt out like cards.
+    """The longest runs (marked `longest`) first, then the other slow tests, then the rest,
+    dealt out like cards.
 
     pytest-xdist (`--dist worksteal`) first hands each worker one contiguous share of this
     order, and a worker that runs out takes tests from the end of another's share. Dealt out,
@@ -46,9 +39,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """
 
     def rank(item: pytest.Item) -> int:
-        if item.nodeid in LONGEST:
-            return LONGEST.index(item.nodeid)
-        return len(LONGEST) + (item.get_closest_marker("slow") is None)
+        if item.get_closest_marker("longest") is not None:
+            return 0
+        return 1 + (item.get_closest_marker("slow") is None)
 
     items.sort(key=rank)
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))

@@ -53,6 +53,7 @@ def test_every_input_schema_is_understood_by_the_generator() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.longest
 def test_a_thousand_careless_calls_under_faults(
     own_sandbox: RunningSandbox, portal: BlockingPortal
 ) -> None:

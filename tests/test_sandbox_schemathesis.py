@@ -67,6 +67,7 @@ checks.positive_data_acceptance.expected-statuses = [
 
 
 @pytest.mark.slow
+@pytest.mark.longest
 def test_schemathesis_finds_nothing(tmp_path: Path) -> None:
     with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as running:
         config = tmp_path / "schemathesis.toml"
