@@ -7,7 +7,7 @@ import os
 import sys
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # --- compiled modules -------------------------------------------------------------------------
 
@@ -52,11 +52,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # Derandomized: every run draws the same examples, so a failure in CI is a failure on any
 # machine. `HYPOTHESIS_PROFILE=explore` draws fresh ones (and keeps failures in .hypothesis/).
-# No deadline: a per-example wall-clock limit is an assertion on time, and fails on a busy machine.
+# No deadline and no too_slow health check: a wall-clock limit on an example, or on drawing the
+# first ones, is an assertion on time, and fails on a busy machine (hypothesis's own "ci"
+# profile drops both too).
+NO_TIME_LIMITS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
-    "repeatable", derandomize=True, database=None, print_blob=True, deadline=None
+    "repeatable", NO_TIME_LIMITS, derandomize=True, database=None, print_blob=True
 )
-settings.register_profile("explore", print_blob=True, deadline=None)
+settings.register_profile("explore", NO_TIME_LIMITS, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # --- async tests (modules mark themselves `pytestmark = pytest.mark.anyio`) ------------------

@@ -355,7 +355,7 @@ EDITS = {
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, derandomize=True)
+@settings(max_examples=40, derandomize=True)
 @given(target=st.sampled_from(INLINE_QUERY), edit=st.sampled_from(sorted(EDITS)))
 def test_any_single_parameter_edit_is_reported_exactly_once(
     target: tuple[str, str, str], edit: str
@@ -388,7 +388,7 @@ def test_any_single_parameter_edit_is_reported_exactly_once(
     assert change.tools == (operation["x-mcp"]["tool"],)
 
 
-@settings(max_examples=20, deadline=None, derandomize=True)
+@settings(max_examples=20, derandomize=True)
 @given(st.permutations(sorted(SPEC_DOCUMENT["paths"])))
 def test_order_of_paths_does_not_matter(order: list[str]) -> None:
     document = spec()

@@ -18,7 +18,7 @@ from typing import Any
 
 import amigo_client.models
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -238,7 +238,7 @@ def test_every_request_body_has_a_strategy() -> None:
 
 @pytest.mark.parametrize("operation_id", sorted(BODIES))
 def test_generated_bodies_validate_and_round_trip(operation_id: str) -> None:
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=40)
     @given(BODIES[operation_id])
     def check(body: dict[str, Any]) -> None:
         assert errors(operation_id, body) == []
