@@ -11,7 +11,7 @@ or message shows them (`get_secret_value()` gives the value). Every mistake beco
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from typing import Any, ClassVar, Self, get_args
 from urllib.parse import urlsplit
@@ -152,6 +152,12 @@ class ClientConfig(BaseSettings):
     def shown_base_url(self) -> str:
         """The base URL as it may be shown: a password in it replaced by ***."""
         return shown_url(self.base_url)
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        """The fields `repr` and `str` show: secrets as `**********` (their own repr), and a
+        password in any URL, such as `base_url`, replaced by ***."""
+        for name, value in super().__repr_args__():
+            yield name, shown_url(value) if isinstance(value, str) else value
 
     # --- building ---------------------------------------------------------------------------
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import os
 import shlex
+import string
 from pathlib import Path
 from typing import Any
 
 import pytest
+from amigo_client.config import ClientConfig
+from hypothesis import given
+from hypothesis import strategies as st
 from mcp import Client, StdioServerParameters
 
 from amigo_mcp.settings import Settings
@@ -50,6 +54,35 @@ def test_settings_never_show_their_secrets() -> None:
         for shown in (repr(settings), str(settings), f"{settings}", f"{settings!r}"):
             assert secret not in shown
         assert secret in settings.secrets, "still usable where it is needed"
+
+
+# A password as URLs carry it: letters, digits and the characters RFC 3986 allows unescaped in
+# userinfo, with a marker that no host name, setting name or default value contains.
+URL_PASSWORDS = st.text(
+    alphabet=string.ascii_letters + string.digits + "-._~!$&'()*+,;=", min_size=1
+)
+
+
+@given(password=URL_PASSWORDS.map(lambda text: f"pw{text}"))
+def test_no_settings_object_shows_a_password_held_in_a_url(password: str) -> None:
+    """Printed any way, the client's and the server's settings show a password written into
+    any URL they hold (the API's, the state store's, this replica's) as ***."""
+    env = {
+        "AMIGO_BASE_URL": f"https://alice:{password}@api.example.com",
+        "AMIGO_ORGANIZATION_ID": "acme",
+        "AMIGO_BEARER_TOKEN": "a-bearer-token-value",
+        "AMIGO_MCP_STATE_URL": f"redis://:{password}@cache.example.com:6379/0",
+        "AMIGO_MCP_REPLICA_URL": f"http://bob:{password}@replica-1.example.com:8000/mcp",
+    }
+    server = Settings.from_env(env)
+    client = ClientConfig.from_env({k: v for k, v in env.items() if "_MCP_" not in k})
+    assert server.replica_url is not None and password in server.replica_url
+    for settings in (server, client):
+        assert password in settings.base_url, "still usable where it is needed"
+        for shown in (repr(settings), str(settings), f"{settings!r}", f"{settings}"):
+            assert password not in shown, shown
+            assert "alice:***@api.example.com" in shown
+    assert "bob:***@replica-1.example.com" in repr(server)
 
 
 @pytest.mark.slow
@@ -202,7 +235,8 @@ async def test_a_password_in_the_base_url_is_scrubbed() -> None:
     }
     settings = Settings.from_env(env)
     assert password in settings.secrets
-    assert password not in repr(settings).replace(settings.base_url, "")
+    for shown in (repr(settings), str(settings)):
+        assert password not in shown and "alice:***@127.0.0.1" in shown
     assert settings.shown_base_url == f"http://alice:***@127.0.0.1:{port}"
     async with connect(settings, "auto", clock=SandboxClock(STOPPED_AT.timestamp())) as (
         client,
