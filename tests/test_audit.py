@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from datetime import datetime
@@ -47,6 +48,34 @@ from testing.safety_support import JWT, new_set, valid_arguments
 pytestmark = pytest.mark.anyio
 
 REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")  # the sandbox's request IDs
+
+
+def readme_sha256(value: Any) -> str:
+    """`arguments_sha256` as the README defines it, written out here rather than taken from the
+    product: the sha256 of the arguments as canonical JSON, keys sorted, no spaces."""
+
+    def canonical(item: Any) -> str:
+        if isinstance(item, dict):
+            pairs = (f"{canonical(key)}:{canonical(item[key])}" for key in sorted(item))
+            return "{" + ",".join(pairs) + "}"
+        if isinstance(item, list):
+            return "[" + ",".join(map(canonical, item)) + "]"
+        return json.dumps(item, ensure_ascii=False)  # one string, number, boolean or null
+
+    return hashlib.sha256(canonical(value).encode()).hexdigest()
+
+
+def test_the_readme_digest_is_of_compact_sorted_json() -> None:
+    """The definition above, checked on a canonical text written by hand."""
+    arguments: dict[str, Any] = {
+        "c": {"y": "q", "x": 2.5},
+        "b": [1, True, None, {}],
+        "a": 'é "quoted"',
+    }
+    text = r'{"a":"é \"quoted\"","b":[1,true,null,{}],"c":{"x":2.5,"y":"q"}}'
+    assert readme_sha256(arguments) == hashlib.sha256(text.encode()).hexdigest()
+
+
 FIELDS = {
     "time",
     "tool",
@@ -102,7 +131,7 @@ async def test_a_confirmed_update_is_one_line_with_the_decision(
     assert line["tool"] == "update_dynamic_behavior_set"
     assert line["user"] == sandbox.user_id
     assert line["organization"] == sandbox.organization
-    assert line["arguments_sha256"] == digest(arguments)
+    assert line["arguments_sha256"] == readme_sha256(arguments)
     assert line["confirmation"] == decision
     if changed:
         assert line["status"] == 204
@@ -151,9 +180,9 @@ async def test_calls_refused_before_sending_are_recorded_as_not_sent(
         ("delete_dynamic_behavior_set", "not-sent", "not-asked"),
     ]
     assert [line["arguments_sha256"] for line in found] == [
-        digest(invalid),
-        digest(create),
-        digest(deleted),
+        readme_sha256(invalid),
+        readme_sha256(create),
+        readme_sha256(deleted),
     ]
 
 
@@ -301,7 +330,7 @@ def test_the_argument_digest_ignores_key_order(arguments: dict[str, Any], rnd: A
             return [shuffled(v) for v in value]
         return value
 
-    assert digest(shuffled(arguments)) == digest(arguments)
+    assert digest(shuffled(arguments)) == digest(arguments) == readme_sha256(arguments)
     assert digest(arguments) != digest({**arguments, "\x00extra": 1})
 
 
@@ -343,7 +372,7 @@ def test_amigo_mcp_call_writes_the_line_and_keeps_stdout_clean(tmp_path: Path, t
         "not-asked",
         201,
     )
-    assert line["arguments_sha256"] == digest(arguments)
+    assert line["arguments_sha256"] == readme_sha256(arguments)
     assert line["user"], "the embedded sandbox's demo user"
 
 
@@ -367,4 +396,4 @@ def test_amigo_mcp_call_records_the_answer_given_at_the_terminal(
     assert "Allow this call? [y/N]" in done.stderr
     (line,) = lines(log)
     assert (line["confirmation"], line["status"]) == (decision, status)
-    assert line["arguments_sha256"] == digest(arguments)
+    assert line["arguments_sha256"] == readme_sha256(arguments)
