@@ -366,12 +366,11 @@ def _serve(settings: Settings) -> int:
         return 0
 
     async def stdio() -> None:
-        from mcp.server.stdio import stdio_server
+        from amigo_mcp.stdio import serve_stdio
 
         try:
             server = await serving_server()
-            async with stdio_server() as (read, write):
-                await server.run(read, write, server.create_initialization_options())
+            await serve_stdio(server, server.create_initialization_options())
         finally:
             await runtime.aclose()
 
