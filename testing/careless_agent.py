@@ -218,7 +218,8 @@ def run_era(
                 assert result.structured_content is not None, where
             gone = (result.structured_content or {}).get("already_gone") is True
             if gone:
-                # A delete whose object the read before the question found missing.
+                # A delete whose object the read before the question found soft-deleted, or
+                # a 404 after an earlier attempt of this call may have deleted it.
                 assert after[0] != before[0], f"{where}: already gone without asking Amigo"
             elif seen.requests == 0 and tool.composite is not None and after[0] != before[0]:
                 # A rollback whose read of the earlier version failed: the read reached Amigo.

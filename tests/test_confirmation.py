@@ -225,34 +225,59 @@ async def test_a_scenario_delete_says_it_is_soft(sandbox: RunningSandbox, mode: 
     assert "Soft delete" in question and "keeps its versions" in question
 
 
-async def test_a_repeated_delete_is_already_gone_and_asks_nobody(
+async def test_a_repeated_scenario_delete_is_already_gone_and_asks_nobody(
     sandbox: RunningSandbox, mode: str
 ) -> None:
+    """A soft-deleted scenario is known to have existed: deleting it again is already done."""
     answer = Answer("accept")
-    set_id = new_set(sandbox, active=False)
     async with connect(sandbox_settings(sandbox), mode, elicitation_callback=answer) as (
         client,
         _,
     ):
-        first = await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
+        made = await ok(
+            client,
+            "create_simulation_scenario",
+            {"name": unique("Soon gone"), "tags": {}, "initial_version": SCENARIO_SCRIPT},
+        )
+        scenario = {"simulation_scenario_id": made["simulation_scenario_id"]}
+        first = await ok(client, "delete_simulation_scenario", scenario)
         sandbox.reset_request_counts()
-        again = await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
-    assert first == {"ok": True, "dynamic_behavior_set_id": set_id}
-    assert again == {"ok": True, "dynamic_behavior_set_id": set_id, "already_gone": True}
+        again = await ok(client, "delete_simulation_scenario", scenario)
+    assert first == {"ok": True, **scenario}
+    assert again == {"ok": True, **scenario, "already_gone": True}
     assert len(answer.questions) == 1  # nothing left to confirm the second time
     assert writes(sandbox) == {}
 
 
-async def test_a_delete_answered_404_is_already_gone(sandbox: RunningSandbox, mode: str) -> None:
-    """Without the read first (confirmation off), the API's 404 is the answer."""
+@pytest.mark.parametrize("confirmation", ["asked", "skipped"])
+async def test_a_delete_of_an_id_never_seen_is_a_404_that_says_to_check_it(
+    sandbox: RunningSandbox, mode: str, confirmation: str
+) -> None:
+    """A well-formed ID that names nothing (a typo, or a set deleted by an earlier call): the
+    agent must not tell the user it is deleted while the object it meant stays. Nobody is
+    asked; the API's 404 is the answer, with or without the read first."""
+    answer = Answer("accept")
+    policy = ToolPolicy(skip_confirmation=confirmation == "skipped")
     set_id = new_set(sandbox, active=False)
-    policy = ToolPolicy(skip_confirmation=True)
-    async with connect(sandbox_settings(sandbox), mode, policy=policy) as (client, _):
-        await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
+    deleted_set = {"dynamic_behavior_set_id": set_id}
+    never = {"simulation_scenario_id": "665f1c2b9d3e4a5b6c7d8e99"}
+    async with connect(
+        sandbox_settings(sandbox), mode, policy=policy, elicitation_callback=answer
+    ) as (client, _):
+        await ok(client, "delete_dynamic_behavior_set", deleted_set)
+        asked = len(answer.questions)
         sandbox.reset_request_counts()
-        again = await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
-    assert again["already_gone"] is True
-    assert sandbox.response_statuses()["delete-dynamic-behavior-set"] == {"404": 1}
+        texts = [
+            await fails(client, "delete_dynamic_behavior_set", deleted_set),
+            await fails(client, "delete_simulation_scenario", never),
+        ]
+    for text, object_id in zip(texts, [set_id, never["simulation_scenario_id"]], strict=True):
+        assert "HTTP 404" in text and object_id in text and "Check the ID" in text, text
+        assert "already_gone" not in text
+    assert len(answer.questions) == asked
+    statuses = sandbox.response_statuses()
+    assert statuses["delete-dynamic-behavior-set"] == {"404": 1}
+    assert statuses["delete-simulation-scenario"] == {"404": 1}
 
 
 # --- versions -----------------------------------------------------------------------------------

@@ -173,9 +173,11 @@ async def test_dynamic_behavior_set_lifecycle(sandbox: RunningSandbox, mode: str
         assert deleted == {"ok": True, "dynamic_behavior_set_id": set_id}
         gone = await ok(client, "list_dynamic_behavior_sets", {"id": [set_id]})
         assert gone["dynamic_behavior_sets"] == []
-        # Deleting again is idempotent for the agent: the set is already gone, not an error.
-        again = await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
-        assert again == {"ok": True, "dynamic_behavior_set_id": set_id, "already_gone": True}
+        # A new call knows nothing of the earlier one: the API's 404, naming the ID.
+        again = await fails(
+            client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id}
+        )
+        assert "HTTP 404" in again and set_id in again and "Check the ID" in again
 
 
 async def test_invocations(sandbox: RunningSandbox, mode: str) -> None:

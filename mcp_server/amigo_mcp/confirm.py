@@ -205,8 +205,9 @@ async def question(
     )
     deletes = op.method == "DELETE" and tool.composite is None
     if state.missing:
-        # Nothing to change: a delete is already done; anything else gets the API's 404.
-        return Plan(done=already_gone(tool, arguments)) if deletes else Plan()
+        return Plan()  # nothing to ask about: the call gets the API's 404, naming the ID
+    if deletes and state.current and state.current.get("is_deleted"):
+        return Plan(done=already_gone(tool, arguments))  # soft-deleted before: nothing to do
     if tool.confirm == "when-live" and state.live(kind) is False:
         return Plan()  # not live: nothing any agent runs changes
     lines = _header(tool, kind, object_id, state)
@@ -216,8 +217,6 @@ async def question(
         number = _version_number(state.latest)
         if number:
             lines.append(f"It has {number} version(s), the latest is version {number}.")
-        if state.current and state.current.get("is_deleted"):
-            lines.append("It is already deleted (is_deleted true); this call changes nothing.")
         lines += _live_note(kind, state)
     elif tool.composite is not None:
         step = tool.composite

@@ -93,11 +93,13 @@ def _gave_up(text: str, attempts: int, separator: str) -> str:
 
 
 def already_gone(tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome:
-    """A delete of an object that does not exist (HTTP 404, or not found when read first: then
-    nothing was sent, and the outcome has no status).
+    """A delete of an object known to have existed that is gone now: soft-deleted already when
+    read first (then nothing was sent, and the outcome has no status), or answered 404 after an
+    earlier attempt of this same call lost its connection once sent (that attempt deleted it).
 
     Not an error: the tool is idempotent and what the agent wanted, the object gone, holds; an
-    error would send it hunting for a wrong ID or retrying. `already_gone` says so.
+    error would send it retrying. `already_gone` says so. A 404 for an ID never seen to exist
+    stays an error: the ID may be mistyped, and the object the agent meant may still be there.
     """
     fields = {f: arguments[f] for f in tool.operation.path_fields if f in arguments}
     data: dict[str, Any] = {"ok": True, **fields, "already_gone": True}
@@ -256,7 +258,7 @@ class Invoker:
                 )
             ):
                 continue
-            outcome = self.shape(tool, arguments, response)
+            outcome = self.shape(tool, arguments, response, maybe_applied=maybe_applied)
             if delay is not None and retry_after_seconds(response.headers, clock.time()) is None:
                 # Amigo gave no hint: still tell the agent when to try again.
                 outcome = replace(
@@ -299,16 +301,27 @@ class Invoker:
             unanswered="transport-error" if sent or maybe_applied else None,
         )
 
-    def shape(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
-        """The tool's answer to Amigo's `response`, with its status and request ID."""
-        outcome = self._answer(tool, arguments, response)
+    def shape(
+        self,
+        tool: ToolSpec,
+        arguments: dict[str, Any],
+        response: Any,
+        *,
+        maybe_applied: bool,
+    ) -> ToolOutcome:
+        """The tool's answer to Amigo's `response`, with its status and request ID.
+        `maybe_applied`: an earlier attempt of this call was sent and may have been applied."""
+        outcome = self._answer(tool, arguments, response, maybe_applied)
         return replace(
             outcome, status=int(response.status_code), request_id=request_id_of(response)
         )
 
-    def _answer(self, tool: ToolSpec, arguments: dict[str, Any], response: Any) -> ToolOutcome:
+    def _answer(
+        self, tool: ToolSpec, arguments: dict[str, Any], response: Any, maybe_applied: bool
+    ) -> ToolOutcome:
         status = int(response.status_code)
-        if status == 404 and tool.operation.method == "DELETE" and tool.idempotent:
+        deletes = tool.operation.method == "DELETE" and tool.idempotent
+        if status == 404 and deletes and maybe_applied:
             return already_gone(tool, arguments)
         if status >= 300:
             text = api_error_message(
