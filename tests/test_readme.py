@@ -1,9 +1,12 @@
-"""The README's client example works as written: against the sandbox, under `mypy --strict`, and
-in a fresh virtual environment that holds nothing but the client package."""
+"""The READMEs work as written: the client example against the sandbox, under `mypy --strict`
+and in a fresh virtual environment that holds nothing but the client package; the hosted
+command with a real HTTP client; the sandbox's credentials taken over by a real shell; and
+every command of their shell blocks is one a checkout can run."""
 
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -13,7 +16,23 @@ import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
-from testing.mcp_helpers import REPO, clean_env
+from testing.mcp_helpers import REPO, clean_env, serving_http
+from testing.sandbox_http import http_client
+
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-11-25",
+        "capabilities": {},
+        "clientInfo": {"name": "readme", "version": "0"},
+    },
+}
+MCP_HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
+
+
+READMES = ("README.md", "sandbox/README.md", "client_layer/README.md")
 
 
 def readme_block(section: str, language: str) -> str:
@@ -171,3 +190,57 @@ def test_the_example_runs_with_only_the_client_installed(
     last = wrong.stderr.strip().splitlines()[-1]
     assert last.startswith("amigo_client.exceptions.AuthenticationError: Signing in"), last
     assert "wrong-key-0123456789" not in wrong.stderr
+
+
+# --- the shell blocks ----------------------------------------------------------------------------
+
+
+def shell_commands(readme: str) -> list[str]:
+    """Every command of the `sh` blocks of `readme` (continuation lines joined, comments cut)."""
+    text = (REPO / readme).read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = re.sub(r"\s+#.*$", "", line).strip()
+            if line and not line.startswith("#"):
+                commands.append(line)
+    return commands
+
+
+@pytest.mark.slow
+def test_the_hosted_command_accepts_its_host_name_with_and_without_a_port() -> None:
+    """The README's hosted command, on a free port: a proxy on 443 sends the bare name, a direct
+    client the name and port; a health check on the machine uses a loopback name; anything else
+    is refused (DNS-rebinding protection)."""
+    (command,) = [c for c in shell_commands("README.md") if "--multi-user" in c]
+    words = shlex.split(command)
+    program = words.index("amigo-mcp")
+    assignments = dict(word.split("=", 1) for word in words[: words.index("uv")])
+    assert words[program + 1 : program + 4] == ["serve", "--transport", "http"], command
+    flags = words[program + 4 :]
+    assert flags[:2] == ["--host", "0.0.0.0"] and "mcp.example.com" in flags, command
+    token = assignments["AMIGO_MCP_HTTP_TOKEN"]
+    with serving_http(clean_env(**assignments), *flags) as url:
+        port = url.rsplit(":", 1)[1].split("/")[0]
+        local = f"http://127.0.0.1:{port}/mcp"
+        headers = MCP_HEADERS | {"Authorization": f"Bearer {token}"}
+
+        def status(host: str, **extra: str) -> int:
+            with http_client(timeout=30) as http:
+                answer = http.post(local, json=INITIALIZE, headers=headers | {"Host": host} | extra)
+            return answer.status_code
+
+        for accepted in (
+            "mcp.example.com",
+            f"mcp.example.com:{port}",
+            "mcp.example.com:443",
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            "localhost",
+            f"[::1]:{port}",
+        ):
+            assert status(accepted) == 200, accepted
+        assert status("mcp.example.com", Origin="https://mcp.example.com") == 200
+        for refused in ("evil.example", f"evil.example:{port}", "mcp.example.com.evil.example"):
+            assert status(refused) == 421, refused
+        assert status("mcp.example.com", Origin="https://evil.example") == 403
