@@ -5,6 +5,7 @@ every command of their shell blocks is one a checkout can run."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -18,6 +19,7 @@ from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import REPO, clean_env, serving_http
 from testing.sandbox_http import http_client
+from tests.sandbox_support import SANDBOX_EXECUTABLE, start_cli, stop_cli
 
 INITIALIZE = {
     "jsonrpc": "2.0",
@@ -205,6 +207,37 @@ def shell_commands(readme: str) -> list[str]:
             if line and not line.startswith("#"):
                 commands.append(line)
     return commands
+
+
+@pytest.mark.slow
+def test_the_sandbox_credentials_are_taken_over_by_a_shell(tmp_path: Path) -> None:
+    """The README's `eval "$(uv run amigo-sandbox --print-env)"`, run by bash against a sandbox
+    started from the command line: the variables are the ones it prints, and they sign in."""
+    (line,) = [c for c in shell_commands("sandbox/README.md") if "--print-env" in c]
+    assert line == 'eval "$(uv run amigo-sandbox --print-env)"', line
+    process, base_url, printed = start_cli(["--db", ":memory:", "--seed-demo"])
+    try:
+        port = base_url.rsplit(":", 1)[1]
+        # The program from this environment (its bin folder first on PATH), on the port it got.
+        script = line.replace(
+            "uv run amigo-sandbox --print-env", f"amigo-sandbox --print-env --port {port}"
+        )
+        env = clean_env(PATH=f"{SANDBOX_EXECUTABLE.parent}{os.pathsep}{os.environ['PATH']}")
+        done = subprocess.run(
+            ["bash", "-c", f"{script} && env"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        exported = dict(
+            row.split("=", 1) for row in done.stdout.splitlines() if row.startswith("AMIGO_")
+        )
+        assert exported == {k: v for k, v in printed.items() if k.startswith("AMIGO_")}
+        check_output(run_example(sys.executable, clean_env(**exported)))
+    finally:
+        stop_cli(process)
 
 
 @pytest.mark.slow
