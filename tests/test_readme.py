@@ -17,8 +17,9 @@ import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
+from amigo_sandbox.spec import load_yaml
 from testing.mcp_helpers import REPO, clean_env, serving_http
-from testing.sandbox_http import http_client
+from testing.sandbox_http import admin_client, http_client
 from tests.sandbox_support import SANDBOX_EXECUTABLE, start_cli, stop_cli
 
 INITIALIZE = {
@@ -207,6 +208,60 @@ def shell_commands(readme: str) -> list[str]:
             if line and not line.startswith("#"):
                 commands.append(line)
     return commands
+
+
+# Programs a checkout has only in its virtual environment: from a shell, `uv run` reaches them.
+PROJECT_PROGRAMS = {"amigo-mcp", "amigo-sandbox", "uvicorn", "pytest", "python", "mypy", "ruff"}
+
+
+@pytest.mark.parametrize("readme", READMES)
+def test_every_shell_command_runs_from_a_checkout(readme: str) -> None:
+    """No command starts a program of the project's environment without `uv run` (as written,
+    the shell answers `command not found`)."""
+    commands = shell_commands(readme)
+    assert commands, f"{readme} has no sh block"
+    for command in commands:
+        # Each simple command: after a pipe, `&&`, `;`, `&`, or inside `$(...)`.
+        for part in re.split(r"\|\||&&|[|;&]|\$\(", command):
+            words = [w.strip('"()') for w in part.split()]
+            words = [w for w in words if w and not re.match(r"[A-Za-z_]\w*=", w)]
+            if not words:
+                continue
+            program = words[0]
+            assert program not in PROJECT_PROGRAMS and not program.startswith("scripts/"), (
+                f"{readme}: `{command}` runs {program} without uv run"
+            )
+
+
+# Installing by name from PyPI, which works only once the packages are published there.
+FROM_PYPI = re.compile(r"(uvx|pip install) '?(amigo-mcp|amigo-client)\b")
+
+
+@pytest.mark.parametrize("readme", READMES)
+def test_an_install_from_pypi_says_once_published(readme: str) -> None:
+    """Each line (or the paragraph around it) that installs a package by name from PyPI says it
+    works once published, so a reader takes the checkout's form meanwhile."""
+    text = (REPO / readme).read_text(encoding="utf-8")
+    for paragraph in re.split(r"\n\s*\n", text):
+        for line in paragraph.splitlines():
+            if FROM_PYPI.search(line):
+                assert "once published" in (line if "```" in paragraph else paragraph), line
+
+
+def test_the_sandbox_readme_shows_the_health_answer_without_a_stale_count(
+    sandbox: RunningSandbox,
+) -> None:
+    """The number of operations is the spec's: the README names it, never a figure that drifts."""
+    text = (REPO / "sandbox" / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith("| `GET /_sandbox/health`")]
+    shown = re.search(r"`(\{.*?\})`", row)
+    assert shown and shown.group(1) == '{"status": "ok", "operations": N}', row
+    with admin_client(sandbox.base_url) as admin:
+        answer = admin.get("/health").json()
+    paths = load_yaml(REPO / "openapi" / "amigo.yaml")["paths"]
+    methods = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+    operations = sum(len(methods & set(item)) for item in paths.values())
+    assert answer == {"status": "ok", "operations": operations}
 
 
 @pytest.mark.slow
