@@ -18,22 +18,9 @@ import pytest
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from amigo_sandbox.server import RunningSandbox
 from amigo_sandbox.spec import load_yaml
-from testing.mcp_helpers import REPO, clean_env, serving_http
+from testing.mcp_helpers import INITIALIZE, MCP_HEADERS, REPO, clean_env, serving_http
 from testing.sandbox_http import admin_client, http_client
 from tests.sandbox_support import SANDBOX_EXECUTABLE, start_cli, stop_cli
-
-INITIALIZE = {
-    "jsonrpc": "2.0",
-    "id": 1,
-    "method": "initialize",
-    "params": {
-        "protocolVersion": "2025-11-25",
-        "capabilities": {},
-        "clientInfo": {"name": "readme", "version": "0"},
-    },
-}
-MCP_HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
-
 
 READMES = ("README.md", "sandbox/README.md", "client_layer/README.md")
 
