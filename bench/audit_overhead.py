@@ -90,7 +90,7 @@ async def run(calls: int) -> None:
                 arguments=BODY,
                 confirmation="not-asked",
                 outcome=None,
-                started=0.0,
+                duration_s=0.0,
             )
         per_line = (time.perf_counter() - started) / LINES
         alone.close()

@@ -5,7 +5,8 @@
     uv run scripts/api_changes.py --last-commit      # CI: the spec change of the last commit
 
 OLD is a git revision (its ``openapi/amigo.yaml``) or a file; default ``HEAD``. NEW is a file;
-default the working copy of ``openapi/amigo.yaml``. NEW may be an edited copy of our spec or a
+default the working copy of ``openapi/amigo.yaml``, so a lone argument is OLD (``HEAD~1``: what
+changed since then, as ``git diff HEAD~1`` shows). NEW may be an edited copy of our spec or a
 copy of Amigo's published OpenAPI document (3.0 or 3.1, YAML or JSON).
 
 The operations compared are those of OLD, matched in NEW by method and path (a trailing slash
@@ -922,11 +923,13 @@ def main(argv: list[str] | None = None) -> int:
         epilog="Exit status: 0 no breaking difference, 1 breaking differences, 2 error.",
     )
     parser.add_argument(
-        "specs",
-        nargs="*",
-        metavar="OLD NEW",
-        help=f"OLD: git revision or file (default HEAD); NEW: file (default {SPEC})",
+        "old",
+        nargs="?",
+        metavar="OLD",
+        help="git revision (its spec) or file; default HEAD. Alone, it is compared with the "
+        "working copy, as `git diff REV` does",
     )
+    parser.add_argument("new", nargs="?", metavar="NEW", help=f"file; default {SPEC}")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--last-commit",
@@ -937,10 +940,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     args = parser.parse_args(argv)
-    if len(args.specs) > 2 or (args.last_commit and args.specs):
-        parser.error("give at most OLD and NEW, and neither with --last-commit")
-    old_spec = args.specs[0] if len(args.specs) == 2 else "HEAD"
-    new_spec = args.specs[-1] if args.specs else SPEC
+    if args.last_commit and (args.old or args.new):
+        parser.error("give neither OLD nor NEW with --last-commit")
+    old_spec, new_spec = args.old or "HEAD", args.new or SPEC
     if args.last_commit:
         reason = last_commit_skip()
         if reason:

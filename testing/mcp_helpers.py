@@ -30,6 +30,20 @@ from testing import zygote
 
 REPO = Path(__file__).resolve().parent.parent
 
+# A 2025-11-25 `initialize` request as plain JSON-RPC over HTTP, and the headers the streamable
+# HTTP transport asks of it: for probing the endpoint below the MCP client.
+INITIALIZE = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-11-25",
+        "capabilities": {},
+        "clientInfo": {"name": "probe", "version": "0"},
+    },
+}
+MCP_HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
+
 # How a user can answer a confirmation question (an MCP elicitation).
 ElicitAction = Literal["accept", "decline", "cancel"]
 

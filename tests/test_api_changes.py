@@ -507,15 +507,18 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
             capture_output=True,
         )
 
-    def last_commit() -> subprocess.CompletedProcess[str]:
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(tmp_path / "scripts" / "api_changes.py"), "--last-commit"],
+            [sys.executable, str(tmp_path / "scripts" / "api_changes.py"), *args],
             cwd=tmp_path,
             capture_output=True,
             text=True,
             timeout=120,
             check=False,
         )
+
+    def last_commit() -> subprocess.CompletedProcess[str]:
+        return command("--last-commit")
 
     git("init", "-q")
     git("add", ".")
@@ -532,3 +535,9 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
     assert second.returncode == 1, second.stderr
     assert "openapi/amigo.yaml at HEAD~1 -> openapi/amigo.yaml" in second.stdout
     assert "query parameter `limit`: maximum 50 -> 20" in second.stdout
+    # A lone revision is OLD, compared with the working copy, as `git diff HEAD~1` would be.
+    lone = command("HEAD~1")
+    assert (lone.returncode, lone.stdout) == (1, second.stdout), lone.stderr
+    assert command("HEAD").returncode == 0
+    mixed = command("--last-commit", "HEAD~1")
+    assert mixed.returncode == 2 and "neither OLD nor NEW" in mixed.stderr

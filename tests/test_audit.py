@@ -17,6 +17,7 @@ import base64
 import hashlib
 import json
 import re
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -294,7 +295,7 @@ def test_a_line_passes_through_the_scrubber(tmp_path: Path) -> None:
         arguments={"key": "sekrit-value"},
         confirmation="not-asked",
         outcome=None,
-        started=0.0,
+        duration_s=0.0,
     )
     audit.close()
     assert "sekrit-value" not in log.read_text()
@@ -374,6 +375,29 @@ def test_amigo_mcp_call_writes_the_line_and_keeps_stdout_clean(tmp_path: Path, t
     )
     assert line["arguments_sha256"] == readme_sha256(arguments)
     assert line["user"], "the embedded sandbox's demo user"
+
+
+@pytest.mark.slow
+def test_a_refusal_on_the_embedded_sandbox_names_its_demo_user(tmp_path: Path) -> None:
+    """Refused before anything was sent, so before the embedded sandbox started: the line names
+    the user and organization every call to it is made as, as a line with credentials does."""
+    from amigo_sandbox.demo import DEMO_ORGANIZATION, DEMO_USER_ID
+
+    log = tmp_path / "audit.jsonl"
+    arguments = {"dynamic_behavior_set_id": MISSING_ID}
+    done = run_amigo_mcp(
+        "call",
+        "--audit-log",
+        str(log),
+        "delete_dynamic_behavior_set",
+        json.dumps(arguments),
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "nothing was sent" in done.stderr
+    (line,) = lines(log)
+    assert (line["confirmation"], line["status"]) == ("refused-unavailable", "not-sent")
+    assert (line["user"], line["organization"]) == (DEMO_USER_ID, DEMO_ORGANIZATION)
 
 
 @pytest.mark.slow

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from amigo_client.config import ClientConfig
@@ -12,7 +12,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from amigo_mcp.cli import build_parser, main
-from amigo_mcp.settings import Settings
+from amigo_mcp.settings import LogLevel, Settings
+from amigo_sandbox.cli import parse_args as sandbox_arguments
 from testing.mcp_helpers import REPO, clean_env, run_amigo_mcp
 
 KEY = {"AMIGO_API_KEY": "k-secret-123", "AMIGO_API_KEY_ID": "kid", "AMIGO_USER_ID": "u1"}
@@ -244,6 +245,28 @@ def spelled(word: str) -> st.SearchStrategy[str]:
         pad,
         pad,
     )
+
+
+def any_case(word: str) -> st.SearchStrategy[str]:
+    """`word` in any mix of cases."""
+    cases = st.lists(st.booleans(), min_size=len(word), max_size=len(word))
+    return cases.map(
+        lambda upper: "".join(
+            c.upper() if u else c.lower() for c, u in zip(word, upper, strict=True)
+        )
+    )
+
+
+@given(level=st.sampled_from(get_args(LogLevel)).flatmap(any_case))
+def test_log_levels_are_read_in_any_case_from_the_flag_and_the_variable(level: str) -> None:
+    flagged = build_parser().parse_args(["serve", "--log-level", level])
+    assert flagged.log_level == level.upper()
+    assert Settings.from_env({"AMIGO_MCP_LOG_LEVEL": level}).log_level == level.upper()
+
+
+@given(level=st.sampled_from(["critical", "error", "warning", "info", "debug"]).flatmap(any_case))
+def test_the_sandbox_reads_its_log_level_in_any_case(level: str) -> None:
+    assert sandbox_arguments(["--log-level", level]).log_level == level.lower()
 
 
 @pytest.mark.slow

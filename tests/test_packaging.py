@@ -8,12 +8,15 @@ import ast
 import functools
 import importlib.metadata
 import json
+import shutil
+import subprocess
 import sys
 import tomllib
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import pytest
 from build_mcpb import USER_CONFIG
 from jsonschema import Draft7Validator
 from packaging.requirements import Requirement
@@ -178,3 +181,23 @@ def test_the_declared_variables_configure_the_server() -> None:
     assert Settings.from_env(
         {v["name"]: "" for v in package["environmentVariables"]}
     ).auth_mode == ("sandbox")
+
+
+@pytest.mark.slow
+def test_uv_builds_every_project_without_a_warning(tmp_path: Path) -> None:
+    """The build backend each pyproject.toml asks for holds the uv in use, so `uv build` (and
+    `uv sync`, which builds the same way) uses uv's own backend and prints no warning."""
+    uv = shutil.which("uv")
+    if uv is None:
+        pytest.fail("uv is needed to build the projects")
+    for source in (REPO, REPO / "generated_client"):
+        done = subprocess.run(
+            [uv, "build", "--out-dir", str(tmp_path), str(source)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "warning" not in done.stderr.lower(), done.stderr

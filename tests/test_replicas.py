@@ -27,6 +27,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS
 from testing.mcp_helpers import (
+    INITIALIZE,
     amigo_mcp,
     clean_env,
     endpoint_announced,
@@ -283,19 +284,9 @@ async def test_a_session_ends_with_the_replica_that_holds_it(
     is gone, the session is too: 404, and the client starts a new one (as the protocol says)."""
     _, urls = pair
     headers = {"Accept": "application/json, text/event-stream"}
-    initialize = {
-        "jsonrpc": "2.0",
-        "id": 1,
-        "method": "initialize",
-        "params": {
-            "protocolVersion": "2025-11-25",
-            "capabilities": {},
-            "clientInfo": {"name": "probe", "version": "0"},
-        },
-    }
     listing = {"jsonrpc": "2.0", "id": 2, "method": "tools/list", "params": {}}
     async with httpx.AsyncClient(timeout=30) as http:
-        opened = await http.post(urls[0], json=initialize, headers=headers)
+        opened = await http.post(urls[0], json=INITIALIZE, headers=headers)
         assert opened.status_code == 200
         session = {
             **headers,

@@ -20,10 +20,7 @@ from amigo_mcp.server import build_server
 from amigo_mcp.settings import Settings
 from amigo_sandbox.server import RunningSandbox
 from testing.hosted import hosted, mcp_client
-from testing.mcp_helpers import (
-    ok,
-    text_of,
-)
+from testing.mcp_helpers import INITIALIZE, MCP_HEADERS, ok, text_of
 from testing.safety_support import (
     CATALOG,
     SecretScan,
@@ -37,17 +34,6 @@ from tests.toolsnaps import snapshot_names
 pytestmark = pytest.mark.anyio
 
 ACCESS_TOKEN = "mcp-access-token-9f8e7d6c5b4a"
-INITIALIZE = {
-    "jsonrpc": "2.0",
-    "id": 1,
-    "method": "initialize",
-    "params": {
-        "protocolVersion": "2025-11-25",
-        "capabilities": {},
-        "clientInfo": {"name": "probe", "version": "0"},
-    },
-}
-MCP_HEADERS = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
 
 
 @pytest.fixture(params=["auto", "legacy"])

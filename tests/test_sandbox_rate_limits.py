@@ -71,6 +71,46 @@ def test_retry_after_counts_down_and_the_next_window_starts_afresh(
         assert answer.headers["X-RateLimit-Reset"] == str(WINDOW_END + 60)
 
 
+def test_injected_statuses_are_counted_and_carry_the_window_headers(
+    running: RunningSandbox,
+) -> None:
+    """A request answered by an injected status is counted in its caller's window, and says so
+    like every counted answer; an injected 429 keeps its own values; a caller who is not signed
+    in is counted nowhere."""
+    operation = "get-metric-evaluation-results"
+    with http_client(running.base_url) as http:
+        me = {"Authorization": f"Bearer {running.issue_token()}"}
+        running.inject_fault(operation, status=503, retry_after=2)
+        maintenance = http.get(RESULTS, headers=me)
+        assert maintenance.status_code == 503
+        assert maintenance.headers["X-RateLimit-Limit"] == "10"
+        assert maintenance.headers["X-RateLimit-Remaining"] == "9"
+        assert maintenance.headers["X-RateLimit-Reset"] == str(WINDOW_END)
+        assert maintenance.headers["Retry-After"] == "2"
+        running.inject_fault(operation, status=500)
+        failed = http.get(RESULTS, headers=me)
+        assert failed.status_code == 500
+        assert failed.headers["X-RateLimit-Remaining"] == "8"
+        assert "Retry-After" not in failed.headers
+        running.inject_fault(operation, status=429, retry_after=5)
+        limited = http.get(RESULTS, headers=me)
+        assert limited.status_code == 429
+        assert limited.headers["X-RateLimit-Remaining"] == "0"
+        assert limited.headers["X-RateLimit-Reset"] == str(int(STOPPED_AT.timestamp()) + 5)
+        running.inject_fault(operation, status=503)
+        anonymous = http.get(RESULTS)
+        assert anonymous.status_code == 503
+        assert not any(name.lower().startswith("x-ratelimit") for name in anonymous.headers)
+        answer = http.get(RESULTS, headers=me)
+        assert answer.status_code == 200
+        assert answer.headers["X-RateLimit-Remaining"] == "6", "three injected answers counted"
+        running.set_rate_limits(False)
+        running.inject_fault(operation, status=503)
+        off = http.get(RESULTS, headers=me)
+        assert off.status_code == 503
+        assert "X-RateLimit-Limit" not in off.headers
+
+
 def test_limits_can_be_switched_off(running: RunningSandbox) -> None:
     running.set_rate_limits(False)
     with http_client(running.base_url) as http:

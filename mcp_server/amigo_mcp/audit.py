@@ -115,10 +115,10 @@ class AuditLog:
         arguments: dict[str, Any],
         confirmation: Decision,
         outcome: ToolOutcome | None,
-        started: float,
+        duration_s: float,
     ) -> None:
         """Write the line of one call; `outcome` None means it ended before anything was sent
-        (`started` is the clock's monotonic time when the call began)."""
+        (`duration_s`: the call's time, from its start to its answer)."""
         now = self.clock.time()
         line = {
             "time": datetime.fromtimestamp(now, UTC)
@@ -131,7 +131,7 @@ class AuditLog:
             "confirmation": confirmation,
             "status": "not-sent" if outcome is None else outcome.result,
             "request_id": None if outcome is None else outcome.request_id,
-            "duration_ms": round((self.clock.monotonic() - started) * 1000, 1),
+            "duration_ms": round(duration_s * 1000, 1),
         }
         text = self.scrub(json.dumps(line, ensure_ascii=False)) + "\n"
         try:

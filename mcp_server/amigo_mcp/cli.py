@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from amigo_client.exceptions import ConfigurationError
@@ -70,11 +71,19 @@ def _add_flags(parser: argparse.ArgumentParser, group: str, catalog: Catalog) ->
             choices = get_args(field.annotation) if literal else flag.choices
             if choices:
                 kwargs["choices"] = choices
+                kwargs["type"] = _any_case(choices)
             if field.annotation in (int, float):
                 kwargs["type"] = field.annotation
             if flag.repeat:
                 kwargs["action"] = "append"
         options.add_argument(flag.name, **kwargs)
+
+
+def _any_case(choices: Sequence[str]) -> Callable[[str], str]:
+    """A flag's value as the choice it names, in any case (`--log-level info` or `INFO`);
+    anything else is left for argparse to refuse."""
+    by_folded = {choice.casefold(): choice for choice in choices}
+    return lambda value: by_folded.get(value.casefold(), value)
 
 
 def build_parser() -> argparse.ArgumentParser:

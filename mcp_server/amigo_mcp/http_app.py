@@ -1,6 +1,9 @@
 """The streamable-HTTP endpoint: loopback by default, guarded by a token anywhere else.
 
-- DNS-rebinding protection stays on: only the listed Host and Origin values are accepted.
+- DNS-rebinding protection stays on: only the listed Host and Origin values are accepted. A name
+  given without a port is accepted with or without one (a client behind a proxy on 443 sends the
+  bare name); bound to every address (0.0.0.0, ::), the loopback names are accepted too, so a
+  health check from the same machine gets through.
 - Binding to a non-loopback address requires an access token (`AMIGO_MCP_HTTP_TOKEN`); every
   request must then carry `Authorization: Bearer <token>`.
 - In hosted multi-user mode a request may also carry its user's own Amigo bearer token in
@@ -184,8 +187,21 @@ class SessionRouter:
                 await upstream.aclose()
 
 
-def _host_port(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
+ANY_ADDRESS = ("0.0.0.0", "::", "")
+
+
+def host_patterns(name: str) -> list[str]:
+    """The Host header values that `name` (`host`, `host:port`, an IPv6 address, bracketed or
+    not, with or without a port) accepts, as the SDK's patterns: a name with its port is exact;
+    a bare name is accepted alone and with any port (`name:*`)."""
+    if name.startswith("["):
+        if "]:" in name:
+            return [name]
+    elif name.count(":") == 1:
+        return [name]
+    elif ":" in name:
+        name = f"[{name}]"
+    return [name, f"{name}:*"]
 
 
 def build_http_app(
@@ -206,8 +222,10 @@ def build_http_app(
             "AMIGO_MCP_HTTP_TOKEN to an access token that clients must send as "
             "'Authorization: Bearer <token>', or bind to 127.0.0.1."
         )
-    hosts = [f"{_host_port(h)}:*" for h in (LOOPBACK if loopback else (host,))]
-    hosts += [h if ":" in h else f"{h}:*" for h in allowed_hosts]
+    names = [*(() if loopback else (host,)), *allowed_hosts]
+    if loopback or host in ANY_ADDRESS:
+        names += LOOPBACK
+    hosts = [pattern for name in names for pattern in host_patterns(name)]
     security = TransportSecuritySettings(
         enable_dns_rebinding_protection=True,
         allowed_hosts=hosts,

@@ -113,14 +113,22 @@ class Runtime:
         None when the call ended before reaching the invoker (nothing was sent)."""
         if self.audit is None or tool.read_only:
             return
+        duration_s = self.clock.monotonic() - started
+        user, organization = caller(self.settings, own_token), self.settings.organization_id
+        if self.settings.auth_mode == "sandbox":
+            # The embedded sandbox has not started (the call ended before anything was sent):
+            # every call to it is made as its demo user.
+            from amigo_sandbox.demo import DEMO_ORGANIZATION, DEMO_USER_ID
+
+            user, organization = DEMO_USER_ID, DEMO_ORGANIZATION
         self.audit.record(
             tool=tool.name,
-            user=caller(self.settings, own_token),
-            organization=self.settings.organization_id,
+            user=user,
+            organization=organization,
             arguments=arguments,
             confirmation=confirmation,
             outcome=outcome,
-            started=started,
+            duration_s=duration_s,
         )
 
     async def _start(self) -> Invoker:

@@ -182,8 +182,8 @@ class Settings(ClientConfig):
     ] = Field(
         frozenset(),
         validation_alias="AMIGO_MCP_ALLOWED_HOSTS",
-        description="HTTP: further Host header values to accept (the flag may be repeated; "
-        "DNS-rebinding protection stays on)",
+        description="HTTP: further Host header values to accept, a name without a port with "
+        "any port or none (the flag may be repeated; DNS-rebinding protection stays on)",
     )
     replica_url: Annotated[str | None, Flag("--replica-url", "transport", "URL")] = Field(
         None,

@@ -147,19 +147,21 @@ def _operation_endpoint(
         except ClientDisconnect:  # the client gave up before its request was read
             client_left()
             return Response(status_code=499)
+        raw = RawRequest(
+            path_params=dict(request.path_params),
+            query=request.query_params.multi_items(),
+            headers={k.lower(): v for k, v in request.headers.items()},
+            body=body,
+            content_type=request.headers.get("content-type"),
+        )
         if rule is not None and rule.kind == "status":
             reply = _fault_status_reply(rule, operation, request_id, sandbox.clock.time())
+            counted = await run_in_threadpool(sandbox.fault_rate_headers, operation, raw)
+            reply.headers.update({k: v for k, v in counted.items() if k not in reply.headers})
         elif rule is not None and rule.kind == "drop" and not rule.after_handler:
             sandbox.requests.answered(operation.operation_id, "dropped")
             return DropConnection()
         else:
-            raw = RawRequest(
-                path_params=dict(request.path_params),
-                query=request.query_params.multi_items(),
-                headers={k.lower(): v for k, v in request.headers.items()},
-                body=body,
-                content_type=request.headers.get("content-type"),
-            )
             reply = await run_in_threadpool(sandbox.handle, operation, raw, request_id)
             if rule is not None and rule.kind == "drop":
                 sandbox.requests.answered(operation.operation_id, "dropped")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import signal
 import sys
 from collections.abc import Sequence
@@ -43,12 +44,33 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="lifetime of bearer tokens issued by sign-in (default 3600)",
     )
     parser.add_argument(
+        "--print-env",
+        action="store_true",
+        help="print the demo credentials for a sandbox at --host and --port as shell 'export' "
+        'lines, and exit without serving: eval "$(amigo-sandbox --print-env)"',
+    )
+    parser.add_argument(
         "--log-level",
         default="info",
+        type=str.lower,
         choices=["critical", "error", "warning", "info", "debug"],
-        help="server log level (default info)",
+        help="server log level, in any case (default info)",
     )
     return parser.parse_args(argv)
+
+
+def demo_env(base_url: str) -> dict[str, str]:
+    """The `AMIGO_*` variables that point a client or the MCP server at the demo organization of
+    the sandbox at `base_url`."""
+    from amigo_sandbox.demo import DEMO_API_KEY, DEMO_API_KEY_ID, DEMO_ORGANIZATION, DEMO_USER_ID
+
+    return {
+        "AMIGO_BASE_URL": base_url,
+        "AMIGO_ORGANIZATION_ID": DEMO_ORGANIZATION,
+        "AMIGO_API_KEY_ID": DEMO_API_KEY_ID,
+        "AMIGO_API_KEY": DEMO_API_KEY,
+        "AMIGO_USER_ID": DEMO_USER_ID,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,18 +78,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.token_lifetime <= 0:
         print("amigo-sandbox: --token-lifetime must be positive", file=sys.stderr)
         return 2
+    if args.print_env:
+        if args.port == 0:
+            print(
+                "amigo-sandbox: --print-env needs the port the sandbox listens on (not 0)",
+                file=sys.stderr,
+            )
+            return 2
+        from amigo_sandbox.server import base_url
+
+        for name, value in demo_env(base_url(args.host, args.port)).items():
+            print(f"export {name}={shlex.quote(value)}")
+        return 0
     # The server's modules (half a second of imports) load once the arguments are known good:
     # `--help` and a refused argument answer at once.
     import uvicorn
 
     from amigo_sandbox.core import Sandbox, SandboxSettings
-    from amigo_sandbox.demo import (
-        DEMO_API_KEY,
-        DEMO_API_KEY_ID,
-        DEMO_ORGANIZATION,
-        DEMO_USER_ID,
-        DEMO_VIEWER_USER_ID,
-    )
+    from amigo_sandbox.demo import DEMO_VIEWER_USER_ID
     from amigo_sandbox.server import base_url_of, bind_socket, uvicorn_config
 
     db = args.db if args.db is not None else str(default_database_path())
@@ -83,20 +111,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"amigo-sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
     sandbox = Sandbox(settings)
-    base_url = base_url_of(sock)
+    url = base_url_of(sock)
+    port = sock.getsockname()[1]
     lines = [
-        f"Amigo sandbox listening on {base_url}",
+        f"Amigo sandbox listening on {url}",
         f"  database:        {db}" + (" (not persisted)" if db == MEMORY else ""),
         f"  demo data:       {'seeded' if args.seed_demo else 'not requested (use --seed-demo)'}",
         f"  rate limits:     {'off' if args.no_rate_limits else 'on'}",
         "Demo credentials (sandbox only):",
-        f"  AMIGO_BASE_URL={base_url}",
-        f"  AMIGO_ORGANIZATION_ID={DEMO_ORGANIZATION}",
-        f"  AMIGO_API_KEY_ID={DEMO_API_KEY_ID}",
-        f"  AMIGO_API_KEY={DEMO_API_KEY}",
-        f"  AMIGO_USER_ID={DEMO_USER_ID}",
+        *(f"  {name}={value}" for name, value in demo_env(url).items()),
         f"  read-only user:  {DEMO_VIEWER_USER_ID}",
-        f"Admin API (loopback only): {base_url}/_sandbox/health",
+        f'  to export them:  eval "$(amigo-sandbox --print-env --host {shlex.quote(args.host)} '
+        f'--port {port})"',
+        f"Admin API (loopback only): {url}/_sandbox/health",
     ]
     # Stopping is the expected way out, whenever the signal comes: before uvicorn listens for
     # it, and also in a shell's background job, which starts with SIGINT ignored. uvicorn shuts

@@ -37,7 +37,7 @@ from amigo_sandbox.identity import (
     find_user,
     token_secret,
 )
-from amigo_sandbox.ratelimit import RateLimiter
+from amigo_sandbox.ratelimit import RateDecision, RateLimiter
 from amigo_sandbox.spec import Operation, Spec, make_validator
 from amigo_sandbox.store import DATA_TABLES, MEMORY, Database, loads
 from amigo_sandbox.validation import (
@@ -251,31 +251,52 @@ class Sandbox:
 
     # --- the request pipeline -------------------------------------------------------------------
 
+    def _admit(
+        self, operation: Operation, raw: RawRequest, now: float
+    ) -> tuple[Principal | None, RateDecision | None]:
+        """Who sends a request (401, 403, 404 when no one the operation accepts), and the
+        request counted in that caller's rate window (None when limits are off or the operation
+        has none)."""
+        organization = raw.path_params.get("organization", "")
+        principal: Principal | None = None
+        if operation.requires_auth:
+            with self.db.transaction(write=False) as conn:
+                principal = authenticate(conn, self.tokens, raw.headers, organization, now)
+            self.requests.called_by(operation.operation_id, principal.user_id)
+            limit_key = (principal.org_id, principal.user_id, operation.operation_id)
+        else:
+            limit_key = (organization, raw.headers.get("x-user-id", ""), operation.operation_id)
+        limit = operation.rate_limit_per_minute
+        if not (self.settings.rate_limits and limit):
+            return principal, None
+        limit = max(1, round(limit * self.settings.rate_limit_scale))
+        return principal, self.limiter.hit(limit_key, limit, now)
+
+    def fault_rate_headers(self, operation: Operation, raw: RawRequest) -> dict[str, str]:
+        """The `X-RateLimit-*` headers of a request answered by an injected status (runs in a
+        worker thread): it is counted in its caller's window like any other, so while limits are
+        on every counted answer carries them. Nothing when the caller is not signed in."""
+        try:
+            _, decision = self._admit(operation, raw, self.clock.time())
+        except ApiError:
+            return {}
+        if decision is None:
+            return {}
+        return {k: v for k, v in decision.headers().items() if k.startswith("X-RateLimit-")}
+
     def handle(self, operation: Operation, raw: RawRequest, request_id: str) -> Reply:
         """Answer one request to a spec operation (runs in a worker thread)."""
         now = self.clock.time()
         extra_headers: dict[str, str] = {}
         try:
-            organization = raw.path_params.get("organization", "")
-            principal: Principal | None = None
-            if operation.requires_auth:
-                with self.db.transaction(write=False) as conn:
-                    principal = authenticate(conn, self.tokens, raw.headers, organization, now)
-                self.requests.called_by(operation.operation_id, principal.user_id)
-                limit_key = (principal.org_id, principal.user_id, operation.operation_id)
-            else:
-                limit_key = (organization, raw.headers.get("x-user-id", ""), operation.operation_id)
-            limit = operation.rate_limit_per_minute
-            if limit:
-                limit = max(1, round(limit * self.settings.rate_limit_scale))
-            if self.settings.rate_limits and limit:
-                decision = self.limiter.hit(limit_key, limit, now)
+            principal, decision = self._admit(operation, raw, now)
+            if decision is not None:
                 extra_headers.update(decision.headers())
                 if not decision.allowed:
                     raise ApiError(
                         429,
-                        f"Rate limit exceeded: {limit} requests per minute for this operation. "
-                        f"Retry after {decision.retry_after_s} s.",
+                        f"Rate limit exceeded: {decision.limit} requests per minute for this "
+                        f"operation. Retry after {decision.retry_after_s} s.",
                         error_code="rate_limited",
                     )
             request = validate_request(self.spec, operation, raw)
@@ -288,6 +309,7 @@ class Sandbox:
             if handler is None:
                 raise not_emulated(operation)
             with self.db.transaction(write=not operation.read_only) as conn:
+                organization = raw.path_params.get("organization", "")
                 reply = handler(
                     Call(operation, organization, principal, request, conn, self.tokens, now)
                 )

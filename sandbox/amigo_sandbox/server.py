@@ -41,10 +41,14 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def base_url_of(sock: socket.socket) -> str:
-    host, port = sock.getsockname()[:2]
+def base_url(host: str, port: int) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}"
+
+
+def base_url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return base_url(host, port)
 
 
 def uvicorn_config(sandbox: Sandbox, log_level: str, access_log: bool) -> uvicorn.Config:
