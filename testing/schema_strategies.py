@@ -298,6 +298,8 @@ def _breakers(schema: dict[str, Any], value: Any) -> Iterator[tuple[str, Any]]:
             yield "too few items", []
         if "maxItems" in schema and value:
             yield "too many items", [value[0]] * (schema["maxItems"] + 1)
+        if schema.get("uniqueItems") and value:
+            yield "a repeated item", [*value, value[0]]
     if isinstance(value, dict) and "maxProperties" in schema and value:
         # One more entry than allowed: the first key with a number appended (still a word).
         key, item = next(iter(value.items()))
