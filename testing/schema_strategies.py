@@ -7,7 +7,8 @@ error message must name.
 
 It covers the JSON Schema the catalog uses (type and type lists, enum, const, pattern, format
 date-time, minLength/maxLength, minimum/maximum/exclusiveMinimum, items, minItems/maxItems,
-uniqueItems, properties, required, additionalProperties, propertyNames, anyOf, oneOf); a
+uniqueItems, properties, required, additionalProperties, propertyNames, maxProperties, anyOf,
+oneOf); a
 keyword it does not know fails loudly, so a new spec keyword cannot quietly go untested.
 """
 
@@ -48,6 +49,7 @@ HANDLED = {
     "required",
     "additionalProperties",
     "propertyNames",
+    "maxProperties",
     "anyOf",
     "oneOf",
 }
@@ -209,8 +211,11 @@ def _object(schema: dict[str, Any], known_ids: tuple[str, ...]) -> st.SearchStra
         return fixed
     names = schema.get("propertyNames", {"type": "string"})
     keys = valid(names | {"type": "string"}, known_ids).filter(lambda k: k not in properties)
-    more = st.dictionaries(keys, valid(extra, known_ids), max_size=3)
-    return st.tuples(fixed, more).map(lambda pair: pair[1] | pair[0])
+    most = schema.get("maxProperties", 3)
+    more = st.dictionaries(keys, valid(extra, known_ids), max_size=min(3, most))
+    return (
+        st.tuples(fixed, more).map(lambda pair: pair[1] | pair[0]).filter(lambda d: len(d) <= most)
+    )
 
 
 # --- one broken place -------------------------------------------------------------------------
@@ -293,6 +298,12 @@ def _breakers(schema: dict[str, Any], value: Any) -> Iterator[tuple[str, Any]]:
             yield "too few items", []
         if "maxItems" in schema and value:
             yield "too many items", [value[0]] * (schema["maxItems"] + 1)
+        if schema.get("uniqueItems") and value:
+            yield "a repeated item", [*value, value[0]]
+    if isinstance(value, dict) and "maxProperties" in schema and value:
+        # One more entry than allowed: the first key with a number appended (still a word).
+        key, item = next(iter(value.items()))
+        yield "too many entries", {f"{key}{i}": item for i in range(schema["maxProperties"] + 1)}
 
 
 def _sites(

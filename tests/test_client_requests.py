@@ -10,6 +10,7 @@ give ``parsed=None`` and one warning instead of an exception.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import threading
@@ -505,7 +506,7 @@ CASES = [
             client=client,
             query="refund policy",
             is_active=False,
-            applied_to_service=None,
+            applied_to_service=[],
             creator=["org-acme,user-1"],
         ),
         "GET",
@@ -513,7 +514,7 @@ CASES = [
         200,
         {"dynamic_behavior_sets": [A_SET]},
         DynamicBehaviorSetSearchResult,
-        # None (the documented null) leaves the filter out; no page parameters on search.
+        # An empty filter list sends nothing; no page parameters on search.
         query=[("query", "refund policy"), ("is_active", "false"), ("creator", "org-acme,user-1")],
     ),
     Case(
@@ -695,7 +696,11 @@ CASES = [
                     "yes",
                     {"type": "post-session", "conversation_id": CONVERSATION_ID, "references": []},
                 ),
-                a_result("r2", None, MANUAL_SOURCE),
+                {
+                    **a_result("r2", None, MANUAL_SOURCE),
+                    "created_at": TIME,
+                    "updated_at": TIME,
+                },
                 a_result(
                     "r3",
                     7,
@@ -710,6 +715,7 @@ CASES = [
             ],
             "has_more": False,
             "continuation_token": None,
+            "filter_values": {"metric_ids": [METRIC_ID]},
         },
         MetricEvaluationResultList,
         query=[
@@ -1048,6 +1054,20 @@ def test_parsed_unions_pick_the_arm_named_by_type(
         PostSessionMetricSource,
         ManualMetricSource,
         SimulationMetricSource,
+    ]
+
+    # `type` may be left out of a source (SOURCES.md, F4): the fields it has decide.
+    assert isinstance(case.answer, dict)
+    untyped = copy.deepcopy(case.answer)
+    for result in untyped["metric_evaluation_results"]:
+        del result["source"]["type"]
+    recorder.respond(200, untyped)
+    parsed = case.call(client, Client(base_url=recorder.base_url, verify_ssl=tls_context())).parsed
+    assert isinstance(parsed, MetricEvaluationResultList)
+    read = [result.source for result in parsed.metric_evaluation_results]
+    assert [type(s) for s in read] == [type(s) for s in sources]
+    assert [s.to_dict() for s in read] == [
+        r["source"] for r in untyped["metric_evaluation_results"]
     ]
 
     recorder.requests.clear()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -50,6 +51,7 @@ from amigo_client.models import (
     CreateSimulationScenarioResponse,
     EvaluateMetricsRequest,
     MessageType,
+    MetricEvaluationSourceType,
     MetricValueType,
     SimulationScenarioVersionContent,
     UpdateDynamicBehaviorSetRequest,
@@ -260,6 +262,9 @@ def _list_sets(ctx: Ctx) -> None:
     assert len(page.dynamic_behavior_sets) == 2 and page.has_more and page.continuation_token == 2
     answer = get_dynamic_behavior_sets.sync_detailed(ctx.org, client=client, limit=51)
     assert expect(answer, 422).detail[0].loc == ["query", "limit"]
+    twice = [DEMO_BEHAVIOR_SET_IDS["refunds"]] * 2
+    answer = get_dynamic_behavior_sets.sync_detailed(ctx.org, client=client, id=twice)
+    assert expect(answer, 422).detail[0].type_ == "unique_items"
 
 
 @contract(
@@ -294,6 +299,10 @@ def _search_sets(ctx: Ctx) -> None:
     assert found.dynamic_behavior_sets[0].id == DEMO_BEHAVIOR_SET_IDS["refunds"]
     answer = search_dynamic_behavior_sets.sync_detailed(ctx.org, client=client, query="")
     assert expect(answer, 422).detail[0].loc == ["query", "query"]
+    answer = search_dynamic_behavior_sets.sync_detailed(
+        ctx.org, client=client, query="refund", applied_to_service=[DEMO_SERVICE_IDS["support"]] * 2
+    )
+    assert expect(answer, 422).detail[0].loc == ["query", "applied_to_service"]
 
 
 @contract(
@@ -471,8 +480,24 @@ def _results(ctx: Ctx) -> None:
     client = ctx.client()
     page = expect(get_metric_evaluation_results.sync_detailed(ctx.org, client=client, limit=5), 200)
     assert len(page.metric_evaluation_results) == 5
+    assert {r.metric_id for r in page.metric_evaluation_results} <= set(
+        page.filter_values.metric_ids
+    )
+    for result in page.metric_evaluation_results:
+        assert isinstance(result.created_at, datetime) and result.updated_at == result.created_at
+    later = expect(
+        get_metric_evaluation_results.sync_detailed(
+            ctx.org, client=client, limit=5, continuation_token=page.continuation_token
+        ),
+        200,
+    )
+    assert later.metric_evaluation_results and later.filter_values is None
     answer = get_metric_evaluation_results.sync_detailed(ctx.org, client=client, limit=501)
     assert expect(answer, 422).detail[0].loc == ["query", "limit"]
+    answer = get_metric_evaluation_results.sync_detailed(
+        ctx.org, client=client, source_type=[MetricEvaluationSourceType.MANUAL] * 2
+    )
+    assert expect(answer, 422).detail[0].loc == ["query", "source_type"]
 
 
 @contract("get-metrics", lambda ctx, c, org: get_metrics.sync_detailed(org, client=c))
@@ -558,6 +583,9 @@ def _list_scenarios(ctx: Ctx) -> None:
     assert all(s.is_deleted for s in page.simulation_scenarios) and page.simulation_scenarios
     answer = get_simulation_scenarios.sync_detailed(ctx.org, client=client, id=["nope"])
     assert expect(answer, 422).detail[0].loc == ["query", "id", 0]
+    twice = [DEMO_SCENARIO_IN_USE_ID] * 2
+    answer = get_simulation_scenarios.sync_detailed(ctx.org, client=client, id=twice)
+    assert expect(answer, 422).detail[0].loc == ["query", "id"]
 
 
 @contract(
@@ -580,6 +608,14 @@ def _create_scenario(ctx: Ctx) -> None:
     bad = scenario_body(unique("scenario"), {"bad-key!": "x"})
     answer = create_simulation_scenario.sync_detailed(ctx.org, client=client, body=bad)
     assert expect(answer, 422).detail[0].loc == ["body", "tags", "bad-key!", "[key]"]
+    answer = create_simulation_scenario.sync_detailed(
+        ctx.org, client=client, body=scenario_body("")
+    )
+    assert expect(answer, 422).detail[0].loc == ["body", "name"]
+    crowded = scenario_body(unique("scenario"), {f"tag {i}": None for i in range(21)})
+    answer = create_simulation_scenario.sync_detailed(ctx.org, client=client, body=crowded)
+    (too_many,) = expect(answer, 422).detail
+    assert too_many.loc == ["body", "tags"] and too_many.type_ == "too_long"
 
 
 @contract(
@@ -691,6 +727,11 @@ def _create_scenario_version(ctx: Ctx) -> None:
         ctx.org, scenario_id, client=client, body=body, version=1
     )
     assert expect(answer, 422).detail[0].loc == ["query", "version"]
+    blank = SimulationScenarioVersionContent.from_dict({**SCENARIO_CONTENT, "instructions": ""})
+    answer = create_simulation_scenario_version.sync_detailed(
+        ctx.org, scenario_id, client=client, body=blank
+    )
+    assert expect(answer, 422).detail[0].loc == ["body", "instructions"]
 
 
 # --- the checks every operation shares -----------------------------------------------------------

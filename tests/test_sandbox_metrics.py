@@ -18,6 +18,7 @@ from amigo_sandbox.demo import (
     demo_id,
 )
 from amigo_sandbox.server import RunningSandbox
+from amigo_sandbox.values import format_timestamp, parse_timestamp
 from testing.sandbox_http import api_client
 
 REFUND = DEMO_CONVERSATION_IDS["refund"]
@@ -155,3 +156,30 @@ def test_result_filters_and_order(api: httpx.Client) -> None:
     assert page["has_more"] is True and page["continuation_token"] == 4
     bad = api.get("/metric/metric_evaluation_result", params={"source_type": "automatic"})
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"] == ["query", "source_type", 0]
+
+
+def test_results_carry_timestamps_and_the_first_page_carries_filter_values(
+    api: httpx.Client,
+) -> None:
+    everything = api.get("/metric/metric_evaluation_result").json()
+    assert everything["has_more"] is False
+    stored = everything["metric_evaluation_results"]
+    every_metric = {"metric_ids": sorted({r["metric_id"] for r in stored})}
+    assert everything["filter_values"] == every_metric
+    # The values a filter can take, whatever the filters of this call.
+    params: dict[str, Any] = {"source_type": "simulation", "limit": 1}
+    first = api.get("/metric/metric_evaluation_result", params=params).json()
+    assert first["filter_values"] == every_metric
+    params["continuation_token"] = first["continuation_token"]
+    second = api.get("/metric/metric_evaluation_result", params=params).json()
+    assert second["metric_evaluation_results"] and second["filter_values"] is None
+    # `created_at` is what the time filters and the sort read; a stored result is replaced,
+    # never edited, so it was last updated when it was created.
+    assert all(r["updated_at"] == r["created_at"] for r in stored)
+    times = sorted(parse_timestamp(r["created_at"]) for r in stored)
+    middle = format_timestamp(times[len(times) // 2])
+    later = results(api, timestamp_after=middle, sort_by="-created_at")
+    assert later and all(parse_timestamp(r["created_at"]) > times[len(times) // 2] for r in later)
+    assert [r["created_at"] for r in later] == sorted(
+        (r["created_at"] for r in later), reverse=True
+    )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_SCENARIO_IN_USE_ID
 from amigo_sandbox.server import RunningSandbox
@@ -195,3 +198,84 @@ def test_unknown_paths_and_methods(sandbox: RunningSandbox, api: httpx.Client) -
     # "/search" is its own route, not an ID.
     assert api.get("/dynamic_behavior_set/search", params={"query": "refund"}).status_code == 200
     assert api.delete("/dynamic_behavior_set/search").status_code in (404, 405)
+
+
+OBJECT_IDS = st.text("0123456789abcdef", min_size=24, max_size=24)
+CREATORS = st.from_regex(r"\A[a-z0-9]{1,8},[a-z0-9]{1,8}\Z")
+# Every array filter of IDs, services and creators refuses a repeated value; `tag` does not
+# (SOURCES.md, F1). Path, required parameters, filter and the values it takes.
+UNIQUE_FILTERS: list[tuple[str, dict[str, str], str, st.SearchStrategy[str]]] = [
+    ("/dynamic_behavior_set/", {}, "id", OBJECT_IDS),
+    ("/dynamic_behavior_set/", {}, "applied_to_service", OBJECT_IDS),
+    ("/dynamic_behavior_set/", {}, "creator", CREATORS),
+    ("/dynamic_behavior_set/search", {"query": "x"}, "applied_to_service", OBJECT_IDS),
+    ("/dynamic_behavior_set/search", {"query": "x"}, "creator", CREATORS),
+    ("/metric/metric_evaluation_result", {}, "metric_id", OBJECT_IDS),
+    (
+        "/metric/metric_evaluation_result",
+        {},
+        "metric_id_and_version",
+        st.builds("{}-{}".format, OBJECT_IDS, st.integers(1, 99)),
+    ),
+    (
+        "/metric/metric_evaluation_result",
+        {},
+        "source_type",
+        st.sampled_from(["post-session", "manual", "simulation"]),
+    ),
+    ("/metric/metric_evaluation_result", {}, "conversation_id", OBJECT_IDS),
+    ("/metric/metric_evaluation_result", {}, "simulation_unit_test_set_run_id", OBJECT_IDS),
+    ("/simulation/scenario/", {}, "id", OBJECT_IDS),
+    ("/simulation/scenario/", {}, "creator", CREATORS),
+    ("/simulation/scenario/search", {"query": "x"}, "creator", CREATORS),
+]
+
+
+@given(data=st.data(), case=st.sampled_from(UNIQUE_FILTERS))
+def test_array_filters_refuse_a_repeated_value(
+    sandbox_server: RunningSandbox,
+    data: st.DataObject,
+    case: tuple[str, dict[str, str], str, st.SearchStrategy[str]],
+) -> None:
+    path, required, name, values = case
+    distinct = data.draw(st.lists(values, min_size=1, max_size=3, unique=True), label="values")
+    repeated = data.draw(st.sampled_from(distinct), label="repeated")
+    with api_client(sandbox_server) as api:
+        assert api.get(path, params={**required, name: distinct}).status_code == 200
+        (item,) = detail(api.get(path, params={**required, name: [*distinct, repeated]}))
+    assert item["type"] == "unique_items" and item["loc"] == ["query", name]
+
+
+def test_a_repeated_tag_filter_is_accepted(api: httpx.Client) -> None:
+    for path in ("/dynamic_behavior_set/", "/simulation/scenario/", "/metric/"):
+        assert api.get(path, params={"tag": ["team:*", "team:*"]}).status_code == 200
+
+
+def test_tags_hold_at_most_twenty_entries(api: httpx.Client) -> None:
+    twenty = {f"tag {i}": None for i in range(20)}
+    accepted = api.post("/dynamic_behavior_set/", json=new_set_body(uuid.uuid4().hex, tags=twenty))
+    assert accepted.status_code == 201, accepted.text
+    crowded = {**twenty, "one more": "v"}
+    for path, body in (
+        ("/dynamic_behavior_set/", new_set_body("x", tags=crowded)),
+        ("/simulation/scenario/", new_scenario_body("x", tags=crowded)),
+        (f"/simulation/scenario/{DEMO_SCENARIO_IN_USE_ID}/", {"tags": crowded}),
+    ):
+        (item,) = detail(api.post(path, json=body))
+        assert item["loc"] == ["body", "tags"]
+        assert item["msg"] == "Dictionary should have at most 20 items after validation, not 21"
+        assert item["ctx"] == {"field_type": "Dictionary", "max_length": 20, "actual_length": 21}
+
+
+def test_scenario_texts_are_not_empty(api: httpx.Client) -> None:
+    content = new_scenario_body("x")["initial_version"]
+    for field in ("objective", "instructions"):
+        body = new_scenario_body("x", initial_version={**content, field: ""})
+        (item,) = detail(api.post("/simulation/scenario/", json=body))
+        assert item["loc"] == ["body", "initial_version", field]
+        assert item["type"] == "string_too_short"
+        path = f"/simulation/scenario/{DEMO_SCENARIO_IN_USE_ID}/version/"
+        (item,) = detail(api.post(path, json={**content, field: ""}))
+        assert item["loc"] == ["body", field]
+    (name,) = detail(api.post("/simulation/scenario/", json=new_scenario_body("")))
+    assert name["loc"] == ["body", "name"] and name["type"] == "string_too_short"

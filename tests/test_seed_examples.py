@@ -183,8 +183,8 @@ instants = st.datetimes(
 ).map(datetime.isoformat)
 scenario_version = st.fixed_dictionaries(
     {
-        "objective": st.text(max_size=40),
-        "instructions": st.text(max_size=40),
+        "objective": st.text(min_size=1, max_size=40),
+        "instructions": st.text(min_size=1, max_size=40),
         "initial_message_type": st.sampled_from(["user-message", "external-event", "skip"]),
         "conversation_starts_at": st.none() | instants,
     }

@@ -295,17 +295,30 @@ def test_enums_have_one_value_type(spec: dict[str, Any]) -> None:
             assert len(node["enum"]) == len(set(node["enum"])), node["enum"]
 
 
-def test_object_ids_and_oneofs(spec: dict[str, Any]) -> None:
+def test_object_ids_and_unions(spec: dict[str, Any]) -> None:
     schemas = spec["components"]["schemas"]
     assert schemas["ObjectId"]["pattern"] == "^[a-f0-9]{24}$"
-    for name in ("DynamicBehaviorAction", "MetricEvaluationSource"):
+    # An action always names its kind; a stored result's source may leave `type` out, its
+    # default (SOURCES.md, F4 and departure 34).
+    for name, combinator, tag_required in (
+        ("DynamicBehaviorAction", "oneOf", True),
+        ("MetricEvaluationSource", "anyOf", False),
+    ):
         union = schemas[name]
+        arms = [arm["$ref"] for arm in union[combinator]]
         mapping = union["discriminator"]["mapping"]
-        assert sorted(mapping.values()) == sorted(arm["$ref"] for arm in union["oneOf"])
+        assert sorted(mapping.values()) == sorted(arms)
         for value, ref in mapping.items():
             arm = resolve(spec, {"$ref": ref})
             assert arm["properties"]["type"]["enum"] == [value]
-            assert "type" in arm["required"]
+            assert ("type" in arm["required"]) is tag_required
+            if not tag_required:
+                assert arm["properties"]["type"]["default"] == value
+    # Without `type`, the generated client keeps the first arm that reads: most fields first.
+    sizes = [
+        len(resolve(spec, arm)["required"]) for arm in schemas["MetricEvaluationSource"]["anyOf"]
+    ]
+    assert sizes == sorted(sizes, reverse=True)
 
 
 def test_known_traps_of_the_live_reference_are_avoided(spec: dict[str, Any]) -> None:

@@ -188,9 +188,9 @@ class SyncOperations(SyncTransport):
         *,
         query: str,
         is_active: bool | None | Unset = UNSET,
-        applied_to_service: list[str] | None | Unset = UNSET,
-        creator: list[str] | None | Unset = UNSET,
-        tag: list[str] | None | Unset = UNSET,
+        applied_to_service: list[str] | Unset = UNSET,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
     ) -> DynamicBehaviorSetSearchResult:
         """Search dynamic behavior sets (GET /v1/{organization}/dynamic_behavior_set/search)."""
         return self._call(
@@ -820,9 +820,9 @@ class AsyncOperations(AsyncTransport):
         *,
         query: str,
         is_active: bool | None | Unset = UNSET,
-        applied_to_service: list[str] | None | Unset = UNSET,
-        creator: list[str] | None | Unset = UNSET,
-        tag: list[str] | None | Unset = UNSET,
+        applied_to_service: list[str] | Unset = UNSET,
+        creator: list[str] | Unset = UNSET,
+        tag: list[str] | Unset = UNSET,
     ) -> DynamicBehaviorSetSearchResult:
         """Search dynamic behavior sets (GET /v1/{organization}/dynamic_behavior_set/search)."""
         return await self._call(

@@ -277,18 +277,20 @@ def _detail_item(
         )
     elif keyword == "exclusiveMaximum":
         kind, msg, ctx = "less_than", f"Input should be less than {expected}", {"lt": expected}
-    elif keyword == "minItems":
-        actual = len(error.instance) if isinstance(error.instance, list) else 0
-        kind = "too_short"
-        msg = (
-            f"List should have at least {_plural(expected, 'item')} after validation, not {actual}"
+    elif keyword in ("minItems", "maxItems", "minProperties", "maxProperties"):
+        # pydantic's wording for a list or a dict of the wrong size
+        field_type = "List" if keyword.endswith("Items") else "Dictionary"
+        actual = len(error.instance) if isinstance(error.instance, (list, dict)) else 0
+        bound, kind, limit = (
+            ("at least", "too_short", "min_length")
+            if keyword.startswith("min")
+            else ("at most", "too_long", "max_length")
         )
-        ctx = {"field_type": "List", "min_length": expected, "actual_length": actual}
-    elif keyword == "maxItems":
-        actual = len(error.instance) if isinstance(error.instance, list) else 0
-        kind = "too_long"
-        msg = f"List should have at most {_plural(expected, 'item')} after validation, not {actual}"
-        ctx = {"field_type": "List", "max_length": expected, "actual_length": actual}
+        msg = (
+            f"{field_type} should have {bound} {_plural(expected, 'item')} after validation, "
+            f"not {actual}"
+        )
+        ctx = {"field_type": field_type, limit: expected, "actual_length": actual}
     elif keyword == "uniqueItems":
         kind, msg = "unique_items", "List should have unique items"
     elif keyword == "enum":

@@ -49,6 +49,7 @@ from .manual_metric_source_type import ManualMetricSourceType
 from .message_type import MessageType
 from .metric import Metric
 from .metric_evaluation_result import MetricEvaluationResult
+from .metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues
 from .metric_evaluation_result_list import MetricEvaluationResultList
 from .metric_evaluation_source_type import MetricEvaluationSourceType
 from .metric_filter_values import MetricFilterValues
@@ -129,6 +130,7 @@ __all__ = (
     "MessageType",
     "Metric",
     "MetricEvaluationResult",
+    "MetricEvaluationResultFilterValues",
     "MetricEvaluationResultList",
     "MetricEvaluationSourceType",
     "MetricFilterValues",

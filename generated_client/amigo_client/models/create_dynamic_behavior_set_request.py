@@ -19,8 +19,8 @@ class CreateDynamicBehaviorSetRequest:
     """
     Attributes:
         name (str): The name of the dynamic behavior set.
-        tags (Tags): Tags as a map. Both the key and the value can only contain alphanumeric characters, underscores, or
-            spaces; a value may be null.
+        tags (Tags): Tags as a map of at most 20 entries. Both the key and the value can only contain alphanumeric
+            characters, underscores, or spaces; a value may be null.
         applied_to_services (list[str]): The IDs of the services that the dynamic behavior set should be applied to.
         initial_version (DynamicBehaviorSetInitialVersion): The content of a dynamic behavior set's first version.
     """

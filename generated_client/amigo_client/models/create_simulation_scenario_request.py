@@ -19,8 +19,8 @@ class CreateSimulationScenarioRequest:
     """
     Attributes:
         name (str): The name of the simulation scenario.
-        tags (Tags): Tags as a map. Both the key and the value can only contain alphanumeric characters, underscores, or
-            spaces; a value may be null.
+        tags (Tags): Tags as a map of at most 20 entries. Both the key and the value can only contain alphanumeric
+            characters, underscores, or spaces; a value may be null.
         initial_version (SimulationScenarioVersionContent): The script of a simulation scenario version.
     """
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.manual_metric_source_type import ManualMetricSourceType
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.user_reference import UserReference
@@ -20,23 +21,22 @@ class ManualMetricSource:
     """Evaluated on request (evaluate-metrics).
 
     Attributes:
-        type_ (ManualMetricSourceType): The kind of source.
         conversation_id (str): The evaluated conversation.
         evaluate_to_interaction_id (None | str): The last interaction evaluated, when the evaluation stopped early.
         invoked_by (UserReference): A user, identified within an organization.
         references (list[str]): Excerpts of the conversation the evaluation rests on.
+        type_ (ManualMetricSourceType | Unset): The kind of source; may be left out, as it is the default. Default:
+            ManualMetricSourceType.MANUAL.
     """
 
-    type_: ManualMetricSourceType
     conversation_id: str
     evaluate_to_interaction_id: None | str
     invoked_by: UserReference
     references: list[str]
+    type_: ManualMetricSourceType | Unset = ManualMetricSourceType.MANUAL
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
         conversation_id = self.conversation_id
 
         evaluate_to_interaction_id: None | str
@@ -46,17 +46,22 @@ class ManualMetricSource:
 
         references = self.references
 
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
                 "conversation_id": conversation_id,
                 "evaluate_to_interaction_id": evaluate_to_interaction_id,
                 "invoked_by": invoked_by,
                 "references": references,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -65,8 +70,6 @@ class ManualMetricSource:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = ManualMetricSourceType(d.pop("type"))
-
         conversation_id = d.pop("conversation_id")
 
         def _parse_evaluate_to_interaction_id(data: object) -> None | str:
@@ -80,12 +83,19 @@ class ManualMetricSource:
 
         references = cast(list[str], d.pop("references"))
 
+        _type_ = d.pop("type", UNSET)
+        type_: ManualMetricSourceType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = ManualMetricSourceType(_type_)
+
         manual_metric_source = cls(
-            type_=type_,
             conversation_id=conversation_id,
             evaluate_to_interaction_id=evaluate_to_interaction_id,
             invoked_by=invoked_by,
             references=references,
+            type_=type_,
         )
 
         manual_metric_source.additional_properties = d

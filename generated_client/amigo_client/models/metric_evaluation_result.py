@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.manual_metric_source import ManualMetricSource
@@ -27,7 +30,9 @@ class MetricEvaluationResult:
         result (bool | float | None | str): A metric's value; null when the metric does not apply.
         justification (str): Why the metric has this value.
         source (ManualMetricSource | PostSessionMetricSource | SimulationMetricSource): Where a stored result came from,
-            told apart by `type`.
+            told apart by `type`, or by the fields it has when `type` is left out.
+        created_at (datetime.datetime | Unset): When the result was stored.
+        updated_at (datetime.datetime | Unset): When the result was last updated.
     """
 
     id: str
@@ -37,11 +42,13 @@ class MetricEvaluationResult:
     result: bool | float | None | str
     justification: str
     source: ManualMetricSource | PostSessionMetricSource | SimulationMetricSource
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
-        from ..models.post_session_metric_source import PostSessionMetricSource  # noqa: PLC0415
+        from ..models.simulation_metric_source import SimulationMetricSource  # noqa: PLC0415
 
         id = self.id
 
@@ -57,12 +64,20 @@ class MetricEvaluationResult:
         justification = self.justification
 
         source: dict[str, Any]
-        if isinstance(self.source, PostSessionMetricSource):
+        if isinstance(self.source, ManualMetricSource):
             source = self.source.to_dict()
-        elif isinstance(self.source, ManualMetricSource):
+        elif isinstance(self.source, SimulationMetricSource):
             source = self.source.to_dict()
         else:
             source = self.source.to_dict()
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,6 +92,10 @@ class MetricEvaluationResult:
                 "source": source,
             }
         )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -108,7 +127,7 @@ class MetricEvaluationResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metric_evaluation_source_type_0 = PostSessionMetricSource.from_dict(data)
+                componentsschemas_metric_evaluation_source_type_0 = ManualMetricSource.from_dict(data)
 
                 return componentsschemas_metric_evaluation_source_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -116,18 +135,32 @@ class MetricEvaluationResult:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metric_evaluation_source_type_1 = ManualMetricSource.from_dict(data)
+                componentsschemas_metric_evaluation_source_type_1 = SimulationMetricSource.from_dict(data)
 
                 return componentsschemas_metric_evaluation_source_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_metric_evaluation_source_type_2 = SimulationMetricSource.from_dict(data)
+            componentsschemas_metric_evaluation_source_type_2 = PostSessionMetricSource.from_dict(data)
 
             return componentsschemas_metric_evaluation_source_type_2
 
         source = _parse_source(d.pop("source"))
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         metric_evaluation_result = cls(
             id=id,
@@ -137,6 +170,8 @@ class MetricEvaluationResult:
             result=result,
             justification=justification,
             source=source,
+            created_at=created_at,
+            updated_at=updated_at,
         )
 
         metric_evaluation_result.additional_properties = d

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.metric_evaluation_result import MetricEvaluationResult
+    from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues
 
 
 T = TypeVar("T", bound="MetricEvaluationResultList")
@@ -20,14 +21,19 @@ class MetricEvaluationResultList:
         metric_evaluation_results (list[MetricEvaluationResult]): The results on this page.
         has_more (bool): Whether there are more results to retrieve.
         continuation_token (int | None): The token for the next page; only set when `has_more` is true.
+        filter_values (MetricEvaluationResultFilterValues | None): For each filter that can take on dynamic values, what
+            these values are. Only provided for the first page.
     """
 
     metric_evaluation_results: list[MetricEvaluationResult]
     has_more: bool
     continuation_token: int | None
+    filter_values: MetricEvaluationResultFilterValues | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues  # noqa: PLC0415
+
         metric_evaluation_results = []
         for metric_evaluation_results_item_data in self.metric_evaluation_results:
             metric_evaluation_results_item = metric_evaluation_results_item_data.to_dict()
@@ -38,6 +44,12 @@ class MetricEvaluationResultList:
         continuation_token: int | None
         continuation_token = self.continuation_token
 
+        filter_values: dict[str, Any] | None
+        if isinstance(self.filter_values, MetricEvaluationResultFilterValues):
+            filter_values = self.filter_values.to_dict()
+        else:
+            filter_values = self.filter_values
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -45,6 +57,7 @@ class MetricEvaluationResultList:
                 "metric_evaluation_results": metric_evaluation_results,
                 "has_more": has_more,
                 "continuation_token": continuation_token,
+                "filter_values": filter_values,
             }
         )
 
@@ -53,6 +66,7 @@ class MetricEvaluationResultList:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.metric_evaluation_result import MetricEvaluationResult  # noqa: PLC0415
+        from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues  # noqa: PLC0415
 
         d = dict(src_dict)
         metric_evaluation_results = []
@@ -71,10 +85,26 @@ class MetricEvaluationResultList:
 
         continuation_token = _parse_continuation_token(d.pop("continuation_token"))
 
+        def _parse_filter_values(data: object) -> MetricEvaluationResultFilterValues | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                filter_values_type_0 = MetricEvaluationResultFilterValues.from_dict(data)
+
+                return filter_values_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MetricEvaluationResultFilterValues | None, data)
+
+        filter_values = _parse_filter_values(d.pop("filter_values"))
+
         metric_evaluation_result_list = cls(
             metric_evaluation_results=metric_evaluation_results,
             has_more=has_more,
             continuation_token=continuation_token,
+            filter_values=filter_values,
         )
 
         metric_evaluation_result_list.additional_properties = d

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_session_metric_source_type import PostSessionMetricSourceType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PostSessionMetricSource")
 
@@ -16,48 +17,57 @@ class PostSessionMetricSource:
     """Evaluated automatically after a session.
 
     Attributes:
-        type_ (PostSessionMetricSourceType): The kind of source.
         conversation_id (str): The evaluated conversation.
         references (list[str]): Excerpts of the conversation the evaluation rests on.
+        type_ (PostSessionMetricSourceType | Unset): The kind of source; may be left out, as it is the default. Default:
+            PostSessionMetricSourceType.POST_SESSION.
     """
 
-    type_: PostSessionMetricSourceType
     conversation_id: str
     references: list[str]
+    type_: PostSessionMetricSourceType | Unset = PostSessionMetricSourceType.POST_SESSION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
         conversation_id = self.conversation_id
 
         references = self.references
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
                 "conversation_id": conversation_id,
                 "references": references,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = PostSessionMetricSourceType(d.pop("type"))
-
         conversation_id = d.pop("conversation_id")
 
         references = cast(list[str], d.pop("references"))
 
+        _type_ = d.pop("type", UNSET)
+        type_: PostSessionMetricSourceType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = PostSessionMetricSourceType(_type_)
+
         post_session_metric_source = cls(
-            type_=type_,
             conversation_id=conversation_id,
             references=references,
+            type_=type_,
         )
 
         post_session_metric_source.additional_properties = d

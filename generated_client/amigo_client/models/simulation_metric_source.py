@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.simulation_metric_source_type import SimulationMetricSourceType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulationMetricSource")
 
@@ -16,23 +17,22 @@ class SimulationMetricSource:
     """Evaluated in a simulation unit test run.
 
     Attributes:
-        type_ (SimulationMetricSourceType): The kind of source.
         simulation_unit_test_set_run_id (str): The simulation unit test set run.
         unit_test_id (str): The unit test.
         run_index (int): Which run of the unit test.
         references (list[str]): Excerpts of the conversation the evaluation rests on.
+        type_ (SimulationMetricSourceType | Unset): The kind of source; may be left out, as it is the default. Default:
+            SimulationMetricSourceType.SIMULATION.
     """
 
-    type_: SimulationMetricSourceType
     simulation_unit_test_set_run_id: str
     unit_test_id: str
     run_index: int
     references: list[str]
+    type_: SimulationMetricSourceType | Unset = SimulationMetricSourceType.SIMULATION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
         simulation_unit_test_set_run_id = self.simulation_unit_test_set_run_id
 
         unit_test_id = self.unit_test_id
@@ -41,25 +41,28 @@ class SimulationMetricSource:
 
         references = self.references
 
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "type": type_,
                 "simulation_unit_test_set_run_id": simulation_unit_test_set_run_id,
                 "unit_test_id": unit_test_id,
                 "run_index": run_index,
                 "references": references,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = SimulationMetricSourceType(d.pop("type"))
-
         simulation_unit_test_set_run_id = d.pop("simulation_unit_test_set_run_id")
 
         unit_test_id = d.pop("unit_test_id")
@@ -68,12 +71,19 @@ class SimulationMetricSource:
 
         references = cast(list[str], d.pop("references"))
 
+        _type_ = d.pop("type", UNSET)
+        type_: SimulationMetricSourceType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = SimulationMetricSourceType(_type_)
+
         simulation_metric_source = cls(
-            type_=type_,
             simulation_unit_test_set_run_id=simulation_unit_test_set_run_id,
             unit_test_id=unit_test_id,
             run_index=run_index,
             references=references,
+            type_=type_,
         )
 
         simulation_metric_source.additional_properties = d

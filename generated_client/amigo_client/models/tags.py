@@ -11,8 +11,8 @@ T = TypeVar("T", bound="Tags")
 
 @_attrs_define
 class Tags:
-    """Tags as a map. Both the key and the value can only contain alphanumeric characters, underscores, or spaces; a value
-    may be null.
+    """Tags as a map of at most 20 entries. Both the key and the value can only contain alphanumeric characters,
+    underscores, or spaces; a value may be null.
 
     """
 

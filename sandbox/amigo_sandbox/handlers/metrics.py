@@ -32,6 +32,8 @@ SOURCE_TYPES = ("post-session", "manual", "simulation")
 
 
 def result_json(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored result. `source.type` is always written, as a server that writes out defaults
+    does; results are replaced rather than edited, so `updated_at` is `created_at`."""
     references = loads(row["refs"])
     source: dict[str, Any]
     if row["source_type"] == "manual":
@@ -64,6 +66,8 @@ def result_json(row: sqlite3.Row) -> dict[str, Any]:
         "result": loads(row["result"]),
         "justification": row["justification"],
         "source": source,
+        "created_at": row["created_at"],
+        "updated_at": row["created_at"],
     }
 
 
@@ -360,9 +364,12 @@ def list_results(call: Call) -> Reply:
     conversations = set(call.query("conversation_id") or [])
     runs = set(call.query("simulation_unit_test_set_run_id") or [])
     chosen: list[tuple[str, dict[str, Any]]] = []
-    for row in call.conn.execute(
-        "SELECT * FROM metric_results WHERE org_id = ? ORDER BY seq", (call.organization,)
-    ):
+    everything = list(
+        call.conn.execute(
+            "SELECT * FROM metric_results WHERE org_id = ? ORDER BY seq", (call.organization,)
+        )
+    )
+    for row in everything:
         if (
             (metric_ids and row["metric_id"] not in metric_ids)
             or (versions and (row["metric_id"], row["metric_version"]) not in versions)
@@ -375,10 +382,10 @@ def list_results(call: Call) -> Reply:
             continue
         chosen.append((row["created_at"], result_json(row)))
     ordered = sort_items(chosen, call.query("sort_by"), lambda pair, field: pair[0])
-    page = paginate(
-        [item for _, item in ordered], call.query("limit", 500), call.query("continuation_token", 0)
-    )
+    token = call.query("continuation_token", 0)
+    page = paginate([item for _, item in ordered], call.query("limit", 500), token)
+    filter_values = {"metric_ids": sorted({row["metric_id"] for row in everything})}
     return Reply(
         200,
-        page.body("metric_evaluation_results"),
+        page.body("metric_evaluation_results", filter_values=filter_values if token <= 0 else None),
     )

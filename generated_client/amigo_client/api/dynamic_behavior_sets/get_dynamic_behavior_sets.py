@@ -194,8 +194,7 @@ def sync_detailed(
         continuation_token (int | Unset): The continuation token from the previous request used to
             retrieve the next page of dynamic behavior sets. Default: 0.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | Unset): The IDs of the services that the dynamic behavior
-            set is applied to.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
         creator (list[str] | Unset): The creators to filter by. Each value must be of the format
             `org_id,user_id`.
         tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
@@ -266,8 +265,7 @@ def sync(
         continuation_token (int | Unset): The continuation token from the previous request used to
             retrieve the next page of dynamic behavior sets. Default: 0.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | Unset): The IDs of the services that the dynamic behavior
-            set is applied to.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
         creator (list[str] | Unset): The creators to filter by. Each value must be of the format
             `org_id,user_id`.
         tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
@@ -333,8 +331,7 @@ async def asyncio_detailed(
         continuation_token (int | Unset): The continuation token from the previous request used to
             retrieve the next page of dynamic behavior sets. Default: 0.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | Unset): The IDs of the services that the dynamic behavior
-            set is applied to.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
         creator (list[str] | Unset): The creators to filter by. Each value must be of the format
             `org_id,user_id`.
         tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
@@ -403,8 +400,7 @@ async def asyncio(
         continuation_token (int | Unset): The continuation token from the previous request used to
             retrieve the next page of dynamic behavior sets. Default: 0.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | Unset): The IDs of the services that the dynamic behavior
-            set is applied to.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
         creator (list[str] | Unset): The creators to filter by. Each value must be of the format
             `org_id,user_id`.
         tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax

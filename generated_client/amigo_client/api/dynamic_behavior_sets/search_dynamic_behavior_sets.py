@@ -19,9 +19,9 @@ def _get_kwargs(
     *,
     query: str,
     is_active: bool | None | Unset = UNSET,
-    applied_to_service: list[str] | None | Unset = UNSET,
-    creator: list[str] | None | Unset = UNSET,
-    tag: list[str] | None | Unset = UNSET,
+    applied_to_service: list[str] | Unset = UNSET,
+    creator: list[str] | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     x_mongo_cluster_name: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -39,34 +39,22 @@ def _get_kwargs(
         json_is_active = is_active
     params["is_active"] = json_is_active
 
-    json_applied_to_service: list[str] | None | Unset
-    if isinstance(applied_to_service, Unset):
-        json_applied_to_service = UNSET
-    elif isinstance(applied_to_service, list):
+    json_applied_to_service: list[str] | Unset = UNSET
+    if not isinstance(applied_to_service, Unset):
         json_applied_to_service = applied_to_service
 
-    else:
-        json_applied_to_service = applied_to_service
     params["applied_to_service"] = json_applied_to_service
 
-    json_creator: list[str] | None | Unset
-    if isinstance(creator, Unset):
-        json_creator = UNSET
-    elif isinstance(creator, list):
+    json_creator: list[str] | Unset = UNSET
+    if not isinstance(creator, Unset):
         json_creator = creator
 
-    else:
-        json_creator = creator
     params["creator"] = json_creator
 
-    json_tag: list[str] | None | Unset
-    if isinstance(tag, Unset):
-        json_tag = UNSET
-    elif isinstance(tag, list):
+    json_tag: list[str] | Unset = UNSET
+    if not isinstance(tag, Unset):
         json_tag = tag
 
-    else:
-        json_tag = tag
     params["tag"] = json_tag
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -163,9 +151,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     query: str,
     is_active: bool | None | Unset = UNSET,
-    applied_to_service: list[str] | None | Unset = UNSET,
-    creator: list[str] | None | Unset = UNSET,
-    tag: list[str] | None | Unset = UNSET,
+    applied_to_service: list[str] | Unset = UNSET,
+    creator: list[str] | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     x_mongo_cluster_name: str | Unset = UNSET,
 ) -> Response[DynamicBehaviorSetSearchResult | ErrorBody]:
     """Search dynamic behavior sets
@@ -182,14 +170,13 @@ def sync_detailed(
         query (str): The query to search for. Any sets containing the terms in its name and the
             triggers of its latest version would be returned.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
-            behavior set is applied to.
-        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
-            must be of the format `org_id,user_id`.
-        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
-            using the syntax `key:value`, which means to match all sets with the given key and value
-            pair among its tags. If value is `*`, it means the value does not matter. If value is
-            empty, it matches against when the value is None.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
         x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
             This is usually not needed unless the organization does not exist yet in the Amigo
             organization infra config database.
@@ -225,9 +212,9 @@ def sync(
     client: AuthenticatedClient | Client,
     query: str,
     is_active: bool | None | Unset = UNSET,
-    applied_to_service: list[str] | None | Unset = UNSET,
-    creator: list[str] | None | Unset = UNSET,
-    tag: list[str] | None | Unset = UNSET,
+    applied_to_service: list[str] | Unset = UNSET,
+    creator: list[str] | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     x_mongo_cluster_name: str | Unset = UNSET,
 ) -> DynamicBehaviorSetSearchResult | ErrorBody | None:
     """Search dynamic behavior sets
@@ -244,14 +231,13 @@ def sync(
         query (str): The query to search for. Any sets containing the terms in its name and the
             triggers of its latest version would be returned.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
-            behavior set is applied to.
-        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
-            must be of the format `org_id,user_id`.
-        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
-            using the syntax `key:value`, which means to match all sets with the given key and value
-            pair among its tags. If value is `*`, it means the value does not matter. If value is
-            empty, it matches against when the value is None.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
         x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
             This is usually not needed unless the organization does not exist yet in the Amigo
             organization infra config database.
@@ -282,9 +268,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     query: str,
     is_active: bool | None | Unset = UNSET,
-    applied_to_service: list[str] | None | Unset = UNSET,
-    creator: list[str] | None | Unset = UNSET,
-    tag: list[str] | None | Unset = UNSET,
+    applied_to_service: list[str] | Unset = UNSET,
+    creator: list[str] | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     x_mongo_cluster_name: str | Unset = UNSET,
 ) -> Response[DynamicBehaviorSetSearchResult | ErrorBody]:
     """Search dynamic behavior sets
@@ -301,14 +287,13 @@ async def asyncio_detailed(
         query (str): The query to search for. Any sets containing the terms in its name and the
             triggers of its latest version would be returned.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
-            behavior set is applied to.
-        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
-            must be of the format `org_id,user_id`.
-        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
-            using the syntax `key:value`, which means to match all sets with the given key and value
-            pair among its tags. If value is `*`, it means the value does not matter. If value is
-            empty, it matches against when the value is None.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
         x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
             This is usually not needed unless the organization does not exist yet in the Amigo
             organization infra config database.
@@ -342,9 +327,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     query: str,
     is_active: bool | None | Unset = UNSET,
-    applied_to_service: list[str] | None | Unset = UNSET,
-    creator: list[str] | None | Unset = UNSET,
-    tag: list[str] | None | Unset = UNSET,
+    applied_to_service: list[str] | Unset = UNSET,
+    creator: list[str] | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
     x_mongo_cluster_name: str | Unset = UNSET,
 ) -> DynamicBehaviorSetSearchResult | ErrorBody | None:
     """Search dynamic behavior sets
@@ -361,14 +346,13 @@ async def asyncio(
         query (str): The query to search for. Any sets containing the terms in its name and the
             triggers of its latest version would be returned.
         is_active (bool | None | Unset): Whether the dynamic behavior set is active.
-        applied_to_service (list[str] | None | Unset): The IDs of the services that the dynamic
-            behavior set is applied to.
-        creator (list[str] | None | Unset): The creators of the dynamic behavior sets. Each value
-            must be of the format `org_id,user_id`.
-        tag (list[str] | None | Unset): The tags of the dynamic behavior sets. Must be specified
-            using the syntax `key:value`, which means to match all sets with the given key and value
-            pair among its tags. If value is `*`, it means the value does not matter. If value is
-            empty, it matches against when the value is None.
+        applied_to_service (list[str] | Unset): The IDs of the services to filter by.
+        creator (list[str] | Unset): The creators to filter by. Each value must be of the format
+            `org_id,user_id`.
+        tag (list[str] | Unset): The tags to filter by. Must be specified using the syntax
+            `key:value`, which means to match all items with the given key and value pair among its
+            tags. If value is `*`, it means the value does not matter. If value is empty, it matches
+            against when the value is None.
         x_mongo_cluster_name (str | Unset): The Mongo cluster name to perform this request in.
             This is usually not needed unless the organization does not exist yet in the Amigo
             organization infra config database.
