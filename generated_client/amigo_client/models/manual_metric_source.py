@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.manual_metric_source_type import ManualMetricSourceType
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.user_reference import UserReference
@@ -33,6 +34,14 @@ class ManualMetricSource:
     invoked_by: UserReference
     references: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "conversation_id": "conversation_id",
+        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
+        "invoked_by": "invoked_by",
+        "references": "references",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -65,20 +74,48 @@ class ManualMetricSource:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = ManualMetricSourceType(d.pop("type"))
+        try:
+            type_ = ManualMetricSourceType(d.pop("type"))
 
-        conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
-        def _parse_evaluate_to_interaction_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
 
-        evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id"))
+        try:
 
-        invoked_by = UserReference.from_dict(d.pop("invoked_by"))
+            def _parse_evaluate_to_interaction_id_arms(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        references = cast(list[str], d.pop("references"))
+            def _parse_evaluate_to_interaction_id(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_evaluate_to_interaction_id_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_evaluate_to_interaction_id_arms(data)
+
+            evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "evaluate_to_interaction_id", src_dict)  # chained to the first error
+
+        try:
+            invoked_by = UserReference.from_dict(d.pop("invoked_by"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "invoked_by", src_dict)  # chained to the first error
+
+        try:
+            references = cast(list[str], d.pop("references"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
 
         manual_metric_source = cls(
             type_=type_,

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_session_metric_source_type import PostSessionMetricSourceType
+from ..reading import field_error
 
 T = TypeVar("T", bound="PostSessionMetricSource")
 
@@ -25,6 +26,12 @@ class PostSessionMetricSource:
     conversation_id: str
     references: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "conversation_id": "conversation_id",
+        "references": "references",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -48,11 +55,22 @@ class PostSessionMetricSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = PostSessionMetricSourceType(d.pop("type"))
+        try:
+            type_ = PostSessionMetricSourceType(d.pop("type"))
 
-        conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
-        references = cast(list[str], d.pop("references"))
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
+
+        try:
+            references = cast(list[str], d.pop("references"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
 
         post_session_metric_source = cls(
             type_=type_,
