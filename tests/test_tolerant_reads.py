@@ -31,6 +31,8 @@ from amigo_client import (
     ResponseParseError,
     UnknownValueWarning,
 )
+from amigo_client.api.metrics import get_metrics
+from amigo_client.models import ErrorBody
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -395,3 +397,12 @@ def test_what_cannot_be_read_is_named_with_its_value_and_cause(
     assert f"{field}: {says}" in str(error)
     assert isinstance(error.__cause__, ResponseParseError)
     assert isinstance(error.__cause__.__cause__, cause)
+
+
+def test_an_error_answer_is_not_reported_as_drift(sandbox: RunningSandbox) -> None:
+    """Error bodies become the raised errors; only success answers are reported."""
+    with sync_client(sandbox) as amigo, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        answer = get_metrics.sync_detailed(sandbox.organization, client=amigo.generated, limit=-1)
+    assert answer.status_code == 422 and isinstance(answer.parsed, ErrorBody)
+    assert not [w for w in caught if issubclass(w.category, UnknownValueWarning)]

@@ -109,7 +109,8 @@ def _build_response(
         )
         parsed = None
     else:
-        report_drift("sign_in_with_api_key", parsed)
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("sign_in_with_api_key", parsed)
     return Response(
         status_code=status_code,
         content=response.content,

@@ -131,7 +131,8 @@ def _build_response(
         )
         parsed = None
     else:
-        report_drift("create_dynamic_behavior_set_version", parsed)
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("create_dynamic_behavior_set_version", parsed)
     return Response(
         status_code=status_code,
         content=response.content,

@@ -187,7 +187,8 @@ def _build_response(
         )
         parsed = None
     else:
-        report_drift("get_metric_evaluation_results", parsed)
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("get_metric_evaluation_results", parsed)
     return Response(
         status_code=status_code,
         content=response.content,

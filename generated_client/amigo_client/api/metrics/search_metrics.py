@@ -145,7 +145,8 @@ def _build_response(
         )
         parsed = None
     else:
-        report_drift("search_metrics", parsed)
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("search_metrics", parsed)
     return Response(
         status_code=status_code,
         content=response.content,

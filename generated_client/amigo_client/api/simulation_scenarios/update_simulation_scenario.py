@@ -107,7 +107,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         )
         parsed = None
     else:
-        report_drift("update_simulation_scenario", parsed)
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("update_simulation_scenario", parsed)
     return Response(
         status_code=status_code,
         content=response.content,
