@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from amigo_client import AuthenticatedClient, Client, errors
+from amigo_client import AuthenticatedClient, Client, UnknownValueWarning, errors
 from amigo_client.api.auth import sign_in_with_api_key
 from amigo_client.api.conversations import get_conversation_messages, get_conversations
 from amigo_client.api.dynamic_behavior_sets import (
@@ -1379,7 +1379,10 @@ def test_additional_fields_are_kept_not_a_drift(
     recorder: Recorder, client: AuthenticatedClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     recorder.respond(201, {"simulation_scenario_id": SCENARIO_ID, "warnings": []})
-    with caplog.at_level(logging.WARNING, logger="amigo_client"):
+    with (
+        caplog.at_level(logging.WARNING, logger="amigo_client"),
+        pytest.warns(UnknownValueWarning, match="create_simulation_scenario: warnings: field"),
+    ):
         response = create_simulation_scenario.sync_detailed(
             ORG,
             client=client,
