@@ -170,16 +170,22 @@ class _Attempts:
 
 
 def _parsed(op: Operation, response: Response[T | ErrorBody]) -> T:
-    """The model of a success answer; a body that does not match the API description raises."""
+    """The model of a success answer. What the API description does not list was kept (see
+    `reading`); a body that still cannot be read raises, naming the field and the value, chained
+    to the error that stopped the reading."""
     parsed = response.parsed
-    if parsed is None or isinstance(parsed, ErrorBody):
-        raise APIResponseValidationError(
-            f"{op.id}: the HTTP {int(response.status_code)} answer does not match the API "
-            "description",
-            status_code=int(response.status_code),
-            content=response.content,
-        )
-    return parsed
+    if parsed is not None and not isinstance(parsed, ErrorBody):
+        return parsed
+    status = int(response.status_code)
+    problem = response.parse_error
+    error = APIResponseValidationError(
+        f"{op.id}: the HTTP {status} answer does not match the API description"
+        + (f": {problem}" if problem is not None else " (an error body)"),
+        status_code=status,
+        content=response.content,
+        field=problem.field if problem is not None else None,
+    )
+    raise error from problem
 
 
 def _next_token(op: Operation, page: Page, sent: set[int | None]) -> int:

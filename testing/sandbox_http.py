@@ -8,6 +8,10 @@ CA bundle, for each client it creates, even one that only ever speaks plain HTTP
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
@@ -38,3 +42,18 @@ def api_client(sandbox: RunningSandbox, user_id: str | None = None) -> httpx.Cli
 def admin_client(base_url: str) -> httpx.Client:
     """The admin API (`/_sandbox/...`) of the sandbox at `base_url`, in this process or another."""
     return http_client(f"{base_url}/_sandbox", timeout=10)
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A local HTTP server (stdlib, in a thread) answering with `handler`; yields its base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    # Polled every 50 ms for the shutdown (the default, 0.5 s, is the teardown's wait).
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

@@ -13,17 +13,16 @@ import asyncio
 import copy
 import json
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from amigo_client import AuthenticatedClient, Client, errors
+from amigo_client import AuthenticatedClient, Client, UnknownValueWarning, errors
 from amigo_client.api.auth import sign_in_with_api_key
 from amigo_client.api.conversations import get_conversation_messages, get_conversations
 from amigo_client.api.dynamic_behavior_sets import (
@@ -111,6 +110,7 @@ from jsonschema import Draft202012Validator
 from amigo_mcp.errors import api_error_message
 from amigo_sandbox.handlers import HANDLERS
 from amigo_sandbox.refs import Document
+from testing.sandbox_http import serving
 from tests.sandbox_support import SPEC
 
 DOC = Document(SPEC)
@@ -211,17 +211,8 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture(scope="module")
 def server() -> Iterator[Recorder]:
     recorder = Recorder()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder))
-    # Polled every 50 ms for the shutdown (the default, 0.5 s, is the teardown's wait).
-    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    recorder.base_url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    try:
+    with serving(_handler(recorder)) as recorder.base_url:
         yield recorder
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -1215,7 +1206,8 @@ SECRET_MARKER = "do-not-log-3f9a"
 
 
 def _drifted_scenario_version() -> dict[str, Any]:
-    return {**A_SCENARIO_VERSION, "initial_message_type": "voice-call", "objective": SECRET_MARKER}
+    """A version whose enum field holds a number: a value no reading can keep as the enum."""
+    return {**A_SCENARIO_VERSION, "initial_message_type": 7, "objective": SECRET_MARKER}
 
 
 def _drifted_set_without_name() -> dict[str, Any]:
@@ -1237,7 +1229,7 @@ DRIFTS = [
             }
         ).encode(),
         "application/json",
-        id="unknown-enum-value",
+        id="number-for-an-enum",
     ),
     pytest.param(
         lambda client: get_dynamic_behavior_sets.sync_detailed(ORG, client=client),
@@ -1376,6 +1368,11 @@ def test_drifted_answer_gives_parsed_none_and_one_warning(
     assert response.status_code == status
     assert response.content == body
     assert response.headers["content-type"] == content_type
+    # Why is kept: the field that could not be read, its value, and the original error.
+    problem = response.parse_error
+    if 200 <= status < 300:
+        assert problem is not None and problem.__cause__ is not None
+        assert problem.field in str(problem) and type(problem.__cause__).__name__ in str(problem)
     records = [r for r in caplog.records if r.name == "amigo_client"]
     assert len(records) == 1
     assert records[0].levelno == logging.WARNING
@@ -1402,7 +1399,10 @@ def test_additional_fields_are_kept_not_a_drift(
     recorder: Recorder, client: AuthenticatedClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     recorder.respond(201, {"simulation_scenario_id": SCENARIO_ID, "warnings": []})
-    with caplog.at_level(logging.WARNING, logger="amigo_client"):
+    with (
+        caplog.at_level(logging.WARNING, logger="amigo_client"),
+        pytest.warns(UnknownValueWarning, match="create_simulation_scenario: warnings: field"),
+    ):
         response = create_simulation_scenario.sync_detailed(
             ORG,
             client=client,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from amigo_client import AuthenticatedClient
+from amigo_client import AuthenticatedClient, UnknownValueWarning
 from amigo_client.api.simulation_scenarios import get_simulation_scenario_versions
 from amigo_client.models import SimulationScenarioVersionList
 from amigo_client.transport import async_http_transport, tls_context
@@ -179,14 +179,21 @@ def test_unknown_enum_value_reaches_the_generated_client(sandbox: RunningSandbox
     with AuthenticatedClient(
         base_url=sandbox.base_url, token=sandbox.issue_token(), verify_ssl=tls_context()
     ) as client:
-        broken = get_simulation_scenario_versions.sync_detailed(
-            sandbox.organization, DEMO_SCENARIO_IN_USE_ID, client=client
-        )
-        # The generated client cannot parse the value: it hands back the raw answer unparsed.
-        assert broken.status_code == 200
-        assert broken.parsed is None
-        version = json.loads(broken.content)["simulation_scenario_versions"][0]
+        with pytest.warns(UnknownValueWarning) as caught:
+            drifted = get_simulation_scenario_versions.sync_detailed(
+                sandbox.organization, DEMO_SCENARIO_IN_USE_ID, client=client
+            )
+        # The generated client keeps the value it does not know, as its plain string.
+        assert drifted.status_code == 200
+        assert isinstance(drifted.parsed, SimulationScenarioVersionList)
+        kept = drifted.parsed.simulation_scenario_versions[0].initial_message_type
+        assert kept == UNKNOWN_ENUM_VALUE and kept.value == UNKNOWN_ENUM_VALUE
+        version = json.loads(drifted.content)["simulation_scenario_versions"][0]
         assert version["initial_message_type"] == UNKNOWN_ENUM_VALUE
+        assert [str(w.message) for w in caught] == [
+            "get_simulation_scenario_versions: simulation_scenario_versions[]"
+            ".initial_message_type: enum value not in the API description; kept as received"
+        ]
         # Next time the answer is intact again.
         intact = get_simulation_scenario_versions.sync_detailed(
             sandbox.organization, DEMO_SCENARIO_IN_USE_ID, client=client

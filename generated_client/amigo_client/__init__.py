@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         ServiceUnavailableError,
         UnprocessableEntityError,
     )
+    from .reading import ResponseParseError, UnknownValueWarning
     from .retries import RetryPolicy
 
 # Imported on first use, so that `import amigo_client.exceptions` (or `.clock`) stays light.
@@ -34,7 +35,9 @@ _MODULES = {
     "Client": "client",
     "ClientConfig": "config",
     "Clock": "clock",
+    "ResponseParseError": "reading",
     "RetryPolicy": "retries",
+    "UnknownValueWarning": "reading",
 }
 
 
@@ -63,7 +66,9 @@ __all__ = (
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseParseError",
     "RetryPolicy",
     "ServiceUnavailableError",
+    "UnknownValueWarning",
     "UnprocessableEntityError",
 )

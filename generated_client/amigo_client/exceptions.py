@@ -69,13 +69,19 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(AmigoError):
-    """Amigo answered with success, but the body does not match the API description this client
-    was generated from (a new field value, a missing field). `content` holds the raw body."""
+    """Amigo answered with success, but the body cannot be read as the API description this
+    client was generated from says (a required field missing, a value of the wrong type; a new
+    enum value or field is kept, not an error). `field` is the path of the field that could not
+    be read (wire names, `[]` after a list) and the `__cause__` says why; `content` holds the
+    raw body."""
 
-    def __init__(self, message: str, *, status_code: int, content: bytes) -> None:
+    def __init__(
+        self, message: str, *, status_code: int, content: bytes, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.status_code = status_code
         self.content = content
+        self.field = field
 
 
 class APIStatusError(AmigoError):

@@ -6,6 +6,8 @@ from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
+from .reading import ResponseParseError
+
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -49,6 +51,7 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    parse_error: ResponseParseError | None = None
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

@@ -105,36 +105,86 @@ def has_enum(spec: Spec, pointer: str | None) -> bool:
 
 def replace_first_enum(spec: Spec, pointer: str, body: Any) -> bool:
     """Put UNKNOWN_ENUM_VALUE in place of the first enum-valued field of `body` (in place)."""
-    for container, key in _enum_slots(spec, spec.schema_at(pointer), body, None, None):
-        container[key] = UNKNOWN_ENUM_VALUE
-        return True
+    for slot in slots(spec, spec.schema_at(pointer), body):
+        if isinstance(slot.schema.get("enum"), list) and isinstance(slot.value, str):
+            slot.container[slot.key] = UNKNOWN_ENUM_VALUE
+            return True
     return False
 
 
-def _enum_slots(
-    spec: Spec, schema: Any, value: Any, container: Any, key: Any
-) -> Iterator[tuple[Any, Any]]:
-    schema = spec.resolve(schema)
+@dataclass(frozen=True)
+class Slot:
+    """One value inside an answer, with what its schema says of it."""
+
+    container: Any  # the object or array holding the value
+    key: Any  # its name or index there
+    schema: dict[str, Any]  # its schema, `$ref`s followed
+    required: bool  # the enclosing object requires it (array items and map entries: True)
+    path: str  # wire names from the body down, `[]` after an array, `*` for a map entry
+
+    @property
+    def value(self) -> Any:
+        return self.container[self.key]
+
+
+def slots(spec: Spec, schema: Any, value: Any, path: str = "") -> Iterator[Slot]:
+    """Every value below `value` (read with `schema`), depth first in the schema's order; in a
+    `oneOf` or `anyOf`, the branch the discriminator names, or else the first that fits."""
+    schema = _branch(spec, spec.resolve(schema), value)
     if not isinstance(schema, dict):
         return
-    if isinstance(schema.get("enum"), list) and isinstance(value, str) and container is not None:
-        yield container, key
-        return
+    prefix = f"{path}." if path else ""
     if isinstance(value, dict):
-        for name, child in schema.get("properties", {}).items():
+        required = set(schema.get("required", []))
+        properties = schema.get("properties", {})
+        for name, child in properties.items():
             if name in value:
-                yield from _enum_slots(spec, child, value[name], value, name)
+                yield from _slot(spec, child, value, name, name in required, prefix + name)
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            for name in value.keys() - properties.keys():
+                yield from _slot(spec, extra, value, name, True, prefix + "*")
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for index, item in enumerate(value):
-            yield from _enum_slots(spec, schema["items"], item, value, index)
-    for combinator in ("oneOf", "anyOf", "allOf"):
-        branches = schema.get(combinator, [])
-        discriminator = schema.get("discriminator")
-        if isinstance(discriminator, dict) and isinstance(value, dict):
-            target = discriminator.get("mapping", {}).get(value.get(discriminator["propertyName"]))
-            branches = [b for b in branches if isinstance(b, dict) and b.get("$ref") == target]
-        for branch in branches:
-            found = list(_enum_slots(spec, branch, value, container, key))
-            if found:
-                yield from found
-                return
+        for index in range(len(value)):
+            yield from _slot(spec, schema["items"], value, index, True, f"{path}[]")
+
+
+def _slot(
+    spec: Spec, schema: Any, container: Any, key: Any, required: bool, path: str
+) -> Iterator[Slot]:
+    resolved = _branch(spec, spec.resolve(schema), container[key])
+    if isinstance(resolved, dict):
+        yield Slot(container, key, resolved, required, path)
+        yield from slots(spec, resolved, container[key], path)
+
+
+def _branch(spec: Spec, schema: Any, value: Any) -> Any:
+    """The branch of a `oneOf` / `anyOf` schema that `value` takes (the schema itself when it
+    has none, None when no branch fits)."""
+    if not isinstance(schema, dict):
+        return schema
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if not branches:
+        return schema
+    discriminator = schema.get("discriminator")
+    if isinstance(discriminator, dict) and isinstance(value, dict):
+        target = discriminator.get("mapping", {}).get(value.get(discriminator["propertyName"]))
+        named = [b for b in branches if isinstance(b, dict) and b.get("$ref") == target]
+        branches = named or branches
+    for branch in branches:
+        resolved = _branch(spec, spec.resolve(branch), value)
+        if isinstance(resolved, dict) and _fits(spec, resolved, value):
+            return resolved
+    return None
+
+
+def _fits(spec: Spec, schema: dict[str, Any], value: Any) -> bool:
+    types = spec.types_of(schema)
+    if value is None:
+        return "null" in types
+    if isinstance(value, dict):
+        an_object = "object" in types or (not types and "properties" in schema)
+        return an_object and set(schema.get("required", [])) <= value.keys()
+    if isinstance(value, list):
+        return "array" in types
+    return not types or not types <= {"null", "object", "array"}

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.change_tool_candidates_action_type import ChangeToolCandidatesActionType
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.tool_call_spec import ToolCallSpec
@@ -29,6 +30,12 @@ class ChangeToolCandidatesAction:
     overrides_existing_tool_call_specs: bool
     tool_call_specs: list[ToolCallSpec]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "overrides_existing_tool_call_specs": "overrides_existing_tool_call_specs",
+        "tool_call_specs": "tool_call_specs",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -57,16 +64,27 @@ class ChangeToolCandidatesAction:
         from ..models.tool_call_spec import ToolCallSpec  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = ChangeToolCandidatesActionType(d.pop("type"))
+        try:
+            type_ = ChangeToolCandidatesActionType(d.pop("type"))
 
-        overrides_existing_tool_call_specs = d.pop("overrides_existing_tool_call_specs")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
-        tool_call_specs = []
-        _tool_call_specs = d.pop("tool_call_specs")
-        for tool_call_specs_item_data in _tool_call_specs:
-            tool_call_specs_item = ToolCallSpec.from_dict(tool_call_specs_item_data)
+        try:
+            overrides_existing_tool_call_specs = d.pop("overrides_existing_tool_call_specs")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "overrides_existing_tool_call_specs", src_dict)  # chained to the first error
 
-            tool_call_specs.append(tool_call_specs_item)
+        try:
+            tool_call_specs = []
+            _tool_call_specs = d.pop("tool_call_specs")
+            for tool_call_specs_item_data in _tool_call_specs:
+                tool_call_specs_item = ToolCallSpec.from_dict(tool_call_specs_item_data)
+
+                tool_call_specs.append(tool_call_specs_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tool_call_specs[]", src_dict)  # chained to the first error
 
         change_tool_candidates_action = cls(
             type_=type_,

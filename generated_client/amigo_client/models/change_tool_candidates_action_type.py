@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class ChangeToolCandidatesActionType(StrEnum):
@@ -6,3 +10,7 @@ class ChangeToolCandidatesActionType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> ChangeToolCandidatesActionType | None:
+        return unknown_member(cls, value)

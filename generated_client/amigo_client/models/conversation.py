@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_processing_type import PostProcessingType
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.conversation_version_set_info import ConversationVersionSetInfo
@@ -47,6 +48,20 @@ class Conversation:
     num_messages: int
     tags: StoredTags
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "user_id": "user_id",
+        "created_at": "created_at",
+        "is_finished": "is_finished",
+        "is_analyzed": "is_analyzed",
+        "completed_post_processings": "completed_post_processings",
+        "final_message": "final_message",
+        "service_id": "service_id",
+        "version_set_info": "version_set_info",
+        "num_messages": "num_messages",
+        "tags": "tags",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.conversation_version_set_info import ConversationVersionSetInfo  # noqa: PLC0415
@@ -106,45 +121,91 @@ class Conversation:
         from ..models.stored_tags import StoredTags  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            id = d.pop("id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id", src_dict)  # chained to the first error
 
-        user_id = d.pop("user_id")
+        try:
+            user_id = d.pop("user_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "user_id", src_dict)  # chained to the first error
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        try:
+            created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        is_finished = d.pop("is_finished")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
 
-        is_analyzed = d.pop("is_analyzed")
+        try:
+            is_finished = d.pop("is_finished")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "is_finished", src_dict)  # chained to the first error
 
-        completed_post_processings = []
-        _completed_post_processings = d.pop("completed_post_processings")
-        for completed_post_processings_item_data in _completed_post_processings:
-            completed_post_processings_item = PostProcessingType(completed_post_processings_item_data)
+        try:
+            is_analyzed = d.pop("is_analyzed")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "is_analyzed", src_dict)  # chained to the first error
 
-            completed_post_processings.append(completed_post_processings_item)
+        try:
+            completed_post_processings = []
+            _completed_post_processings = d.pop("completed_post_processings")
+            for completed_post_processings_item_data in _completed_post_processings:
+                completed_post_processings_item = PostProcessingType(completed_post_processings_item_data)
 
-        final_message = d.pop("final_message")
+                completed_post_processings.append(completed_post_processings_item)
 
-        service_id = d.pop("service_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "completed_post_processings[]", src_dict)  # chained to the first error
 
-        def _parse_version_set_info(data: object) -> ConversationVersionSetInfo | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                version_set_info_type_0 = ConversationVersionSetInfo.from_dict(data)
+        try:
+            final_message = d.pop("final_message")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "final_message", src_dict)  # chained to the first error
 
-                return version_set_info_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ConversationVersionSetInfo | None, data)
+        try:
+            service_id = d.pop("service_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "service_id", src_dict)  # chained to the first error
 
-        version_set_info = _parse_version_set_info(d.pop("version_set_info"))
+        try:
 
-        num_messages = d.pop("num_messages")
+            def _parse_version_set_info_arms(data: object) -> ConversationVersionSetInfo | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    version_set_info_type_0 = ConversationVersionSetInfo.from_dict(data)
 
-        tags = StoredTags.from_dict(d.pop("tags"))
+                    return version_set_info_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(ConversationVersionSetInfo | None, data)
+
+            def _parse_version_set_info(data: object) -> ConversationVersionSetInfo | None:
+                with strict_enums():
+                    try:
+                        return _parse_version_set_info_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_version_set_info_arms(data)
+
+            version_set_info = _parse_version_set_info(d.pop("version_set_info"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "version_set_info", src_dict)  # chained to the first error
+
+        try:
+            num_messages = d.pop("num_messages")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "num_messages", src_dict)  # chained to the first error
+
+        try:
+            tags = StoredTags.from_dict(d.pop("tags"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
 
         conversation = cls(
             id=id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.conversation import Conversation
@@ -26,6 +28,12 @@ class ConversationList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "conversations": "conversations",
+        "has_more": "has_more",
+        "continuation_token": "continuation_token",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         conversations = []
@@ -55,21 +63,41 @@ class ConversationList:
         from ..models.conversation import Conversation  # noqa: PLC0415
 
         d = dict(src_dict)
-        conversations = []
-        _conversations = d.pop("conversations")
-        for conversations_item_data in _conversations:
-            conversations_item = Conversation.from_dict(conversations_item_data)
+        try:
+            conversations = []
+            _conversations = d.pop("conversations")
+            for conversations_item_data in _conversations:
+                conversations_item = Conversation.from_dict(conversations_item_data)
 
-            conversations.append(conversations_item)
+                conversations.append(conversations_item)
 
-        has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversations[]", src_dict)  # chained to the first error
 
-        def _parse_continuation_token(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        try:
+            has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "has_more", src_dict)  # chained to the first error
 
-        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+        try:
+
+            def _parse_continuation_token_arms(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            def _parse_continuation_token(data: object) -> int | None:
+                with strict_enums():
+                    try:
+                        return _parse_continuation_token_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_continuation_token_arms(data)
+
+            continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "continuation_token", src_dict)  # chained to the first error
 
         conversation_list = cls(
             conversations=conversations,

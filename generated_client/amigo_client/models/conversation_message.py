@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.conversation_message_format import ConversationMessageFormat
 from ..models.message_type import MessageType
+from ..reading import field_error
 
 T = TypeVar("T", bound="ConversationMessage")
 
@@ -35,6 +36,16 @@ class ConversationMessage:
     format_: ConversationMessageFormat
     message_type: MessageType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "interaction_id": "interaction_id",
+        "created_at": "created_at",
+        "sender": "sender",
+        "message": "message",
+        "format_": "format",
+        "message_type": "message_type",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -70,19 +81,43 @@ class ConversationMessage:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            id = d.pop("id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id", src_dict)  # chained to the first error
 
-        interaction_id = d.pop("interaction_id")
+        try:
+            interaction_id = d.pop("interaction_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "interaction_id", src_dict)  # chained to the first error
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        try:
+            created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        sender = d.pop("sender")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
 
-        message = d.pop("message")
+        try:
+            sender = d.pop("sender")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "sender", src_dict)  # chained to the first error
 
-        format_ = ConversationMessageFormat(d.pop("format"))
+        try:
+            message = d.pop("message")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "message", src_dict)  # chained to the first error
 
-        message_type = MessageType(d.pop("message_type"))
+        try:
+            format_ = ConversationMessageFormat(d.pop("format"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "format", src_dict)  # chained to the first error
+
+        try:
+            message_type = MessageType(d.pop("message_type"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "message_type", src_dict)  # chained to the first error
 
         conversation_message = cls(
             id=id,

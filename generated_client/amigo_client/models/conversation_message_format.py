@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class ConversationMessageFormat(StrEnum):
@@ -7,3 +11,7 @@ class ConversationMessageFormat(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> ConversationMessageFormat | None:
+        return unknown_member(cls, value)

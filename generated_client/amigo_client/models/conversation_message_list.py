@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.conversation_message import ConversationMessage
@@ -26,6 +28,12 @@ class ConversationMessageList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "messages": "messages",
+        "has_more": "has_more",
+        "continuation_token": "continuation_token",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         messages = []
@@ -55,21 +63,41 @@ class ConversationMessageList:
         from ..models.conversation_message import ConversationMessage  # noqa: PLC0415
 
         d = dict(src_dict)
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = ConversationMessage.from_dict(messages_item_data)
+        try:
+            messages = []
+            _messages = d.pop("messages")
+            for messages_item_data in _messages:
+                messages_item = ConversationMessage.from_dict(messages_item_data)
 
-            messages.append(messages_item)
+                messages.append(messages_item)
 
-        has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "messages[]", src_dict)  # chained to the first error
 
-        def _parse_continuation_token(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        try:
+            has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "has_more", src_dict)  # chained to the first error
 
-        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+        try:
+
+            def _parse_continuation_token_arms(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            def _parse_continuation_token(data: object) -> int | None:
+                with strict_enums():
+                    try:
+                        return _parse_continuation_token_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_continuation_token_arms(data)
+
+            continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "continuation_token", src_dict)  # chained to the first error
 
         conversation_message_list = cls(
             messages=messages,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.conversation_version_set_info_llm_model_preferences import (
@@ -31,6 +33,13 @@ class ConversationVersionSetInfo:
     service_hierarchical_state_machine_version_info: list[int | str]
     llm_model_preferences: ConversationVersionSetInfoLlmModelPreferences
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "agent_version_info": "agent_version_info",
+        "service_hierarchical_state_machine_version_info": "service_hierarchical_state_machine_version_info",
+        "llm_model_preferences": "llm_model_preferences",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -69,35 +78,70 @@ class ConversationVersionSetInfo:
         )
 
         d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            name = d.pop("name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        agent_version_info = []
-        _agent_version_info = d.pop("agent_version_info")
-        for componentsschemas_version_info_item_data in _agent_version_info:
+        try:
+            agent_version_info = []
+            _agent_version_info = d.pop("agent_version_info")
+            for componentsschemas_version_info_item_data in _agent_version_info:
 
-            def _parse_componentsschemas_version_info_item(data: object) -> int | str:
-                return cast(int | str, data)
+                def _parse_componentsschemas_version_info_item_arms(data: object) -> int | str:
+                    return cast(int | str, data)
 
-            componentsschemas_version_info_item = _parse_componentsschemas_version_info_item(
-                componentsschemas_version_info_item_data
+                def _parse_componentsschemas_version_info_item(data: object) -> int | str:
+                    with strict_enums():
+                        try:
+                            return _parse_componentsschemas_version_info_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_componentsschemas_version_info_item_arms(data)
+
+                componentsschemas_version_info_item = _parse_componentsschemas_version_info_item(
+                    componentsschemas_version_info_item_data
+                )
+
+                agent_version_info.append(componentsschemas_version_info_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "agent_version_info[]", src_dict)  # chained to the first error
+
+        try:
+            service_hierarchical_state_machine_version_info = []
+            _service_hierarchical_state_machine_version_info = d.pop("service_hierarchical_state_machine_version_info")
+            for componentsschemas_version_info_item_data in _service_hierarchical_state_machine_version_info:
+
+                def _parse_componentsschemas_version_info_item_arms(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                def _parse_componentsschemas_version_info_item(data: object) -> int | str:
+                    with strict_enums():
+                        try:
+                            return _parse_componentsschemas_version_info_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_componentsschemas_version_info_item_arms(data)
+
+                componentsschemas_version_info_item = _parse_componentsschemas_version_info_item(
+                    componentsschemas_version_info_item_data
+                )
+
+                service_hierarchical_state_machine_version_info.append(componentsschemas_version_info_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(
+                error, "service_hierarchical_state_machine_version_info[]", src_dict
+            )  # chained to the first error
+
+        try:
+            llm_model_preferences = ConversationVersionSetInfoLlmModelPreferences.from_dict(
+                d.pop("llm_model_preferences")
             )
 
-            agent_version_info.append(componentsschemas_version_info_item)
-
-        service_hierarchical_state_machine_version_info = []
-        _service_hierarchical_state_machine_version_info = d.pop("service_hierarchical_state_machine_version_info")
-        for componentsschemas_version_info_item_data in _service_hierarchical_state_machine_version_info:
-
-            def _parse_componentsschemas_version_info_item(data: object) -> int | str:
-                return cast(int | str, data)
-
-            componentsschemas_version_info_item = _parse_componentsschemas_version_info_item(
-                componentsschemas_version_info_item_data
-            )
-
-            service_hierarchical_state_machine_version_info.append(componentsschemas_version_info_item)
-
-        llm_model_preferences = ConversationVersionSetInfoLlmModelPreferences.from_dict(d.pop("llm_model_preferences"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "llm_model_preferences", src_dict)  # chained to the first error
 
         conversation_version_set_info = cls(
             name=name,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,8 @@ class ConversationVersionSetInfoLlmModelPreferences:
     """The model preferences, by purpose."""
 
     additional_properties: dict[str, LlmModelPreference] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {}
+    _extra_fields_are_new: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion
@@ -30,6 +32,13 @@ class CreateDynamicBehaviorSetRequest:
     applied_to_services: list[str]
     initial_version: DynamicBehaviorSetInitialVersion
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "tags": "tags",
+        "applied_to_services": "applied_to_services",
+        "initial_version": "initial_version",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -59,13 +68,28 @@ class CreateDynamicBehaviorSetRequest:
         from ..models.tags import Tags  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            name = d.pop("name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        tags = Tags.from_dict(d.pop("tags"))
+        try:
+            tags = Tags.from_dict(d.pop("tags"))
 
-        applied_to_services = cast(list[str], d.pop("applied_to_services"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
 
-        initial_version = DynamicBehaviorSetInitialVersion.from_dict(d.pop("initial_version"))
+        try:
+            applied_to_services = cast(list[str], d.pop("applied_to_services"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "applied_to_services[]", src_dict)  # chained to the first error
+
+        try:
+            initial_version = DynamicBehaviorSetInitialVersion.from_dict(d.pop("initial_version"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "initial_version", src_dict)  # chained to the first error
 
         create_dynamic_behavior_set_request = cls(
             name=name,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetResponse")
 
@@ -18,6 +20,10 @@ class CreateDynamicBehaviorSetResponse:
 
     dynamic_behavior_set_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "dynamic_behavior_set_id": "dynamic_behavior_set_id",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         dynamic_behavior_set_id = self.dynamic_behavior_set_id
@@ -35,7 +41,10 @@ class CreateDynamicBehaviorSetResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        dynamic_behavior_set_id = d.pop("dynamic_behavior_set_id")
+        try:
+            dynamic_behavior_set_id = d.pop("dynamic_behavior_set_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_set_id", src_dict)  # chained to the first error
 
         create_dynamic_behavior_set_response = cls(
             dynamic_behavior_set_id=dynamic_behavior_set_id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.change_tool_candidates_action import ChangeToolCandidatesAction
@@ -25,6 +27,11 @@ class CreateDynamicBehaviorSetVersionRequest:
     conversation_triggers: list[str]
     actions: list[ChangeToolCandidatesAction | InjectInstructionAction]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "conversation_triggers": "conversation_triggers",
+        "actions": "actions",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
@@ -62,34 +69,54 @@ class CreateDynamicBehaviorSetVersionRequest:
         from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
 
         d = dict(src_dict)
-        conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
+        try:
+            conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
 
-        actions = []
-        _actions = d.pop("actions")
-        for componentsschemas_dynamic_behavior_actions_item_data in _actions:
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_triggers[]", src_dict)  # chained to the first error
 
-            def _parse_componentsschemas_dynamic_behavior_actions_item(
-                data: object,
-            ) -> ChangeToolCandidatesAction | InjectInstructionAction:
-                try:
+        try:
+            actions = []
+            _actions = d.pop("actions")
+            for componentsschemas_dynamic_behavior_actions_item_data in _actions:
+
+                def _parse_componentsschemas_dynamic_behavior_actions_item_arms(
+                    data: object,
+                ) -> ChangeToolCandidatesAction | InjectInstructionAction:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_dynamic_behavior_action_type_0 = InjectInstructionAction.from_dict(data)
+
+                        return componentsschemas_dynamic_behavior_action_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_dynamic_behavior_action_type_0 = InjectInstructionAction.from_dict(data)
+                    componentsschemas_dynamic_behavior_action_type_1 = ChangeToolCandidatesAction.from_dict(data)
 
-                    return componentsschemas_dynamic_behavior_action_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_dynamic_behavior_action_type_1 = ChangeToolCandidatesAction.from_dict(data)
+                    return componentsschemas_dynamic_behavior_action_type_1
 
-                return componentsschemas_dynamic_behavior_action_type_1
+                def _parse_componentsschemas_dynamic_behavior_actions_item(
+                    data: object,
+                ) -> ChangeToolCandidatesAction | InjectInstructionAction:
+                    with strict_enums():
+                        try:
+                            return _parse_componentsschemas_dynamic_behavior_actions_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_componentsschemas_dynamic_behavior_actions_item_arms(data)
 
-            componentsschemas_dynamic_behavior_actions_item = _parse_componentsschemas_dynamic_behavior_actions_item(
-                componentsschemas_dynamic_behavior_actions_item_data
-            )
+                componentsschemas_dynamic_behavior_actions_item = (
+                    _parse_componentsschemas_dynamic_behavior_actions_item(
+                        componentsschemas_dynamic_behavior_actions_item_data
+                    )
+                )
 
-            actions.append(componentsschemas_dynamic_behavior_actions_item)
+                actions.append(componentsschemas_dynamic_behavior_actions_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "actions[]", src_dict)  # chained to the first error
 
         create_dynamic_behavior_set_version_request = cls(
             conversation_triggers=conversation_triggers,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionResponse")
 
@@ -18,6 +20,10 @@ class CreateDynamicBehaviorSetVersionResponse:
 
     new_version_number: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "new_version_number": "new_version_number",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         new_version_number = self.new_version_number
@@ -35,7 +41,10 @@ class CreateDynamicBehaviorSetVersionResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        new_version_number = d.pop("new_version_number")
+        try:
+            new_version_number = d.pop("new_version_number")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "new_version_number", src_dict)  # chained to the first error
 
         create_dynamic_behavior_set_version_response = cls(
             new_version_number=new_version_number,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.simulation_scenario_version_content import SimulationScenarioVersionContent
@@ -28,6 +30,12 @@ class CreateSimulationScenarioRequest:
     tags: Tags
     initial_version: SimulationScenarioVersionContent
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "tags": "tags",
+        "initial_version": "initial_version",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -54,11 +62,22 @@ class CreateSimulationScenarioRequest:
         from ..models.tags import Tags  # noqa: PLC0415
 
         d = dict(src_dict)
-        name = d.pop("name")
+        try:
+            name = d.pop("name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        tags = Tags.from_dict(d.pop("tags"))
+        try:
+            tags = Tags.from_dict(d.pop("tags"))
 
-        initial_version = SimulationScenarioVersionContent.from_dict(d.pop("initial_version"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
+
+        try:
+            initial_version = SimulationScenarioVersionContent.from_dict(d.pop("initial_version"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "initial_version", src_dict)  # chained to the first error
 
         create_simulation_scenario_request = cls(
             name=name,

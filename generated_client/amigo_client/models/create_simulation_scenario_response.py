@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="CreateSimulationScenarioResponse")
 
@@ -18,6 +20,10 @@ class CreateSimulationScenarioResponse:
 
     simulation_scenario_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "simulation_scenario_id": "simulation_scenario_id",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         simulation_scenario_id = self.simulation_scenario_id
@@ -35,7 +41,10 @@ class CreateSimulationScenarioResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simulation_scenario_id = d.pop("simulation_scenario_id")
+        try:
+            simulation_scenario_id = d.pop("simulation_scenario_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "simulation_scenario_id", src_dict)  # chained to the first error
 
         create_simulation_scenario_response = cls(
             simulation_scenario_id=simulation_scenario_id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="CreateSimulationScenarioVersionResponse")
 
@@ -18,6 +20,10 @@ class CreateSimulationScenarioVersionResponse:
 
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "version": "version",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         version = self.version
@@ -35,7 +41,10 @@ class CreateSimulationScenarioVersionResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        version = d.pop("version")
+        try:
+            version = d.pop("version")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "version", src_dict)  # chained to the first error
 
         create_simulation_scenario_version_response = cls(
             version=version,

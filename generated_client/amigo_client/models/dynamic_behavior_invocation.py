@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DynamicBehaviorInvocation")
@@ -47,6 +48,22 @@ class DynamicBehaviorInvocation:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "field_id": "_id",
+        "org_id": "org_id",
+        "conversation_id": "conversation_id",
+        "service_id": "service_id",
+        "user_id": "user_id",
+        "initial_message_id": "initial_message_id",
+        "agent_message_id": "agent_message_id",
+        "agent_inner_thoughts_ids": "agent_inner_thoughts_ids",
+        "dynamic_behavior_set_version_info": "dynamic_behavior_set_version_info",
+        "invoked_at": "invoked_at",
+        "external_event_message_ids": "external_event_message_ids",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         field_id = self.field_id
@@ -114,57 +131,120 @@ class DynamicBehaviorInvocation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        try:
+            field_id = d.pop("_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "_id", src_dict)  # chained to the first error
 
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        conversation_id = d.pop("conversation_id")
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
 
-        service_id = d.pop("service_id")
+        try:
+            service_id = d.pop("service_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "service_id", src_dict)  # chained to the first error
 
-        user_id = d.pop("user_id")
+        try:
+            user_id = d.pop("user_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "user_id", src_dict)  # chained to the first error
 
-        initial_message_id = d.pop("initial_message_id")
+        try:
+            initial_message_id = d.pop("initial_message_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "initial_message_id", src_dict)  # chained to the first error
 
-        def _parse_agent_message_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        try:
 
-        agent_message_id = _parse_agent_message_id(d.pop("agent_message_id"))
+            def _parse_agent_message_id_arms(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        agent_inner_thoughts_ids = cast(list[str], d.pop("agent_inner_thoughts_ids"))
+            def _parse_agent_message_id(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_agent_message_id_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_agent_message_id_arms(data)
 
-        dynamic_behavior_set_version_info = []
-        _dynamic_behavior_set_version_info = d.pop("dynamic_behavior_set_version_info")
-        for dynamic_behavior_set_version_info_item_data in _dynamic_behavior_set_version_info:
+            agent_message_id = _parse_agent_message_id(d.pop("agent_message_id"))
 
-            def _parse_dynamic_behavior_set_version_info_item(data: object) -> int | str:
-                return cast(int | str, data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "agent_message_id", src_dict)  # chained to the first error
 
-            dynamic_behavior_set_version_info_item = _parse_dynamic_behavior_set_version_info_item(
-                dynamic_behavior_set_version_info_item_data
-            )
+        try:
+            agent_inner_thoughts_ids = cast(list[str], d.pop("agent_inner_thoughts_ids"))
 
-            dynamic_behavior_set_version_info.append(dynamic_behavior_set_version_info_item)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "agent_inner_thoughts_ids[]", src_dict)  # chained to the first error
 
-        invoked_at = datetime.datetime.fromisoformat(d.pop("invoked_at"))
+        try:
+            dynamic_behavior_set_version_info = []
+            _dynamic_behavior_set_version_info = d.pop("dynamic_behavior_set_version_info")
+            for dynamic_behavior_set_version_info_item_data in _dynamic_behavior_set_version_info:
 
-        external_event_message_ids = cast(list[str], d.pop("external_event_message_ids", UNSET))
+                def _parse_dynamic_behavior_set_version_info_item_arms(data: object) -> int | str:
+                    return cast(int | str, data)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+                def _parse_dynamic_behavior_set_version_info_item(data: object) -> int | str:
+                    with strict_enums():
+                        try:
+                            return _parse_dynamic_behavior_set_version_info_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_dynamic_behavior_set_version_info_item_arms(data)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+                dynamic_behavior_set_version_info_item = _parse_dynamic_behavior_set_version_info_item(
+                    dynamic_behavior_set_version_info_item_data
+                )
+
+                dynamic_behavior_set_version_info.append(dynamic_behavior_set_version_info_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_set_version_info[]", src_dict)  # chained to the first error
+
+        try:
+            invoked_at = datetime.datetime.fromisoformat(d.pop("invoked_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "invoked_at", src_dict)  # chained to the first error
+
+        try:
+            external_event_message_ids = cast(list[str], d.pop("external_event_message_ids", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "external_event_message_ids[]", src_dict)  # chained to the first error
+
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            _updated_at = d.pop("updated_at", UNSET)
+            updated_at: datetime.datetime | Unset
+            if isinstance(_updated_at, Unset):
+                updated_at = UNSET
+            else:
+                updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
 
         dynamic_behavior_invocation = cls(
             field_id=field_id,

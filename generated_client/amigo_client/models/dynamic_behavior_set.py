@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.stored_tags import StoredTags
@@ -41,6 +43,18 @@ class DynamicBehaviorSet:
     updated_at: datetime.datetime
     updated_by: UserReference
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "name": "name",
+        "is_active": "is_active",
+        "applied_to_services": "applied_to_services",
+        "tags": "tags",
+        "created_at": "created_at",
+        "creator": "creator",
+        "updated_at": "updated_at",
+        "updated_by": "updated_by",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -85,23 +99,56 @@ class DynamicBehaviorSet:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            id = d.pop("id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id", src_dict)  # chained to the first error
 
-        name = d.pop("name")
+        try:
+            name = d.pop("name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        is_active = d.pop("is_active")
+        try:
+            is_active = d.pop("is_active")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "is_active", src_dict)  # chained to the first error
 
-        applied_to_services = cast(list[str], d.pop("applied_to_services"))
+        try:
+            applied_to_services = cast(list[str], d.pop("applied_to_services"))
 
-        tags = StoredTags.from_dict(d.pop("tags"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "applied_to_services[]", src_dict)  # chained to the first error
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        try:
+            tags = StoredTags.from_dict(d.pop("tags"))
 
-        creator = UserReference.from_dict(d.pop("creator"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        try:
+            created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        updated_by = UserReference.from_dict(d.pop("updated_by"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            creator = UserReference.from_dict(d.pop("creator"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creator", src_dict)  # chained to the first error
+
+        try:
+            updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
+
+        try:
+            updated_by = UserReference.from_dict(d.pop("updated_by"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_by", src_dict)  # chained to the first error
 
         dynamic_behavior_set = cls(
             id=id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.dynamic_behavior_set import DynamicBehaviorSet
@@ -29,6 +31,13 @@ class DynamicBehaviorSetList:
     continuation_token: int | None
     filter_values: DynamicBehaviorSetFilterValues | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "dynamic_behavior_sets": "dynamic_behavior_sets",
+        "has_more": "has_more",
+        "continuation_token": "continuation_token",
+        "filter_values": "filter_values",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues  # noqa: PLC0415
@@ -68,36 +77,69 @@ class DynamicBehaviorSetList:
         from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues  # noqa: PLC0415
 
         d = dict(src_dict)
-        dynamic_behavior_sets = []
-        _dynamic_behavior_sets = d.pop("dynamic_behavior_sets")
-        for dynamic_behavior_sets_item_data in _dynamic_behavior_sets:
-            dynamic_behavior_sets_item = DynamicBehaviorSet.from_dict(dynamic_behavior_sets_item_data)
+        try:
+            dynamic_behavior_sets = []
+            _dynamic_behavior_sets = d.pop("dynamic_behavior_sets")
+            for dynamic_behavior_sets_item_data in _dynamic_behavior_sets:
+                dynamic_behavior_sets_item = DynamicBehaviorSet.from_dict(dynamic_behavior_sets_item_data)
 
-            dynamic_behavior_sets.append(dynamic_behavior_sets_item)
+                dynamic_behavior_sets.append(dynamic_behavior_sets_item)
 
-        has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_sets[]", src_dict)  # chained to the first error
 
-        def _parse_continuation_token(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        try:
+            has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "has_more", src_dict)  # chained to the first error
 
-        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+        try:
 
-        def _parse_filter_values(data: object) -> DynamicBehaviorSetFilterValues | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                filter_values_type_0 = DynamicBehaviorSetFilterValues.from_dict(data)
+            def _parse_continuation_token_arms(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
 
-                return filter_values_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DynamicBehaviorSetFilterValues | None, data)
+            def _parse_continuation_token(data: object) -> int | None:
+                with strict_enums():
+                    try:
+                        return _parse_continuation_token_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_continuation_token_arms(data)
 
-        filter_values = _parse_filter_values(d.pop("filter_values"))
+            continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "continuation_token", src_dict)  # chained to the first error
+
+        try:
+
+            def _parse_filter_values_arms(data: object) -> DynamicBehaviorSetFilterValues | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    filter_values_type_0 = DynamicBehaviorSetFilterValues.from_dict(data)
+
+                    return filter_values_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(DynamicBehaviorSetFilterValues | None, data)
+
+            def _parse_filter_values(data: object) -> DynamicBehaviorSetFilterValues | None:
+                with strict_enums():
+                    try:
+                        return _parse_filter_values_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_filter_values_arms(data)
+
+            filter_values = _parse_filter_values(d.pop("filter_values"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "filter_values", src_dict)  # chained to the first error
 
         dynamic_behavior_set_list = cls(
             dynamic_behavior_sets=dynamic_behavior_sets,

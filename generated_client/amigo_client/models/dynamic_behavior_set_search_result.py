@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.dynamic_behavior_set import DynamicBehaviorSet
@@ -23,6 +25,10 @@ class DynamicBehaviorSetSearchResult:
 
     dynamic_behavior_sets: list[DynamicBehaviorSet]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "dynamic_behavior_sets": "dynamic_behavior_sets",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         dynamic_behavior_sets = []
@@ -45,12 +51,16 @@ class DynamicBehaviorSetSearchResult:
         from ..models.dynamic_behavior_set import DynamicBehaviorSet  # noqa: PLC0415
 
         d = dict(src_dict)
-        dynamic_behavior_sets = []
-        _dynamic_behavior_sets = d.pop("dynamic_behavior_sets")
-        for dynamic_behavior_sets_item_data in _dynamic_behavior_sets:
-            dynamic_behavior_sets_item = DynamicBehaviorSet.from_dict(dynamic_behavior_sets_item_data)
+        try:
+            dynamic_behavior_sets = []
+            _dynamic_behavior_sets = d.pop("dynamic_behavior_sets")
+            for dynamic_behavior_sets_item_data in _dynamic_behavior_sets:
+                dynamic_behavior_sets_item = DynamicBehaviorSet.from_dict(dynamic_behavior_sets_item_data)
 
-            dynamic_behavior_sets.append(dynamic_behavior_sets_item)
+                dynamic_behavior_sets.append(dynamic_behavior_sets_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_sets[]", src_dict)  # chained to the first error
 
         dynamic_behavior_set_search_result = cls(
             dynamic_behavior_sets=dynamic_behavior_sets,

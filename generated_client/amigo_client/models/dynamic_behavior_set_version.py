@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -44,6 +45,18 @@ class DynamicBehaviorSetVersion:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "field_id": "_id",
+        "org_id": "org_id",
+        "dynamic_behavior_set_id": "dynamic_behavior_set_id",
+        "version": "version",
+        "conversation_triggers": "conversation_triggers",
+        "actions": "actions",
+        "creator": "creator",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
@@ -105,54 +118,94 @@ class DynamicBehaviorSetVersion:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        try:
+            field_id = d.pop("_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "_id", src_dict)  # chained to the first error
 
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        dynamic_behavior_set_id = d.pop("dynamic_behavior_set_id")
+        try:
+            dynamic_behavior_set_id = d.pop("dynamic_behavior_set_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_set_id", src_dict)  # chained to the first error
 
-        version = d.pop("version")
+        try:
+            version = d.pop("version")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "version", src_dict)  # chained to the first error
 
-        conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
+        try:
+            conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
 
-        actions = []
-        _actions = d.pop("actions")
-        for actions_item_data in _actions:
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_triggers[]", src_dict)  # chained to the first error
 
-            def _parse_actions_item(data: object) -> ChangeToolCandidatesAction | InjectInstructionAction:
-                try:
+        try:
+            actions = []
+            _actions = d.pop("actions")
+            for actions_item_data in _actions:
+
+                def _parse_actions_item_arms(data: object) -> ChangeToolCandidatesAction | InjectInstructionAction:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_dynamic_behavior_action_type_0 = InjectInstructionAction.from_dict(data)
+
+                        return componentsschemas_dynamic_behavior_action_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_dynamic_behavior_action_type_0 = InjectInstructionAction.from_dict(data)
+                    componentsschemas_dynamic_behavior_action_type_1 = ChangeToolCandidatesAction.from_dict(data)
 
-                    return componentsschemas_dynamic_behavior_action_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_dynamic_behavior_action_type_1 = ChangeToolCandidatesAction.from_dict(data)
+                    return componentsschemas_dynamic_behavior_action_type_1
 
-                return componentsschemas_dynamic_behavior_action_type_1
+                def _parse_actions_item(data: object) -> ChangeToolCandidatesAction | InjectInstructionAction:
+                    with strict_enums():
+                        try:
+                            return _parse_actions_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_actions_item_arms(data)
 
-            actions_item = _parse_actions_item(actions_item_data)
+                actions_item = _parse_actions_item(actions_item_data)
 
-            actions.append(actions_item)
+                actions.append(actions_item)
 
-        creator = UserReference.from_dict(d.pop("creator"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "actions[]", src_dict)  # chained to the first error
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        try:
+            creator = UserReference.from_dict(d.pop("creator"))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creator", src_dict)  # chained to the first error
+
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            _updated_at = d.pop("updated_at", UNSET)
+            updated_at: datetime.datetime | Unset
+            if isinstance(_updated_at, Unset):
+                updated_at = UNSET
+            else:
+                updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
 
         dynamic_behavior_set_version = cls(
             field_id=field_id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.dynamic_behavior_set_version import DynamicBehaviorSetVersion
@@ -27,6 +29,12 @@ class DynamicBehaviorSetVersionList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "dynamic_behavior_set_versions": "dynamic_behavior_set_versions",
+        "has_more": "has_more",
+        "continuation_token": "continuation_token",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         dynamic_behavior_set_versions = []
@@ -56,23 +64,43 @@ class DynamicBehaviorSetVersionList:
         from ..models.dynamic_behavior_set_version import DynamicBehaviorSetVersion  # noqa: PLC0415
 
         d = dict(src_dict)
-        dynamic_behavior_set_versions = []
-        _dynamic_behavior_set_versions = d.pop("dynamic_behavior_set_versions")
-        for dynamic_behavior_set_versions_item_data in _dynamic_behavior_set_versions:
-            dynamic_behavior_set_versions_item = DynamicBehaviorSetVersion.from_dict(
-                dynamic_behavior_set_versions_item_data
-            )
+        try:
+            dynamic_behavior_set_versions = []
+            _dynamic_behavior_set_versions = d.pop("dynamic_behavior_set_versions")
+            for dynamic_behavior_set_versions_item_data in _dynamic_behavior_set_versions:
+                dynamic_behavior_set_versions_item = DynamicBehaviorSetVersion.from_dict(
+                    dynamic_behavior_set_versions_item_data
+                )
 
-            dynamic_behavior_set_versions.append(dynamic_behavior_set_versions_item)
+                dynamic_behavior_set_versions.append(dynamic_behavior_set_versions_item)
 
-        has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "dynamic_behavior_set_versions[]", src_dict)  # chained to the first error
 
-        def _parse_continuation_token(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        try:
+            has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "has_more", src_dict)  # chained to the first error
 
-        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+        try:
+
+            def _parse_continuation_token_arms(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            def _parse_continuation_token(data: object) -> int | None:
+                with strict_enums():
+                    try:
+                        return _parse_continuation_token_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_continuation_token_arms(data)
+
+            continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "continuation_token", src_dict)  # chained to the first error
 
         dynamic_behavior_set_version_list = cls(
             dynamic_behavior_set_versions=dynamic_behavior_set_versions,

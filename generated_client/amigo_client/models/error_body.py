@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -30,6 +31,12 @@ class ErrorBody:
     error_code: str | Unset = UNSET
     request_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "detail": "detail",
+        "error_code": "error_code",
+        "request_id": "request_id",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         detail: list[dict[str, Any]] | str
@@ -65,24 +72,36 @@ class ErrorBody:
         from ..models.validation_error_item import ValidationErrorItem  # noqa: PLC0415
 
         d = dict(src_dict)
+        try:
 
-        def _parse_detail(data: object) -> list[ValidationErrorItem] | str:
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                detail_type_1 = []
-                _detail_type_1 = data
-                for detail_type_1_item_data in _detail_type_1:
-                    detail_type_1_item = ValidationErrorItem.from_dict(detail_type_1_item_data)
+            def _parse_detail_arms(data: object) -> list[ValidationErrorItem] | str:
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    detail_type_1 = []
+                    _detail_type_1 = data
+                    for detail_type_1_item_data in _detail_type_1:
+                        detail_type_1_item = ValidationErrorItem.from_dict(detail_type_1_item_data)
 
-                    detail_type_1.append(detail_type_1_item)
+                        detail_type_1.append(detail_type_1_item)
 
-                return detail_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ValidationErrorItem] | str, data)
+                    return detail_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[ValidationErrorItem] | str, data)
 
-        detail = _parse_detail(d.pop("detail"))
+            def _parse_detail(data: object) -> list[ValidationErrorItem] | str:
+                with strict_enums():
+                    try:
+                        return _parse_detail_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_detail_arms(data)
+
+            detail = _parse_detail(d.pop("detail"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "detail", src_dict)  # chained to the first error
 
         error_code = d.pop("error_code", UNSET)
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvaluateMetricsRequest")
@@ -25,6 +26,12 @@ class EvaluateMetricsRequest:
     conversation_id: str
     evaluate_to_interaction_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "metric_ids": "metric_ids",
+        "conversation_id": "conversation_id",
+        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         metric_ids = self.metric_ids
@@ -53,18 +60,38 @@ class EvaluateMetricsRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        metric_ids = cast(list[str], d.pop("metric_ids"))
+        try:
+            metric_ids = cast(list[str], d.pop("metric_ids"))
 
-        conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_ids[]", src_dict)  # chained to the first error
 
-        def _parse_evaluate_to_interaction_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
 
-        evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id", UNSET))
+        try:
+
+            def _parse_evaluate_to_interaction_id_arms(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            def _parse_evaluate_to_interaction_id(data: object) -> None | str | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_evaluate_to_interaction_id_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_evaluate_to_interaction_id_arms(data)
+
+            evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "evaluate_to_interaction_id", src_dict)  # chained to the first error
 
         evaluate_metrics_request = cls(
             metric_ids=metric_ids,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 T = TypeVar("T", bound="EvaluatedMetric")
 
@@ -25,6 +27,13 @@ class EvaluatedMetric:
     references: list[str]
     justification: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "metric_id": "metric_id",
+        "value": "value",
+        "references": "references",
+        "justification": "justification",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         metric_id = self.metric_id
@@ -52,18 +61,41 @@ class EvaluatedMetric:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        metric_id = d.pop("metric_id")
+        try:
+            metric_id = d.pop("metric_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_id", src_dict)  # chained to the first error
 
-        def _parse_value(data: object) -> bool | float | None | str:
-            if data is None:
-                return data
-            return cast(bool | float | None | str, data)
+        try:
 
-        value = _parse_value(d.pop("value"))
+            def _parse_value_arms(data: object) -> bool | float | None | str:
+                if data is None:
+                    return data
+                return cast(bool | float | None | str, data)
 
-        references = cast(list[str], d.pop("references"))
+            def _parse_value(data: object) -> bool | float | None | str:
+                with strict_enums():
+                    try:
+                        return _parse_value_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_value_arms(data)
 
-        justification = d.pop("justification")
+            value = _parse_value(d.pop("value"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "value", src_dict)  # chained to the first error
+
+        try:
+            references = cast(list[str], d.pop("references"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
+
+        try:
+            justification = d.pop("justification")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "justification", src_dict)  # chained to the first error
 
         evaluated_metric = cls(
             metric_id=metric_id,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class GetConversationMessagesSortByItem(StrEnum):
@@ -9,3 +13,7 @@ class GetConversationMessagesSortByItem(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> GetConversationMessagesSortByItem | None:
+        return unknown_member(cls, value)

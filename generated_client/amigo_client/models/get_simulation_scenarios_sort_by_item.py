@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class GetSimulationScenariosSortByItem(StrEnum):
@@ -7,3 +11,7 @@ class GetSimulationScenariosSortByItem(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> GetSimulationScenariosSortByItem | None:
+        return unknown_member(cls, value)

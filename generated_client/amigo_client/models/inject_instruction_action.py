@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.inject_instruction_action_type import InjectInstructionActionType
+from ..reading import field_error
 
 T = TypeVar("T", bound="InjectInstructionAction")
 
@@ -25,6 +26,12 @@ class InjectInstructionAction:
     instruction: str
     overrides_instructions: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "instruction": "instruction",
+        "overrides_instructions": "overrides_instructions",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -48,11 +55,21 @@ class InjectInstructionAction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = InjectInstructionActionType(d.pop("type"))
+        try:
+            type_ = InjectInstructionActionType(d.pop("type"))
 
-        instruction = d.pop("instruction")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
-        overrides_instructions = d.pop("overrides_instructions")
+        try:
+            instruction = d.pop("instruction")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "instruction", src_dict)  # chained to the first error
+
+        try:
+            overrides_instructions = d.pop("overrides_instructions")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "overrides_instructions", src_dict)  # chained to the first error
 
         inject_instruction_action = cls(
             type_=type_,

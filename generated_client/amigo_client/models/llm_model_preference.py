@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ class LlmModelPreference:
     llm_name: str
     params: LlmModelPreferenceParams | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "llm_name": "llm_name",
+        "params": "params",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         llm_name = self.llm_name
@@ -52,14 +58,21 @@ class LlmModelPreference:
         from ..models.llm_model_preference_params import LlmModelPreferenceParams  # noqa: PLC0415
 
         d = dict(src_dict)
-        llm_name = d.pop("llm_name")
+        try:
+            llm_name = d.pop("llm_name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "llm_name", src_dict)  # chained to the first error
 
-        _params = d.pop("params", UNSET)
-        params: LlmModelPreferenceParams | Unset
-        if isinstance(_params, Unset):
-            params = UNSET
-        else:
-            params = LlmModelPreferenceParams.from_dict(_params)
+        try:
+            _params = d.pop("params", UNSET)
+            params: LlmModelPreferenceParams | Unset
+            if isinstance(_params, Unset):
+                params = UNSET
+            else:
+                params = LlmModelPreferenceParams.from_dict(_params)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "params", src_dict)  # chained to the first error
 
         llm_model_preference = cls(
             llm_name=llm_name,

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.manual_metric_source_type import ManualMetricSourceType
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -35,6 +36,14 @@ class ManualMetricSource:
     references: list[str]
     type_: ManualMetricSourceType | Unset = ManualMetricSourceType.MANUAL
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "conversation_id": "conversation_id",
+        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
+        "invoked_by": "invoked_by",
+        "references": "references",
+        "type_": "type",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         conversation_id = self.conversation_id
@@ -70,25 +79,53 @@ class ManualMetricSource:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        conversation_id = d.pop("conversation_id")
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
 
-        def _parse_evaluate_to_interaction_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        try:
 
-        evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id"))
+            def _parse_evaluate_to_interaction_id_arms(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        invoked_by = UserReference.from_dict(d.pop("invoked_by"))
+            def _parse_evaluate_to_interaction_id(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_evaluate_to_interaction_id_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_evaluate_to_interaction_id_arms(data)
 
-        references = cast(list[str], d.pop("references"))
+            evaluate_to_interaction_id = _parse_evaluate_to_interaction_id(d.pop("evaluate_to_interaction_id"))
 
-        _type_ = d.pop("type", UNSET)
-        type_: ManualMetricSourceType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = ManualMetricSourceType(_type_)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "evaluate_to_interaction_id", src_dict)  # chained to the first error
+
+        try:
+            invoked_by = UserReference.from_dict(d.pop("invoked_by"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "invoked_by", src_dict)  # chained to the first error
+
+        try:
+            references = cast(list[str], d.pop("references"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
+
+        try:
+            _type_ = d.pop("type", UNSET)
+            type_: ManualMetricSourceType | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = ManualMetricSourceType(_type_)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
         manual_metric_source = cls(
             conversation_id=conversation_id,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class MessageType(StrEnum):
@@ -9,3 +13,7 @@ class MessageType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> MessageType | None:
+        return unknown_member(cls, value)

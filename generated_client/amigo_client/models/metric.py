@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metric_value_type import MetricValueType
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.metric_tag import MetricTag
@@ -49,6 +50,21 @@ class Metric:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "org_id": "org_id",
+        "name": "name",
+        "applied_to_services": "applied_to_services",
+        "additional_notes": "additional_notes",
+        "tags": "tags",
+        "creator": "creator",
+        "updated_by": "updated_by",
+        "metric_value_type": "metric_value_type",
+        "is_deleted": "is_deleted",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -106,39 +122,92 @@ class Metric:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            id = d.pop("id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id", src_dict)  # chained to the first error
 
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        name = d.pop("name")
+        try:
+            name = d.pop("name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        applied_to_services = cast(list[str], d.pop("applied_to_services"))
+        try:
+            applied_to_services = cast(list[str], d.pop("applied_to_services"))
 
-        def _parse_additional_notes(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "applied_to_services[]", src_dict)  # chained to the first error
 
-        additional_notes = _parse_additional_notes(d.pop("additional_notes"))
+        try:
 
-        tags = []
-        _tags = d.pop("tags")
-        for componentsschemas_metric_tags_item_data in _tags:
-            componentsschemas_metric_tags_item = MetricTag.from_dict(componentsschemas_metric_tags_item_data)
+            def _parse_additional_notes_arms(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-            tags.append(componentsschemas_metric_tags_item)
+            def _parse_additional_notes(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_additional_notes_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_additional_notes_arms(data)
 
-        creator = UserReference.from_dict(d.pop("creator"))
+            additional_notes = _parse_additional_notes(d.pop("additional_notes"))
 
-        updated_by = UserReference.from_dict(d.pop("updated_by"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "additional_notes", src_dict)  # chained to the first error
 
-        metric_value_type = MetricValueType(d.pop("metric_value_type"))
+        try:
+            tags = []
+            _tags = d.pop("tags")
+            for componentsschemas_metric_tags_item_data in _tags:
+                componentsschemas_metric_tags_item = MetricTag.from_dict(componentsschemas_metric_tags_item_data)
 
-        is_deleted = d.pop("is_deleted")
+                tags.append(componentsschemas_metric_tags_item)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags[]", src_dict)  # chained to the first error
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        try:
+            creator = UserReference.from_dict(d.pop("creator"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creator", src_dict)  # chained to the first error
+
+        try:
+            updated_by = UserReference.from_dict(d.pop("updated_by"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_by", src_dict)  # chained to the first error
+
+        try:
+            metric_value_type = MetricValueType(d.pop("metric_value_type"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_value_type", src_dict)  # chained to the first error
+
+        try:
+            is_deleted = d.pop("is_deleted")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "is_deleted", src_dict)  # chained to the first error
+
+        try:
+            created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
 
         metric = cls(
             id=id,

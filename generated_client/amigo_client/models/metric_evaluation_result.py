@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -45,6 +46,18 @@ class MetricEvaluationResult:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "org_id": "org_id",
+        "metric_id": "metric_id",
+        "metric_version": "metric_version",
+        "result": "result",
+        "justification": "justification",
+        "source": "source",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
@@ -106,61 +119,112 @@ class MetricEvaluationResult:
         from ..models.simulation_metric_source import SimulationMetricSource  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id")
+        try:
+            id = d.pop("id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id", src_dict)  # chained to the first error
 
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        metric_id = d.pop("metric_id")
+        try:
+            metric_id = d.pop("metric_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_id", src_dict)  # chained to the first error
 
-        metric_version = d.pop("metric_version")
+        try:
+            metric_version = d.pop("metric_version")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_version", src_dict)  # chained to the first error
 
-        def _parse_result(data: object) -> bool | float | None | str:
-            if data is None:
-                return data
-            return cast(bool | float | None | str, data)
+        try:
 
-        result = _parse_result(d.pop("result"))
+            def _parse_result_arms(data: object) -> bool | float | None | str:
+                if data is None:
+                    return data
+                return cast(bool | float | None | str, data)
 
-        justification = d.pop("justification")
+            def _parse_result(data: object) -> bool | float | None | str:
+                with strict_enums():
+                    try:
+                        return _parse_result_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_result_arms(data)
 
-        def _parse_source(data: object) -> ManualMetricSource | PostSessionMetricSource | SimulationMetricSource:
-            try:
+            result = _parse_result(d.pop("result"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "result", src_dict)  # chained to the first error
+
+        try:
+            justification = d.pop("justification")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "justification", src_dict)  # chained to the first error
+
+        try:
+
+            def _parse_source_arms(
+                data: object,
+            ) -> ManualMetricSource | PostSessionMetricSource | SimulationMetricSource:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_metric_evaluation_source_type_0 = ManualMetricSource.from_dict(data)
+
+                    return componentsschemas_metric_evaluation_source_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_metric_evaluation_source_type_1 = SimulationMetricSource.from_dict(data)
+
+                    return componentsschemas_metric_evaluation_source_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_metric_evaluation_source_type_0 = ManualMetricSource.from_dict(data)
+                componentsschemas_metric_evaluation_source_type_2 = PostSessionMetricSource.from_dict(data)
 
-                return componentsschemas_metric_evaluation_source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_metric_evaluation_source_type_1 = SimulationMetricSource.from_dict(data)
+                return componentsschemas_metric_evaluation_source_type_2
 
-                return componentsschemas_metric_evaluation_source_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_metric_evaluation_source_type_2 = PostSessionMetricSource.from_dict(data)
+            def _parse_source(data: object) -> ManualMetricSource | PostSessionMetricSource | SimulationMetricSource:
+                with strict_enums():
+                    try:
+                        return _parse_source_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_source_arms(data)
 
-            return componentsschemas_metric_evaluation_source_type_2
+            source = _parse_source(d.pop("source"))
 
-        source = _parse_source(d.pop("source"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "source", src_dict)  # chained to the first error
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            _updated_at = d.pop("updated_at", UNSET)
+            updated_at: datetime.datetime | Unset
+            if isinstance(_updated_at, Unset):
+                updated_at = UNSET
+            else:
+                updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
 
         metric_evaluation_result = cls(
             id=id,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="MetricEvaluationResultFilterValues")
 
@@ -19,6 +21,10 @@ class MetricEvaluationResultFilterValues:
 
     metric_ids: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "metric_ids": "metric_ids",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         metric_ids = self.metric_ids
@@ -36,7 +42,11 @@ class MetricEvaluationResultFilterValues:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        metric_ids = cast(list[str], d.pop("metric_ids"))
+        try:
+            metric_ids = cast(list[str], d.pop("metric_ids"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metric_ids[]", src_dict)  # chained to the first error
 
         metric_evaluation_result_filter_values = cls(
             metric_ids=metric_ids,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class MetricEvaluationSourceType(StrEnum):
@@ -8,3 +12,7 @@ class MetricEvaluationSourceType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> MetricEvaluationSourceType | None:
+        return unknown_member(cls, value)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.user_reference import UserReference
@@ -29,6 +31,13 @@ class MetricFilterValues:
     tags: list[str]
     types: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "applied_to_services_ids": "applied_to_services_ids",
+        "creators": "creators",
+        "tags": "tags",
+        "types": "types",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         applied_to_services_ids = self.applied_to_services_ids
@@ -60,18 +69,34 @@ class MetricFilterValues:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        applied_to_services_ids = cast(list[str], d.pop("applied_to_services_ids"))
+        try:
+            applied_to_services_ids = cast(list[str], d.pop("applied_to_services_ids"))
 
-        creators = []
-        _creators = d.pop("creators")
-        for creators_item_data in _creators:
-            creators_item = UserReference.from_dict(creators_item_data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "applied_to_services_ids[]", src_dict)  # chained to the first error
 
-            creators.append(creators_item)
+        try:
+            creators = []
+            _creators = d.pop("creators")
+            for creators_item_data in _creators:
+                creators_item = UserReference.from_dict(creators_item_data)
 
-        tags = cast(list[str], d.pop("tags"))
+                creators.append(creators_item)
 
-        types = cast(list[str], d.pop("types"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creators[]", src_dict)  # chained to the first error
+
+        try:
+            tags = cast(list[str], d.pop("tags"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags[]", src_dict)  # chained to the first error
+
+        try:
+            types = cast(list[str], d.pop("types"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "types[]", src_dict)  # chained to the first error
 
         metric_filter_values = cls(
             applied_to_services_ids=applied_to_services_ids,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.metric_search_item import MetricSearchItem
@@ -22,6 +24,10 @@ class MetricSearchResult:
 
     metrics: list[MetricSearchItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "metrics": "metrics",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         metrics = []
@@ -44,12 +50,16 @@ class MetricSearchResult:
         from ..models.metric_search_item import MetricSearchItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        metrics = []
-        _metrics = d.pop("metrics")
-        for metrics_item_data in _metrics:
-            metrics_item = MetricSearchItem.from_dict(metrics_item_data)
+        try:
+            metrics = []
+            _metrics = d.pop("metrics")
+            for metrics_item_data in _metrics:
+                metrics_item = MetricSearchItem.from_dict(metrics_item_data)
 
-            metrics.append(metrics_item)
+                metrics.append(metrics_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "metrics[]", src_dict)  # chained to the first error
 
         metric_search_result = cls(
             metrics=metrics,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 T = TypeVar("T", bound="MetricTag")
 
@@ -21,6 +23,11 @@ class MetricTag:
     key: str
     value: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "key": "key",
+        "value": "value",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key
@@ -42,14 +49,30 @@ class MetricTag:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        key = d.pop("key")
+        try:
+            key = d.pop("key")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "key", src_dict)  # chained to the first error
 
-        def _parse_value(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        try:
 
-        value = _parse_value(d.pop("value"))
+            def _parse_value_arms(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            def _parse_value(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_value_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_value_arms(data)
+
+            value = _parse_value(d.pop("value"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "value", src_dict)  # chained to the first error
 
         metric_tag = cls(
             key=key,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class PostProcessingType(StrEnum):
@@ -8,3 +12,7 @@ class PostProcessingType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> PostProcessingType | None:
+        return unknown_member(cls, value)

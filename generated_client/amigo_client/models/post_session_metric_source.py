@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_session_metric_source_type import PostSessionMetricSourceType
+from ..reading import field_error
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PostSessionMetricSource")
@@ -27,6 +28,12 @@ class PostSessionMetricSource:
     references: list[str]
     type_: PostSessionMetricSourceType | Unset = PostSessionMetricSourceType.POST_SESSION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "conversation_id": "conversation_id",
+        "references": "references",
+        "type_": "type",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         conversation_id = self.conversation_id
@@ -53,16 +60,27 @@ class PostSessionMetricSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        conversation_id = d.pop("conversation_id")
+        try:
+            conversation_id = d.pop("conversation_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_id", src_dict)  # chained to the first error
 
-        references = cast(list[str], d.pop("references"))
+        try:
+            references = cast(list[str], d.pop("references"))
 
-        _type_ = d.pop("type", UNSET)
-        type_: PostSessionMetricSourceType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = PostSessionMetricSourceType(_type_)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
+
+        try:
+            _type_ = d.pop("type", UNSET)
+            type_: PostSessionMetricSourceType | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = PostSessionMetricSourceType(_type_)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
         post_session_metric_source = cls(
             conversation_id=conversation_id,

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="SignInWithApiKeyResponse")
 
@@ -21,6 +23,11 @@ class SignInWithApiKeyResponse:
     id_token: str
     expires_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "id_token": "id_token",
+        "expires_at": "expires_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         id_token = self.id_token
@@ -41,9 +48,16 @@ class SignInWithApiKeyResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id_token = d.pop("id_token")
+        try:
+            id_token = d.pop("id_token")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "id_token", src_dict)  # chained to the first error
 
-        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+        try:
+            expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "expires_at", src_dict)  # chained to the first error
 
         sign_in_with_api_key_response = cls(
             id_token=id_token,

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.simulation_metric_source_type import SimulationMetricSourceType
+from ..reading import field_error
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulationMetricSource")
@@ -31,6 +32,14 @@ class SimulationMetricSource:
     references: list[str]
     type_: SimulationMetricSourceType | Unset = SimulationMetricSourceType.SIMULATION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "simulation_unit_test_set_run_id": "simulation_unit_test_set_run_id",
+        "unit_test_id": "unit_test_id",
+        "run_index": "run_index",
+        "references": "references",
+        "type_": "type",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         simulation_unit_test_set_run_id = self.simulation_unit_test_set_run_id
@@ -63,20 +72,37 @@ class SimulationMetricSource:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        simulation_unit_test_set_run_id = d.pop("simulation_unit_test_set_run_id")
+        try:
+            simulation_unit_test_set_run_id = d.pop("simulation_unit_test_set_run_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "simulation_unit_test_set_run_id", src_dict)  # chained to the first error
 
-        unit_test_id = d.pop("unit_test_id")
+        try:
+            unit_test_id = d.pop("unit_test_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "unit_test_id", src_dict)  # chained to the first error
 
-        run_index = d.pop("run_index")
+        try:
+            run_index = d.pop("run_index")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "run_index", src_dict)  # chained to the first error
 
-        references = cast(list[str], d.pop("references"))
+        try:
+            references = cast(list[str], d.pop("references"))
 
-        _type_ = d.pop("type", UNSET)
-        type_: SimulationMetricSourceType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = SimulationMetricSourceType(_type_)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "references[]", src_dict)  # chained to the first error
+
+        try:
+            _type_ = d.pop("type", UNSET)
+            type_: SimulationMetricSourceType | Unset
+            if isinstance(_type_, Unset):
+                type_ = UNSET
+            else:
+                type_ = SimulationMetricSourceType(_type_)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
         simulation_metric_source = cls(
             simulation_unit_test_set_run_id=simulation_unit_test_set_run_id,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from enum import StrEnum
+
+from ..reading import unknown_member
 
 
 class SimulationMetricSourceType(StrEnum):
@@ -6,3 +10,7 @@ class SimulationMetricSourceType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> SimulationMetricSourceType | None:
+        return unknown_member(cls, value)

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.user_reference import UserReference
@@ -25,6 +27,11 @@ class SimulationScenarioFilterValues:
     creators: list[UserReference]
     tags: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "creators": "creators",
+        "tags": "tags",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         creators = []
@@ -50,14 +57,22 @@ class SimulationScenarioFilterValues:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        creators = []
-        _creators = d.pop("creators")
-        for creators_item_data in _creators:
-            creators_item = UserReference.from_dict(creators_item_data)
+        try:
+            creators = []
+            _creators = d.pop("creators")
+            for creators_item_data in _creators:
+                creators_item = UserReference.from_dict(creators_item_data)
 
-            creators.append(creators_item)
+                creators.append(creators_item)
 
-        tags = cast(list[str], d.pop("tags"))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creators[]", src_dict)  # chained to the first error
+
+        try:
+            tags = cast(list[str], d.pop("tags"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags[]", src_dict)  # chained to the first error
 
         simulation_scenario_filter_values = cls(
             creators=creators,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 if TYPE_CHECKING:
     from ..models.simulation_scenario import SimulationScenario
@@ -23,6 +25,10 @@ class SimulationScenarioSearchResult:
 
     simulation_scenarios: list[SimulationScenario]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "simulation_scenarios": "simulation_scenarios",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         simulation_scenarios = []
@@ -45,12 +51,16 @@ class SimulationScenarioSearchResult:
         from ..models.simulation_scenario import SimulationScenario  # noqa: PLC0415
 
         d = dict(src_dict)
-        simulation_scenarios = []
-        _simulation_scenarios = d.pop("simulation_scenarios")
-        for simulation_scenarios_item_data in _simulation_scenarios:
-            simulation_scenarios_item = SimulationScenario.from_dict(simulation_scenarios_item_data)
+        try:
+            simulation_scenarios = []
+            _simulation_scenarios = d.pop("simulation_scenarios")
+            for simulation_scenarios_item_data in _simulation_scenarios:
+                simulation_scenarios_item = SimulationScenario.from_dict(simulation_scenarios_item_data)
 
-            simulation_scenarios.append(simulation_scenarios_item)
+                simulation_scenarios.append(simulation_scenarios_item)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "simulation_scenarios[]", src_dict)  # chained to the first error
 
         simulation_scenario_search_result = cls(
             simulation_scenarios=simulation_scenarios,

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -49,6 +50,20 @@ class SimulationScenarioVersion:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "field_id": "_id",
+        "org_id": "org_id",
+        "simulation_scenario_id": "simulation_scenario_id",
+        "version": "version",
+        "objective": "objective",
+        "instructions": "instructions",
+        "initial_message_type": "initial_message_type",
+        "conversation_starts_at": "conversation_starts_at",
+        "creator": "creator",
+        "created_at": "created_at",
+        "updated_at": "updated_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         field_id = self.field_id
@@ -108,50 +123,97 @@ class SimulationScenarioVersion:
         from ..models.user_reference import UserReference  # noqa: PLC0415
 
         d = dict(src_dict)
-        field_id = d.pop("_id")
+        try:
+            field_id = d.pop("_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "_id", src_dict)  # chained to the first error
 
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        simulation_scenario_id = d.pop("simulation_scenario_id")
+        try:
+            simulation_scenario_id = d.pop("simulation_scenario_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "simulation_scenario_id", src_dict)  # chained to the first error
 
-        version = d.pop("version")
+        try:
+            version = d.pop("version")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "version", src_dict)  # chained to the first error
 
-        objective = d.pop("objective")
+        try:
+            objective = d.pop("objective")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "objective", src_dict)  # chained to the first error
 
-        instructions = d.pop("instructions")
+        try:
+            instructions = d.pop("instructions")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "instructions", src_dict)  # chained to the first error
 
-        initial_message_type = InitialMessageType(d.pop("initial_message_type"))
+        try:
+            initial_message_type = InitialMessageType(d.pop("initial_message_type"))
 
-        def _parse_conversation_starts_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                conversation_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "initial_message_type", src_dict)  # chained to the first error
 
-                return conversation_starts_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        try:
 
-        conversation_starts_at = _parse_conversation_starts_at(d.pop("conversation_starts_at"))
+            def _parse_conversation_starts_at_arms(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    conversation_starts_at_type_0 = datetime.datetime.fromisoformat(data)
 
-        creator = UserReference.from_dict(d.pop("creator"))
+                    return conversation_starts_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None, data)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            def _parse_conversation_starts_at(data: object) -> datetime.datetime | None:
+                with strict_enums():
+                    try:
+                        return _parse_conversation_starts_at_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_conversation_starts_at_arms(data)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            conversation_starts_at = _parse_conversation_starts_at(d.pop("conversation_starts_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_starts_at", src_dict)  # chained to the first error
+
+        try:
+            creator = UserReference.from_dict(d.pop("creator"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "creator", src_dict)  # chained to the first error
+
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            created_at: datetime.datetime | Unset
+            if isinstance(_created_at, Unset):
+                created_at = UNSET
+            else:
+                created_at = datetime.datetime.fromisoformat(_created_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "created_at", src_dict)  # chained to the first error
+
+        try:
+            _updated_at = d.pop("updated_at", UNSET)
+            updated_at: datetime.datetime | Unset
+            if isinstance(_updated_at, Unset):
+                updated_at = UNSET
+            else:
+                updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "updated_at", src_dict)  # chained to the first error
 
         simulation_scenario_version = cls(
             field_id=field_id,

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
+from ..reading import field_error, strict_enums
 
 T = TypeVar("T", bound="SimulationScenarioVersionContent")
 
@@ -30,6 +31,13 @@ class SimulationScenarioVersionContent:
     initial_message_type: InitialMessageType
     conversation_starts_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "objective": "objective",
+        "instructions": "instructions",
+        "initial_message_type": "initial_message_type",
+        "conversation_starts_at": "conversation_starts_at",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         objective = self.objective
@@ -60,26 +68,49 @@ class SimulationScenarioVersionContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        objective = d.pop("objective")
+        try:
+            objective = d.pop("objective")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "objective", src_dict)  # chained to the first error
 
-        instructions = d.pop("instructions")
+        try:
+            instructions = d.pop("instructions")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "instructions", src_dict)  # chained to the first error
 
-        initial_message_type = InitialMessageType(d.pop("initial_message_type"))
+        try:
+            initial_message_type = InitialMessageType(d.pop("initial_message_type"))
 
-        def _parse_conversation_starts_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                conversation_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "initial_message_type", src_dict)  # chained to the first error
 
-                return conversation_starts_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
+        try:
 
-        conversation_starts_at = _parse_conversation_starts_at(d.pop("conversation_starts_at"))
+            def _parse_conversation_starts_at_arms(data: object) -> datetime.datetime | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    conversation_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                    return conversation_starts_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None, data)
+
+            def _parse_conversation_starts_at(data: object) -> datetime.datetime | None:
+                with strict_enums():
+                    try:
+                        return _parse_conversation_starts_at_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_conversation_starts_at_arms(data)
+
+            conversation_starts_at = _parse_conversation_starts_at(d.pop("conversation_starts_at"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "conversation_starts_at", src_dict)  # chained to the first error
 
         simulation_scenario_version_content = cls(
             objective=objective,

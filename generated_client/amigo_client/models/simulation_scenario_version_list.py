@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 if TYPE_CHECKING:
     from ..models.simulation_scenario_version import SimulationScenarioVersion
@@ -27,6 +29,12 @@ class SimulationScenarioVersionList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "simulation_scenario_versions": "simulation_scenario_versions",
+        "has_more": "has_more",
+        "continuation_token": "continuation_token",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         simulation_scenario_versions = []
@@ -56,23 +64,43 @@ class SimulationScenarioVersionList:
         from ..models.simulation_scenario_version import SimulationScenarioVersion  # noqa: PLC0415
 
         d = dict(src_dict)
-        simulation_scenario_versions = []
-        _simulation_scenario_versions = d.pop("simulation_scenario_versions")
-        for simulation_scenario_versions_item_data in _simulation_scenario_versions:
-            simulation_scenario_versions_item = SimulationScenarioVersion.from_dict(
-                simulation_scenario_versions_item_data
-            )
+        try:
+            simulation_scenario_versions = []
+            _simulation_scenario_versions = d.pop("simulation_scenario_versions")
+            for simulation_scenario_versions_item_data in _simulation_scenario_versions:
+                simulation_scenario_versions_item = SimulationScenarioVersion.from_dict(
+                    simulation_scenario_versions_item_data
+                )
 
-            simulation_scenario_versions.append(simulation_scenario_versions_item)
+                simulation_scenario_versions.append(simulation_scenario_versions_item)
 
-        has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "simulation_scenario_versions[]", src_dict)  # chained to the first error
 
-        def _parse_continuation_token(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        try:
+            has_more = d.pop("has_more")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "has_more", src_dict)  # chained to the first error
 
-        continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+        try:
+
+            def _parse_continuation_token_arms(data: object) -> int | None:
+                if data is None:
+                    return data
+                return cast(int | None, data)
+
+            def _parse_continuation_token(data: object) -> int | None:
+                with strict_enums():
+                    try:
+                        return _parse_continuation_token_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_continuation_token_arms(data)
+
+            continuation_token = _parse_continuation_token(d.pop("continuation_token"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "continuation_token", src_dict)  # chained to the first error
 
         simulation_scenario_version_list = cls(
             simulation_scenario_versions=simulation_scenario_versions,

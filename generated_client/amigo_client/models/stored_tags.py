@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import strict_enums
 
 T = TypeVar("T", bound="StoredTags")
 
@@ -14,6 +16,8 @@ class StoredTags:
     """Tags as a map from key to value (null when the tag has no value)."""
 
     additional_properties: dict[str, None | str] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {}
+    _extra_fields_are_new: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -31,10 +35,18 @@ class StoredTags:
         additional_properties = {}
         for prop_name, prop_dict in d.items():
 
-            def _parse_additional_property(data: object) -> None | str:
+            def _parse_additional_property_arms(data: object) -> None | str:
                 if data is None:
                     return data
                 return cast(None | str, data)
+
+            def _parse_additional_property(data: object) -> None | str:
+                with strict_enums():
+                    try:
+                        return _parse_additional_property_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_additional_property_arms(data)
 
             additional_property = _parse_additional_property(prop_dict)
 

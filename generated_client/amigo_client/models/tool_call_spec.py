@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_persistence import ToolResultPersistence
+from ..reading import field_error
 
 T = TypeVar("T", bound="ToolCallSpec")
 
@@ -33,6 +34,16 @@ class ToolCallSpec:
     result_persistence: ToolResultPersistence
     tool_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "tool_id": "tool_id",
+        "version_constraint": "version_constraint",
+        "additional_instruction": "additional_instruction",
+        "audio_fillers": "audio_fillers",
+        "audio_filler_triggered_after": "audio_filler_triggered_after",
+        "result_persistence": "result_persistence",
+        "tool_name": "tool_name",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         tool_id = self.tool_id
@@ -68,19 +79,42 @@ class ToolCallSpec:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        tool_id = d.pop("tool_id")
+        try:
+            tool_id = d.pop("tool_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tool_id", src_dict)  # chained to the first error
 
-        version_constraint = d.pop("version_constraint")
+        try:
+            version_constraint = d.pop("version_constraint")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "version_constraint", src_dict)  # chained to the first error
 
-        additional_instruction = d.pop("additional_instruction")
+        try:
+            additional_instruction = d.pop("additional_instruction")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "additional_instruction", src_dict)  # chained to the first error
 
-        audio_fillers = cast(list[str], d.pop("audio_fillers"))
+        try:
+            audio_fillers = cast(list[str], d.pop("audio_fillers"))
 
-        audio_filler_triggered_after = d.pop("audio_filler_triggered_after")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "audio_fillers[]", src_dict)  # chained to the first error
 
-        result_persistence = ToolResultPersistence(d.pop("result_persistence"))
+        try:
+            audio_filler_triggered_after = d.pop("audio_filler_triggered_after")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "audio_filler_triggered_after", src_dict)  # chained to the first error
 
-        tool_name = d.pop("tool_name")
+        try:
+            result_persistence = ToolResultPersistence(d.pop("result_persistence"))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "result_persistence", src_dict)  # chained to the first error
+
+        try:
+            tool_name = d.pop("tool_name")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tool_name", src_dict)  # chained to the first error
 
         tool_call_spec = cls(
             tool_id=tool_id,

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -32,6 +33,13 @@ class UpdateDynamicBehaviorSetRequest:
     applied_to_services: list[str] | None | Unset = UNSET
     is_active: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "tags": "tags",
+        "applied_to_services": "applied_to_services",
+        "is_active": "is_active",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tags import Tags  # noqa: PLC0415
@@ -84,58 +92,109 @@ class UpdateDynamicBehaviorSetRequest:
         from ..models.tags import Tags  # noqa: PLC0415
 
         d = dict(src_dict)
+        try:
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            def _parse_name_arms(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        name = _parse_name(d.pop("name", UNSET))
+            def _parse_name(data: object) -> None | str | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_name_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_name_arms(data)
 
-        def _parse_tags(data: object) -> None | Tags | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tags_type_0 = Tags.from_dict(data)
+            name = _parse_name(d.pop("name", UNSET))
 
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Tags | Unset, data)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "name", src_dict)  # chained to the first error
 
-        tags = _parse_tags(d.pop("tags", UNSET))
+        try:
 
-        def _parse_applied_to_services(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                applied_to_services_type_0 = cast(list[str], data)
+            def _parse_tags_arms(data: object) -> None | Tags | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    tags_type_0 = Tags.from_dict(data)
 
-                return applied_to_services_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
+                    return tags_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Tags | Unset, data)
 
-        applied_to_services = _parse_applied_to_services(d.pop("applied_to_services", UNSET))
+            def _parse_tags(data: object) -> None | Tags | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_tags_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_tags_arms(data)
 
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+            tags = _parse_tags(d.pop("tags", UNSET))
 
-        is_active = _parse_is_active(d.pop("is_active", UNSET))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
+
+        try:
+
+            def _parse_applied_to_services_arms(data: object) -> list[str] | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    applied_to_services_type_0 = cast(list[str], data)
+
+                    return applied_to_services_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[str] | None | Unset, data)
+
+            def _parse_applied_to_services(data: object) -> list[str] | None | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_applied_to_services_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_applied_to_services_arms(data)
+
+            applied_to_services = _parse_applied_to_services(d.pop("applied_to_services", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "applied_to_services", src_dict)  # chained to the first error
+
+        try:
+
+            def _parse_is_active_arms(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
+
+            def _parse_is_active(data: object) -> bool | None | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_is_active_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_is_active_arms(data)
+
+            is_active = _parse_is_active(d.pop("is_active", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "is_active", src_dict)  # chained to the first error
 
         update_dynamic_behavior_set_request = cls(
             name=name,

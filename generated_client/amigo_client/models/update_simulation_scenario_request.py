@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..reading import field_error, strict_enums
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ class UpdateSimulationScenarioRequest:
 
     tags: None | Tags | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "tags": "tags",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tags import Tags  # noqa: PLC0415
@@ -50,23 +55,35 @@ class UpdateSimulationScenarioRequest:
         from ..models.tags import Tags  # noqa: PLC0415
 
         d = dict(src_dict)
+        try:
 
-        def _parse_tags(data: object) -> None | Tags | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                tags_type_0 = Tags.from_dict(data)
+            def _parse_tags_arms(data: object) -> None | Tags | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    tags_type_0 = Tags.from_dict(data)
 
-                return tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Tags | Unset, data)
+                    return tags_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | Tags | Unset, data)
 
-        tags = _parse_tags(d.pop("tags", UNSET))
+            def _parse_tags(data: object) -> None | Tags | Unset:
+                with strict_enums():
+                    try:
+                        return _parse_tags_arms(data)
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                return _parse_tags_arms(data)
+
+            tags = _parse_tags(d.pop("tags", UNSET))
+
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "tags", src_dict)  # chained to the first error
 
         update_simulation_scenario_request = cls(
             tags=tags,

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error
 
 T = TypeVar("T", bound="UserReference")
 
@@ -21,6 +23,11 @@ class UserReference:
     org_id: str
     user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "org_id": "org_id",
+        "user_id": "user_id",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         org_id = self.org_id
@@ -41,9 +48,15 @@ class UserReference:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        org_id = d.pop("org_id")
+        try:
+            org_id = d.pop("org_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "org_id", src_dict)  # chained to the first error
 
-        user_id = d.pop("user_id")
+        try:
+            user_id = d.pop("user_id")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "user_id", src_dict)  # chained to the first error
 
         user_reference = cls(
             org_id=org_id,

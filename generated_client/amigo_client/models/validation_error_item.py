@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..reading import field_error, strict_enums
 
 T = TypeVar("T", bound="ValidationErrorItem")
 
@@ -23,6 +25,12 @@ class ValidationErrorItem:
     msg: str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _wire_names: ClassVar[dict[str, str]] = {
+        "loc": "loc",
+        "msg": "msg",
+        "type_": "type",
+    }
+    _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
         loc = []
@@ -50,20 +58,38 @@ class ValidationErrorItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        loc = []
-        _loc = d.pop("loc")
-        for loc_item_data in _loc:
+        try:
+            loc = []
+            _loc = d.pop("loc")
+            for loc_item_data in _loc:
 
-            def _parse_loc_item(data: object) -> int | str:
-                return cast(int | str, data)
+                def _parse_loc_item_arms(data: object) -> int | str:
+                    return cast(int | str, data)
 
-            loc_item = _parse_loc_item(loc_item_data)
+                def _parse_loc_item(data: object) -> int | str:
+                    with strict_enums():
+                        try:
+                            return _parse_loc_item_arms(data)
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                    return _parse_loc_item_arms(data)
 
-            loc.append(loc_item)
+                loc_item = _parse_loc_item(loc_item_data)
 
-        msg = d.pop("msg")
+                loc.append(loc_item)
 
-        type_ = d.pop("type")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "loc[]", src_dict)  # chained to the first error
+
+        try:
+            msg = d.pop("msg")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "msg", src_dict)  # chained to the first error
+
+        try:
+            type_ = d.pop("type")
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise field_error(error, "type", src_dict)  # chained to the first error
 
         validation_error_item = cls(
             loc=loc,

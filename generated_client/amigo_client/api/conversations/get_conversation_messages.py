@@ -11,6 +11,7 @@ from ...models.conversation_message_list import ConversationMessageList
 from ...models.error_body import ErrorBody
 from ...models.get_conversation_messages_sort_by_item import GetConversationMessagesSortByItem
 from ...models.message_type import MessageType
+from ...reading import ResponseParseError, parse_error, report_drift
 from ...types import UNSET, Response, Unset
 
 _logger = logging.getLogger("amigo_client")
@@ -136,24 +137,31 @@ def _build_response(
         # A code HTTPStatus does not name (e.g. 520 from a proxy): keep the number.
         status_code = cast(HTTPStatus, response.status_code)
     parsed: ConversationMessageList | ErrorBody | None
+    problem: ResponseParseError | None = None
     try:
         parsed = _parse_response(client=client, response=response)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        # The body is valid HTTP but does not match the API description (an unknown enum value,
-        # a missing field, no matching oneOf arm, a body that is not JSON...). Keep the raw
-        # answer for the caller; never log the body, it may hold user data.
+        # The body is valid HTTP but cannot be read as the API description says (a missing
+        # field, a value of the wrong type, a body that is not JSON...). Keep the raw answer for
+        # the caller; never log the body or a value from it, they may hold user data.
+        problem = parse_error(error, response.content)
         _logger.warning(
-            "%s: could not parse the HTTP %d answer (%s); returning it with parsed=None",
+            "%s: could not read %s of the HTTP %d answer (%s); returning it with parsed=None",
             "get_conversation_messages",
+            problem.field,
             response.status_code,
-            type(error).__name__,
+            type(problem.__cause__).__name__,
         )
         parsed = None
+    else:
+        if 200 <= response.status_code < 300:  # error bodies go to the errors raised instead
+            report_drift("get_conversation_messages", parsed)
     return Response(
         status_code=status_code,
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        parse_error=problem,
     )
 
 
