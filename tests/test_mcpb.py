@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -27,19 +26,16 @@ from tests.toolsnaps import snapshot_names
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
-needs_npm = pytest.mark.skipif(
-    shutil.which("npm") is None, reason="npm (Node.js) is needed for the MCPB CLI"
-)
 
 
 @pytest.fixture(scope="module")
-def mcpb() -> str:
-    """The official MCPB CLI's executable."""
-    return npm_cli(MCPB, "mcpb")
+def mcpb() -> list[str]:
+    """The command that runs the official MCPB CLI."""
+    return npm_cli(MCPB)
 
 
 @pytest.fixture(scope="module")
-def bundle(mcpb: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundle, around the two wheels built from the working tree for this test run (the
     wheel tests install the same two)."""
     wheels = made_once(tmp_path_factory, "wheels", build_wheels)
@@ -50,8 +46,6 @@ def bundle(mcpb: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(REPO / "scripts" / "build_mcpb.py"),
             "--out",
             str(out),
-            "--mcpb",
-            mcpb,
             "--wheels",
             str(wheels),
         ],
@@ -78,7 +72,6 @@ def manifest_of(folder: Path) -> dict[str, Any]:
     return loaded
 
 
-@needs_npm
 def test_the_bundle_asks_for_the_organization_and_a_secret_key(unpacked: Path) -> None:
     manifest = manifest_of(unpacked)
     config = manifest["user_config"]
@@ -91,16 +84,15 @@ def test_the_bundle_asks_for_the_organization_and_a_secret_key(unpacked: Path) -
     assert wheels == ["amigo_client", "amigo_mcp"]
 
 
-@needs_npm
 def test_the_official_cli_refuses_to_pack_a_broken_manifest(
-    mcpb: str, unpacked: Path, tmp_path: Path
+    mcpb: list[str], unpacked: Path, tmp_path: Path
 ) -> None:
     """The build's one check is `pack`'s own validation of the manifest: it does refuse."""
     broken = manifest_of(unpacked)
     broken["server"]["type"] = "docker"
     (tmp_path / "manifest.json").write_text(json.dumps(broken), encoding="utf-8")
     done = subprocess.run(
-        [mcpb, "pack", str(tmp_path), str(tmp_path / "broken.mcpb")],
+        [*mcpb, "pack", str(tmp_path), str(tmp_path / "broken.mcpb")],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -123,7 +115,6 @@ def as_a_host_runs_it(folder: Path) -> tuple[str, list[str], dict[str, str]]:
     return config["command"], [fill(arg) for arg in config["args"]], env
 
 
-@needs_npm
 async def test_the_bundle_serves_the_embedded_sandbox_when_nothing_is_set(unpacked: Path) -> None:
     command, args, env = as_a_host_runs_it(unpacked)
     assert set(env.values()) == {""}
