@@ -200,8 +200,8 @@ async def test_an_operator_setting_that_skips_the_question_says_so(
         elicitation_callback=Answer("decline"),  # never asked
     ) as (client, _):
         await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
-        # Already gone: answered by Amigo's 404, still a call that was sent.
-        await ok(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
+        # Gone now: Amigo's 404, still a call that was sent.
+        await fails(client, "delete_dynamic_behavior_set", {"dynamic_behavior_set_id": set_id})
     first, again = lines(log)
     assert (first["confirmation"], first["status"]) == ("skipped-by-setting", 200)
     assert (again["confirmation"], again["status"]) == ("skipped-by-setting", 404)
