@@ -132,3 +132,33 @@ async def test_a_client_without_views_gets_the_same_bytes(
     plain = [answer for _, answer in answers]
     assert with_views == plain
     assert all('"isError":false' in answer for answer in with_views), with_views
+
+
+async def test_each_view_is_one_document_that_loads_nothing_from_outside(
+    sandbox: RunningSandbox,
+) -> None:
+    async with client_of(CATALOG, sandbox, "auto") as client:
+        listed = (await client.list_resources()).resources
+        documents = {
+            str(resource.uri): (await client.read_resource(resource.uri)).contents
+            for resource in listed
+        }
+    assert set(documents) == {f"ui://amigo-mcp/{tool.view}" for tool in CATALOG.tools if tool.view}
+    for uri, contents in documents.items():
+        (content,) = contents
+        assert content.mime_type == MIME
+        html = content.text  # type: ignore[union-attr]
+        assert html.startswith("<!doctype html>")
+        assert f'data-view="{uri.removeprefix("ui://amigo-mcp/")}"' in html
+        assert "default-src 'none'; script-src 'unsafe-inline'" in html
+        # One inline script and one inline style: no element fetches anything.
+        assert html.count("<script") == 1 and "<script>" in html
+        assert html.count("<style") == 1
+        for loader in ("<link", "<iframe", "<img", "src=", "@import"):
+            assert loader not in html, (uri, loader)
+
+
+async def test_an_unknown_view_is_an_error(sandbox: RunningSandbox) -> None:
+    async with client_of(CATALOG, sandbox, "auto") as client:
+        with pytest.raises(Exception, match="Resource not found"):
+            await client.read_resource("ui://amigo-mcp/nothing")

@@ -86,7 +86,7 @@ class ToolSpec:
     # Advice replacing the generic next step, by HTTP status (e.g. a version conflict).
     error_advice: dict[int, str] = field(default_factory=dict)
     composite: Composite | None = None
-    # The MCP App view that shows the tool's result (see `amigo_mcp.views`), if any.
+    # The MCP App view that shows the tool's result (see `amigo_mcp.apps`), if any.
     view: str | None = None
 
     def hint(self, name: str) -> bool:

@@ -20,6 +20,7 @@ from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
 from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
+from amigo_mcp.apps import EXTENSION_ID, read_view, tool_meta, view_resources
 from amigo_mcp.audit import Decision, digest
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.confirm import Plan, question
@@ -29,7 +30,6 @@ from amigo_mcp.invoke import ToolOutcome
 from amigo_mcp.policy import NO_ELICITATION, NO_ELICITATION_STATELESS, ToolPolicy
 from amigo_mcp.runtime import Runtime
 from amigo_mcp.telemetry import note_session
-from amigo_mcp.views import EXTENSION_ID, read_view, tool_meta, view_resources
 
 
 def instructions(catalog: Catalog) -> str:
