@@ -10,6 +10,7 @@ after the lock file's hash (later builds, `regenerate --check` included, use it 
 bundles are byte-for-byte reproducible.
 
 Usage: build_views.py --catalog mcp_server/amigo_mcp/catalog.json --out mcp_server/amigo_mcp/views
+       build_views.py --host FILE   (the browser tests' host page, testing/views_host/)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from spec_normalize import SpecError
 REPO = Path(__file__).resolve().parent.parent
 VIEWS = REPO / "views"
 SOURCES = VIEWS / "src"
+HOST = REPO / "testing" / "views_host"
 INSTALL_TIMEOUT_S = 300
 BUILD_TIMEOUT_S = 120
 OLDEST_NODE = (20, 0)  # views/package.json engines
@@ -128,9 +130,16 @@ def page(view: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--catalog", type=Path, required=True, help="the tool catalog")
-    parser.add_argument("--out", type=Path, required=True, help="the folder for <view>.html")
+    parser.add_argument("--catalog", type=Path, help="the tool catalog")
+    parser.add_argument("--out", type=Path, help="the folder for <view>.html")
+    parser.add_argument("--host", type=Path, help="write the test host page here instead")
     args = parser.parse_args(argv)
+    if args.host is not None:
+        template = (HOST / "host.html").read_text("utf-8")
+        args.host.write_text(template.replace("{{script}}", bundle(HOST / "host.js")), "utf-8")
+        return 0
+    if args.catalog is None or args.out is None:
+        parser.error("give --catalog and --out, or --host")
     catalog = json.loads(args.catalog.read_text("utf-8"))
     views = sorted({tool["view"] for tool in catalog["tools"] if tool["view"] is not None})
     args.out.mkdir(parents=True, exist_ok=True)

@@ -9,22 +9,25 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
+  element.append(...present(children));
   return element;
+}
+
+/** Children as nodes and strings: nested lists flattened, null, undefined and false left out. */
+function present(children) {
+  return children.flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false)
+    .map((child) => (child instanceof Node ? child : String(child)));
 }
 
 export function svg(tag, attributes = {}, ...children) {
   const element = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  for (const child of children.flat()) element.append(child instanceof Node ? child : String(child));
+  element.append(...present(children));
   return element;
 }
 
 export function show(...children) {
-  document.getElementById("view").replaceChildren(...children.flat());
+  document.getElementById("view").replaceChildren(...present(children));
 }
 
 /** "2025-05-02T09:00:00.000000Z" as "2025-05-02 09:00 UTC". */

@@ -154,7 +154,7 @@ export function historyView(config) {
   }
 
   start(config.name, {
-    onInput: (args) => { state.id = args[config.idField] || state.id; readInfo(); },
+    onInput: (args) => { state.id = args[config.idField] || state.id; },
     onResult: (result) => {
       if (result.isError) return show(h("p", { class: "status error" }, resultText(result)));
       const content = result.structuredContent || {};
