@@ -41,6 +41,7 @@ DOUBLE_CHARGE = "a1992f6829c291e72b86b1ad"  # scenario: v2 changes the instructi
 CONVERSATION = "23d646b299a25a43c8749b33"
 NARROW: ViewportSize = {"width": 380, "height": 900}
 WIDE: ViewportSize = {"width": 900, "height": 1100}
+SNAP_HEIGHT = 1200
 BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 31, 34)"}
 
 
@@ -119,12 +120,14 @@ def fits(view: FrameLocator) -> bool:
 
 
 def snap(page: Page, folder: Path, name: str) -> None:
-    """A picture of the view at its full height (a frame paints only what the window shows)."""
-    height = page.locator("iframe").evaluate("frame => frame.getBoundingClientRect().height")
-    assert page.viewport_size is not None
-    page.set_viewport_size({"width": page.viewport_size["width"], "height": int(height)})
+    """A picture of the view, at most SNAP_HEIGHT pixels of it from the top. The window is made
+    as tall as that first: a frame paints only what the window shows."""
+    box = page.locator("iframe").bounding_box()
+    assert box is not None and page.viewport_size is not None
+    height = min(int(box["height"]), SNAP_HEIGHT)
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": height})
     path = folder / f"{name}.png"
-    page.locator("iframe").screenshot(path=str(path))
+    page.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": box["width"], "height": height})
     assert path.stat().st_size > 1000
 
 
