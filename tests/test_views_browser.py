@@ -6,8 +6,9 @@ HTTP to `amigo-mcp serve --transport http` on its embedded sandbox with the demo
 tool as a model would, reads the tool's `ui://` resource and renders it in a sandboxed frame.
 Each view is checked against the demo data; "make this version current" runs the rollback tool
 through the host, the server asks its confirmation question (answered by the host), and the new
-version shows up. Screenshots of each view, light and dark, are written to a temporary folder;
-`UPDATE_SCREENSHOTS=1` writes them to docs/views/ instead, for the README.
+version shows up, with the host's client on either protocol era. Screenshots of each view, light
+and dark, are written to a temporary folder; `UPDATE_SCREENSHOTS=1` writes them to docs/views/
+instead, for the README.
 """
 
 from __future__ import annotations
@@ -92,8 +93,11 @@ def open_view(
     arguments: dict[str, Any],
     theme: str = "light",
     viewport: ViewportSize = WIDE,
+    era: str = "legacy",
 ) -> tuple[Page, FrameLocator]:
-    """A new page with the host, which calls `tool` and opens its view."""
+    """A new page with the host, which calls `tool` and opens its view. `era`: the protocol the
+    host's client speaks, "legacy" (2025-11-25: the server asks mid-call) or "auto" (2026-07-28:
+    the question comes back as the call's answer)."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(endpoint))
     page = browser.new_page(viewport=viewport)
     errors: list[str] = []
@@ -103,6 +107,7 @@ def open_view(
         f"{origin}/host", lambda route: route.fulfill(body=host_page, content_type="text/html")
     )
     page.goto(f"{origin}/host")
+    page.evaluate("era => { host.era = era }", era)
     page.evaluate("([n, a, t]) => host.open(n, a, t)", [tool, arguments, theme])
     view = page.frame_locator("iframe")
     expect(view.locator("h1")).to_be_visible()
@@ -183,8 +188,9 @@ def test_scenario_history_marks_the_changed_fields(
         page.close()
 
 
+@pytest.mark.parametrize("era", ["legacy", "auto"])
 def test_make_this_version_current_runs_the_rollback_through_the_host(
-    browser: Browser, host_page: str, endpoint: str
+    browser: Browser, host_page: str, endpoint: str, era: str
 ) -> None:
     page, view = open_view(
         browser,
@@ -193,8 +199,11 @@ def test_make_this_version_current_runs_the_rollback_through_the_host(
         "list_simulation_scenario_versions",
         {"simulation_scenario_id": DOUBLE_CHARGE},
         viewport=NARROW,
+        era=era,
     )
     assert fits(view)
+    latest = int(view.locator("ol.timeline button").first.get_attribute("data-version") or 0)
+    created = latest + 1
     view.locator('button[data-version="1"]').click()
     expect(view.locator("#make-current")).to_have_text("Make v1 current")
     # Reached with the keyboard alone: Tab until the button has the focus, then Enter.
@@ -205,7 +214,7 @@ def test_make_this_version_current_runs_the_rollback_through_the_host(
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     status = view.locator("p.status")
-    expect(status).to_have_text("v1 is current again, as v3.")
+    expect(status).to_have_text(f"v1 is current again, as v{created}.")
     calls = page.evaluate("host.calls")
     rollbacks = [
         call["arguments"] for call in calls if call["name"] == "rollback_simulation_scenario"
@@ -214,17 +223,17 @@ def test_make_this_version_current_runs_the_rollback_through_the_host(
     # The server asked its confirmation question, through the host, before anything was sent.
     (question,) = page.evaluate("host.questions")
     assert "Allow this call?" in question and "Disputed double charge" in question
-    # Applied: v3 is current and has v1's content.
+    # Applied: the new version is current and has v1's content.
     expect(view.locator("ol.timeline .badge.current")).to_have_count(1)
-    expect(view.locator('button[data-version="3"]')).to_contain_text("current")
-    latest = page.evaluate(
+    expect(view.locator(f'button[data-version="{created}"]')).to_contain_text("current")
+    answer = page.evaluate(
         """async (id) => (await host.client.callTool({name: "list_simulation_scenario_versions",
         arguments: {simulation_scenario_id: id, version: "latest"}})).structuredContent""",
         DOUBLE_CHARGE,
     )
-    (v3,) = latest["simulation_scenario_versions"]
-    assert v3["version"] == 3
-    assert v3["instructions"] == "Be polite but firm. Give the order number only when asked."
+    (new,) = answer["simulation_scenario_versions"]
+    assert new["version"] == created
+    assert new["instructions"] == "Be polite but firm. Give the order number only when asked."
     page.close()
 
 
@@ -279,8 +288,9 @@ def test_metric_results_table_charts_and_filters(
     page.close()
 
 
+@pytest.mark.parametrize("era", ["legacy", "auto"])
 def test_fresh_metric_results_open_the_same_view(
-    browser: Browser, host_page: str, endpoint: str
+    browser: Browser, host_page: str, endpoint: str, era: str
 ) -> None:
     page, view = open_view(
         browser,
@@ -289,7 +299,10 @@ def test_fresh_metric_results_open_the_same_view(
         "evaluate_metrics",
         {"metric_ids": ["2114782591d1f83a6e9f1c4f"], "conversation_id": CONVERSATION},
         viewport=NARROW,
+        era=era,
     )
+    # evaluate_metrics asks first (it stores a result), through the host, in either era.
+    assert len(page.evaluate("host.questions")) == 1
     row = view.locator("tbody tr")
     expect(row).to_have_count(1)
     expect(row.locator("td").nth(1)).to_have_text(CONVERSATION)

@@ -13,6 +13,8 @@ const host = {
   questions: [],
   // How the person answers the next confirmation question: "accept", "decline" or "cancel".
   answer: "accept",
+  // The protocol era the client negotiates: "legacy" (2025-11-25) or "auto" (2026-07-28).
+  era: "legacy",
   client: null,
   bridge: null,
 };
@@ -21,7 +23,10 @@ window.host = host;
 async function connect() {
   const client = new Client(
     { name: "amigo-mcp test host", version: "1.0.0" },
-    { capabilities: { elicitation: { form: {} }, extensions: { [UI]: { mimeTypes: [MIME] } } } },
+    {
+      capabilities: { elicitation: { form: {} }, extensions: { [UI]: { mimeTypes: [MIME] } } },
+      versionNegotiation: { mode: host.era },
+    },
   );
   client.setRequestHandler("elicitation/create", async (request) => {
     host.questions.push(request.params.message);
