@@ -6,6 +6,8 @@ description and behaviour hints come from `x-mcp`; its input schema is the opera
 query and body fields flattened into one self-contained object (hidden parameters left out);
 its output schema is the success response's schema, loosened so that an API that adds a field
 or an enum value still conforms. The areas (toolsets) come from the root `x-mcp` and the tags.
+An operation's `x-mcp` `view` names the MCP App view (views/src/<view>.ts) that shows its
+result to people; the runtime ties the tool to that view's `ui://` resource.
 The Python names of the generated client (module, keyword argument of every parameter) are
 taken from openapi-python-client's own parser, run with the committed generator configuration,
 so they are the names the generated code has. The runtime (`mcp_server`) reads the catalog and
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -383,6 +386,7 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                     "inputSchema": input_schema,
                     "outputSchema": output_schema,
                     "composite": None,
+                    "view": _view(operation_id, curation),
                     "operation": {
                         "id": operation_id,
                         "method": method.upper(),
@@ -550,9 +554,18 @@ def _composite_tool(
             "copy": list(raw["copy"]),
             "guard": raw["guard"],
         },
+        "view": None,
         # Rate limits and retries follow the write; the read is a call of its own.
         "operation": write["operation"],
     }
+
+
+def _view(operation_id: str, curation: dict[str, Any]) -> str | None:
+    """The view named by `x-mcp` `view`: a file name under views/src/ (lowercase words and -)."""
+    view = curation.get("view")
+    if view is not None and not re.fullmatch(r"[a-z]+(-[a-z]+)*", str(view)):
+        raise SpecError(f"{operation_id}: x-mcp view {view!r} is not lowercase words joined by -")
+    return view
 
 
 def main(argv: list[str] | None = None) -> int:

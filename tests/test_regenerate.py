@@ -129,7 +129,7 @@ def test_regeneration_replaces_the_outputs_and_keeps_nothing_stale(
 ) -> None:
     # A copy of the parts of the repository the script reads and writes; the script finds its
     # repository from its own location.
-    for part in ("scripts", "openapi", "client_layer", "generated_client"):
+    for part in ("scripts", "openapi", "client_layer", "generated_client", "views"):
         shutil.copytree(
             REPO / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
         )

@@ -123,7 +123,15 @@ def python_sources(root: Path) -> dict[str, bytes]:
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project whose spec has the new operation, regenerated."""
     tree = tmp_path_factory.mktemp("loop") / "project"
-    for part in ("openapi", "scripts", "client_layer", "generated_client", "mcp_server", "sandbox"):
+    for part in (
+        "openapi",
+        "scripts",
+        "client_layer",
+        "generated_client",
+        "mcp_server",
+        "sandbox",
+        "views",
+    ):
         shutil.copytree(
             REPO / part, tree / part, ignore=shutil.ignore_patterns("__pycache__", ".*_cache")
         )

@@ -86,6 +86,8 @@ class ToolSpec:
     # Advice replacing the generic next step, by HTTP status (e.g. a version conflict).
     error_advice: dict[int, str] = field(default_factory=dict)
     composite: Composite | None = None
+    # The MCP App view that shows the tool's result (see `amigo_mcp.apps`), if any.
+    view: str | None = None
 
     def hint(self, name: str) -> bool:
         return bool(self.annotations.get(name, HINT_DEFAULTS[name]))
@@ -158,6 +160,7 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                 composite=None
                 if raw["composite"] is None
                 else Composite(**{**raw["composite"], "copy": tuple(raw["composite"]["copy"])}),
+                view=raw["view"],
                 operation=Operation(
                     id=op["id"],
                     method=op["method"],

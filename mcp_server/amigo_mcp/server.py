@@ -20,6 +20,7 @@ from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
 from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
+from amigo_mcp.apps import EXTENSION_ID, read_view, tool_meta, view_resources
 from amigo_mcp.audit import Decision, digest
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.confirm import Plan, question
@@ -70,6 +71,7 @@ def mcp_tool(tool: ToolSpec) -> types.Tool:
         input_schema=tool.input_schema,
         output_schema=tool.output_schema,
         annotations=types.ToolAnnotations.model_validate(tool.annotations),
+        _meta=tool_meta(tool),
     )
 
 
@@ -193,6 +195,21 @@ def build_server(
     ) -> types.ListToolsResult:
         return listing
 
+    resource_listing = types.ListResourcesResult(resources=view_resources(offered))
+
+    async def list_resources(
+        ctx: ServerRequestContext[Any], params: types.PaginatedRequestParams | None
+    ) -> types.ListResourcesResult:
+        return resource_listing
+
+    async def read_resource(
+        ctx: ServerRequestContext[Any], params: types.ReadResourceRequestParams
+    ) -> types.ReadResourceResult:
+        found = read_view(params.uri, offered)
+        if found is None:
+            raise MCPError(types.INVALID_PARAMS, f"Resource not found: {params.uri}")
+        return found
+
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult | types.InputRequiredResult:
@@ -291,7 +308,11 @@ def build_server(
         get_tool_input_schema=input_schemas.get,
         on_list_tools=list_tools,
         on_call_tool=call_tool,
+        on_list_resources=list_resources,
+        on_read_resource=read_resource,
     )
+    # The views (MCP Apps) of the tools that have one.
+    server.extensions[EXTENSION_ID] = {}
     # Seal the confirmation state so that a client cannot forge it.
     security = (
         RequestStateSecurity.ephemeral()
