@@ -4,7 +4,7 @@
 Usage: uv run scripts/build_mcpb.py [--out dist] [--wheels DIR]
 
 Writes ``<out>/mcpb/`` (the bundle's files) and ``<out>/amigo-mcp-<version>.mcpb``, packed by
-the official CLI (npm ``@anthropic-ai/mcpb``, installed on first use by ``testing.npm_cli``, on
+the official CLI (npm ``@anthropic-ai/mcpb``, installed on first use by ``npm_tools``, on
 the machine's Node.js or the development environment's), whose ``pack`` validates the manifest
 first (as its ``validate`` does) and refuses an invalid one. The two wheels are built from the
 working tree (``build_wheels``), unless ``--wheels`` names a folder where that was just done.
@@ -28,11 +28,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))  # run as a script, its own folder is on sys.path, not the root's
+from npm_tools import NpmTool, npm_cli
 
-from amigo_mcp.catalog import load_catalog  # noqa: E402
-from testing.npm_cli import NpmTool, npm_cli  # noqa: E402
+from amigo_mcp.catalog import load_catalog
+
+REPO = Path(__file__).resolve().parent.parent
 
 # It declares no `engines`; it runs on Node.js 20.
 MCPB = NpmTool("@anthropic-ai/mcpb@2", "mcpb", node=(20, 0))

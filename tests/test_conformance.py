@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from npm_tools import NpmTool, npm_cli
 
 from testing.mcp_helpers import clean_env, serving_http
-from testing.npm_cli import NpmTool, npm_cli
 
 pytestmark = pytest.mark.slow
 

@@ -1,10 +1,10 @@
 """A second, independent client: the MCP Inspector CLI (TypeScript, from npm) against amigo-mcp.
 
-The Inspector, at a pinned version (installed from npm on first use, see `testing.npm_cli`),
+The Inspector, at a pinned version (installed from npm on first use, see `scripts/npm_tools.py`),
 talks to the server over stdio (it launches `amigo-mcp` itself) and over streamable HTTP
 (`amigo-mcp serve --transport http` on a free port), in both protocol eras. The server runs on
 the embedded sandbox: every AMIGO_* variable is removed from the environment. Node.js is the
-machine's when recent enough, else the development environment's (`testing.npm_cli`).
+machine's when recent enough, else the development environment's (`scripts/npm_tools.py`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from npm_tools import NpmTool, npm_cli
 
 from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
-from testing.npm_cli import NpmTool, npm_cli
 from tests.toolsnaps import snapshot_names
 
 pytestmark = pytest.mark.slow

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from build_mcpb import MCPB, build_wheels
 from mcp import Client, StdioServerParameters
+from npm_tools import npm_cli
 
 from testing.mcp_helpers import isolated_env, ok
-from testing.npm_cli import npm_cli
 from testing.run_once import made_once
 from tests.toolsnaps import snapshot_names
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 import yaml
+from npm_tools import NpmTool, npm_cli
 from openapi_spec_validator import validate
 
 from amigo_sandbox.refs import Document
 from amigo_sandbox.spec import load_yaml
-from testing.npm_cli import NpmTool, npm_cli
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi" / "amigo.yaml"

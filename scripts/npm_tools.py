@@ -94,21 +94,25 @@ def npm_cli(tool: NpmTool) -> list[str]:
     node = node_at_least(tool.node)
     home = cache_folder() / tool.package.replace("/", "+")
     if not home.is_dir():
-        install(tool.package, home, node)
+        install(home, node, ["install", tool.package])
     executable = home / "node_modules" / ".bin" / tool.command
     if not executable.exists():
         raise RuntimeError(f"{tool.package} has no executable {tool.command!r}")
     return [str(node.node), str(executable.resolve())]
 
 
-def install(package: str, home: Path, node: Node) -> None:
-    """`npm install` (on `node`) into a fresh folder next to `home`, then move it into place."""
+def install(home: Path, node: Node, arguments: list[str], copies: tuple[Path, ...] = ()) -> None:
+    """`npm <arguments>` (on `node`) in a fresh folder next to `home` that holds copies of
+    `copies` (a package.json and its lock file, say), then that folder moved into place."""
     home.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=home.parent))
     try:
-        command = [str(node.node), str(node.npm), "install", "--prefix", str(staging), package]
+        for file in copies:
+            shutil.copyfile(file, staging / file.name)
+        command = [str(node.node), str(node.npm), *arguments, "--prefix", str(staging)]
         done = subprocess.run(
             [*command, "--no-audit", "--no-fund"],
+            cwd=staging,
             capture_output=True,
             text=True,
             timeout=INSTALL_TIMEOUT_S,
@@ -116,7 +120,7 @@ def install(package: str, home: Path, node: Node) -> None:
             env=node.env(),
         )
         if done.returncode != 0:
-            raise RuntimeError(f"npm install {package} failed:\n{done.stdout}{done.stderr}")
+            raise RuntimeError(f"npm {' '.join(arguments)} failed:\n{done.stdout}{done.stderr}")
         try:
             staging.rename(home)
         except OSError:
