@@ -137,15 +137,15 @@ def _drop_headers(parameters: list[Any], doc: Document, names: frozenset[str]) -
     return kept
 
 
-def _nodes(node: Any) -> Iterator[dict[str, Any]]:
-    """Every mapping in a document, the document's own included."""
+def mappings(node: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a document, depth first, the document's own included."""
     if isinstance(node, dict):
         yield node
         for value in node.values():
-            yield from _nodes(value)
+            yield from mappings(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _nodes(value)
+            yield from mappings(value)
 
 
 def _spelled(value: str) -> str:
@@ -267,7 +267,7 @@ def _add_error_body(result: dict[str, Any], name: str) -> None:
             schemas[key] = copy_document(ours[key])
             pending += [
                 node["$ref"].rsplit("/", 1)[-1]
-                for node in _nodes(schemas[key])
+                for node in mappings(schemas[key])
                 if isinstance(node.get("$ref"), str)
             ]
     for response in bare:
@@ -320,7 +320,7 @@ def normalize(document: Mapping[str, Any], normalization: Normalization) -> dict
         for schema in schemas.values():
             if isinstance(schema, dict) and titles.get(schema.get("title"), 0) > 1:
                 del schema["title"]
-    for node in _nodes(result):
+    for node in mappings(result):
         if normalization.name_colliding_enum_values:
             values = node.get("enum")
             if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
