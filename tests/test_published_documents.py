@@ -3,11 +3,13 @@ client, client layer included, for the oldest, a middle and the newest published
 
 The documents are Amigo's, fetched from PyPI and cached (`scripts/published_documents.py`), never
 copied into the repository. Each one is regenerated into a temporary tree (exit 0: the generator
-ran with `--fail-on-warning`, so no endpoint was skipped); the tree is imported in a child
+ran with `--fail-on-warning`, so no endpoint was skipped; every non-JSON body is named); the
+tree is imported in a child
 process (its package is `amigo_client`, like the installed one) whose `AmigoClient` signs in on a
 sandbox serving our spec plus every operation of the published document that our spec lacks.
 Those answer 501 naming the operation (no handler), which the client raises as a typed error;
-the operations the sandbox emulates answer data, page, and are retried after a 503.
+the operations the sandbox emulates answer data, page, and are retried after a 503. One test per
+version, so that each document is regenerated once whichever worker runs it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -106,47 +107,57 @@ def served_document(published: dict[str, Any]) -> dict[str, Any]:
     return served
 
 
-@pytest.fixture(scope="module", params=VERSIONS)
-def version(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture(scope="module")
-def published(version: str) -> dict[str, Any]:
-    document: dict[str, Any] = json.loads(published_document(version).read_text("utf-8"))
-    return document
-
-
-@pytest.fixture(scope="module")
-def client_tree(version: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    into = tmp_path_factory.mktemp(f"published-{version}") / "client"
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_published_document_gives_a_working_client(
+    version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published: dict[str, Any] = json.loads(published_document(version).read_text("utf-8"))
+    into = tmp_path / "client"
     status = regenerate_main()(
         ["--spec", str(published_document(version)), "--client-into", str(into)]
     )
-    assert status == 0
-    return into
-
-
-@pytest.fixture(scope="module")
-def served(published: dict[str, Any]) -> Iterator[RunningSandbox]:
-    with start_in_thread(rate_limits=False, spec=Spec(served_document(published))) as running:
-        yield running
-
-
-def test_every_operation_is_generated(client_tree: Path, published: dict[str, Any]) -> None:
+    stderr = capsys.readouterr().err
+    # regenerate fails on any generator warning, so exit 0 means no endpoint was skipped.
+    assert status == 0, stderr
     modules = {
         path.stem
-        for path in (client_tree / "amigo_client" / "api").rglob("*.py")
+        for path in (into / "amigo_client" / "api").rglob("*.py")
         if path.name != "__init__.py"
     }
     assert len(modules) == len(operations(published))
     layer = {path.name for path in (REPO / "client_layer").glob("*.py")}
-    assert layer <= {path.name for path in (client_tree / "amigo_client").glob("*.py")}
+    assert layer <= {path.name for path in (into / "amigo_client").glob("*.py")}
+    # Every body that is not JSON is named, with its operation.
+    non_json = [
+        f"{operation['operationId']} {status} {content_type}"
+        for _, _, operation in operations(published)
+        for status, response in operation["responses"].items()
+        for content_type in response.get("content") or {}
+        if content_type != "application/json"
+    ]
+    assert non_json
+    for body in non_json:
+        assert f"not JSON, returned as text or bytes rather than a model: {body}" in stderr
+
+    with start_in_thread(rate_limits=False, spec=Spec(served_document(published))) as served:
+        out = call_in_child(into, served)
+        counts = served.request_counts()
+    assert out["package"] == str(into / "amigo_client" / "__init__.py")
+    for method, operation_id in NOT_EMULATED.items():
+        kind, status, code, detail = out["not_emulated"][method]
+        assert (kind, status, code) == ("APIStatusError", 501, "not_emulated")
+        assert operation_id in detail
+    for method in EMULATED:
+        module, count = out["emulated"][method]
+        assert module.startswith("amigo_client.models.")
+        assert count > 0
+    assert out["iterated"] == out["emulated"]["get_dynamic_behavior_sets"][1] > 1
+    assert counts["get-simulation-scenarios"] == 2  # the 503, then the retry
+    assert counts["sign-in-with-api-key"] == 1
 
 
-def test_the_client_layer_works_on_the_generated_client(
-    client_tree: Path, served: RunningSandbox
-) -> None:
+def call_in_child(tree: Path, served: RunningSandbox) -> dict[str, Any]:
+    """What CHILD reports, run with the client in `tree` on `served`."""
     served.inject_fault("get-simulation-scenarios", status=503, retry_after=0)
     settings = {
         "client": {
@@ -159,27 +170,14 @@ def test_the_client_layer_works_on_the_generated_client(
         "not_emulated": list(NOT_EMULATED),
         "emulated": EMULATED,
     }
-    environment = dict(os.environ, PYTHONPATH=str(client_tree))
     done = subprocess.run(
         [sys.executable, "-c", CHILD, json.dumps(settings)],
-        env=environment,
+        env=dict(os.environ, PYTHONPATH=str(tree)),
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout)
-    assert out["package"] == str(client_tree / "amigo_client" / "__init__.py")
-    for method, operation_id in NOT_EMULATED.items():
-        kind, status, code, detail = out["not_emulated"][method]
-        assert (kind, status, code) == ("APIStatusError", 501, "not_emulated")
-        assert operation_id in detail
-    for method in EMULATED:
-        module, count = out["emulated"][method]
-        assert module.startswith("amigo_client.models.")
-        assert count > 0
-    assert out["iterated"] == out["emulated"]["get_dynamic_behavior_sets"][1] > 1
-    counts = served.request_counts()
-    assert counts["get-simulation-scenarios"] == 2  # the 503, then the retry
-    assert counts["sign-in-with-api-key"] == 1
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
