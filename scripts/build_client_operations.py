@@ -4,11 +4,11 @@
 For every operation but the API-key sign-in (which the client layer calls itself) it writes a
 method named after the generated module, with the generated function's own parameters minus
 `organization`, `client` and `x_mongo_cluster_name` (filled in from the client's configuration)
-and the success model as return type. For every paginated list (an
-operation with a `continuation_token` query parameter whose success body has `has_more`,
-`continuation_token` and one required array: the item field) it adds an `iter_*` method that
-yields every item of every page. Which operations page, and their item field, is read from the
-spec here, at generation time, and written into the module as `PAGINATED`.
+and the success model as return type. For every paginated list (an operation with a
+`continuation_token` query parameter whose success body has `has_more`, `continuation_token` and
+one required array: the item field) it adds an `iter_*` method that yields every item of every
+page. Which operations page, and their item field, is read from the spec here, at generation
+time, and written into the module as `PAGINATED`.
 
 Signatures come from the freshly generated modules (parsed, not imported), so the methods match
 the generated functions exactly; module names are the generator's own (its `PythonIdentifier` of
