@@ -285,12 +285,12 @@ def start_in_thread(
     host: str = "127.0.0.1",
     port: int = 0,
     *,
-    spec: Spec | None = None,
     log_level: str = "warning",
     startup_timeout_s: float = 15.0,
+    spec: Spec | None = None,
 ) -> RunningSandbox:
-    """Start a sandbox on a background thread; returns once it accepts connections. `spec`: the
-    operations it serves (default: the shipped spec); those without a handler answer 501."""
+    """Start a sandbox on a background thread; returns once it accepts connections. `spec`:
+    another spec to serve than the shipped one (an edited copy, in tests)."""
     settings = SandboxSettings(
         db=str(db),
         seed_demo=seed_demo,
