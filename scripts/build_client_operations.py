@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Write `amigo_client/operations.py`: the typed methods of `AmigoClient` / `AsyncAmigoClient`.
 
-For every operation that needs a signed-in user (the spec's root security; sign-in itself is
-left out) it writes a method named after the generated module, with the generated function's
-own parameters minus `organization`, `client` and `x_mongo_cluster_name` (filled in from the
-client's configuration) and the success model as return type. For every paginated list (an
-operation with a `continuation_token` query parameter whose success body has `has_more`,
-`continuation_token` and one required array: the item field) it adds an `iter_*` method that
-yields every item of every page. Which operations page, and their item field, is read from the
-spec here, at generation time, and written into the module as `PAGINATED`.
+For every operation but the API-key sign-in (which the client layer calls itself) it writes a
+method named after the generated module, with the generated function's own parameters minus
+`organization`, `client` and `x_mongo_cluster_name` (filled in from the client's configuration)
+and the success model as return type. For every paginated list (an operation with a
+`continuation_token` query parameter whose success body has `has_more`, `continuation_token` and
+one required array: the item field) it adds an `iter_*` method that yields every item of every
+page. Which operations page, and their item field, is read from the spec here, at generation
+time, and written into the module as `PAGINATED`.
 
 Signatures come from the freshly generated modules (parsed, not imported), so the methods match
-the generated functions exactly.
+the generated functions exactly; module names are the generator's own (its `PythonIdentifier` of
+the operation ID), and model modules are those the generated modules import.
 
 Usage: build_client_operations.py --spec openapi/amigo.yaml --client <generated project dir>
 """
@@ -24,12 +25,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openapi_python_client.strings import PythonIdentifier
+
 from amigo_sandbox.refs import Document
 from amigo_sandbox.spec import load_yaml
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
+# Types of the generated package's `types` module a non-JSON success body is returned as.
+RETURN_TYPES = {"File"}
 FILLED_IN = {"organization", "client", "x_mongo_cluster_name"}
 SAFE_METHODS = {"get"}  # methods a repeat cannot change anything with
+SIGN_IN = "sign-in-with-api-key"  # client_layer/auth.py calls it through the generated module
+FIELD_PREFIX = "field_"  # the generator's default `field_prefix` (openapi/generator-config.yaml)
+
+
+def module_name(operation_id: str) -> str:
+    """The module the generator writes an operation to, named as the generator names it."""
+    return str(PythonIdentifier(operation_id, FIELD_PREFIX))
 
 
 def item_field(doc: Document, operation: dict[str, Any]) -> str | None:
@@ -79,6 +91,8 @@ def success_type(returns: ast.expr | None) -> str:
 
 
 def list_item_type(model_file: Path, field: str) -> str:
+    if not model_file.is_file():
+        raise SystemExit(f"no model module {model_file}")
     tree = ast.parse(model_file.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if (
@@ -185,21 +199,28 @@ def build(document: dict[str, Any], project: Path) -> str:
     operations: list[str] = []
     paginated: list[str] = []
     methods: list[tuple[Method, str | None, str | None]] = []
+    types = {"UNSET", "Unset"}
     doc = Document(document)
     for route, path_item in (document.get("paths") or {}).items():
         for method in HTTP_METHODS:
             operation = path_item.get(method)
-            if not isinstance(operation, dict) or operation.get("security") == []:
+            if not isinstance(operation, dict) or operation.get("operationId") == SIGN_IN:
                 continue
             op_id = operation["operationId"]
-            module = op_id.replace("-", "_")
+            module = module_name(op_id)
+            if module not in modules:
+                raise SystemExit(f"{op_id}: the generator wrote no module {module}")
             source = modules[module]
             tree = ast.parse(source.read_text(encoding="utf-8"))
+            model_modules: dict[str, str] = {}
             for node in tree.body:
                 if isinstance(node, ast.ImportFrom) and node.level == 3 and node.module:
                     if node.module.startswith("models."):
                         names = ", ".join(a.name for a in node.names)
                         imports.add(f"from .{node.module} import {names}")
+                        model_modules.update((a.name, node.module) for a in node.names)
+                    elif node.module == "types":
+                        types.update(a.name for a in node.names if a.name in RETURN_TYPES)
                 elif isinstance(node, ast.Import):
                     imports.update(f"import {a.name}" for a in node.names if a.name == "datetime")
             alias = f"_{module}"
@@ -215,8 +236,8 @@ def build(document: dict[str, Any], project: Path) -> str:
             field = item_field(doc, operation)
             item = None
             if field is not None:
-                model = entry.returns
-                item = list_item_type(package / "models" / f"{snake(model)}.py", field)
+                model = model_modules.get(entry.returns, "")
+                item = list_item_type(package / f"{model.replace('.', '/')}.py", field)
                 imports.add(f"from .models import {item}")
                 paginated.append(f"    {op_id!r}: {field!r},")
             safe = method in SAFE_METHODS
@@ -235,7 +256,7 @@ from typing import Any
 
 {chr(10).join(sorted(imports))}
 from .transport import AsyncTransport, Operation, SyncTransport
-from .types import UNSET, Unset
+from .types import {", ".join(sorted(types))}
 
 OPERATIONS: dict[str, Operation] = {{
 {chr(10).join(operations)}
@@ -254,15 +275,6 @@ class SyncOperations(SyncTransport):
 class AsyncOperations(AsyncTransport):
 {asynchronous}
 '''
-
-
-def snake(name: str) -> str:
-    out = ""
-    for index, char in enumerate(name):
-        if char.isupper() and index:
-            out += "_"
-        out += char.lower()
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

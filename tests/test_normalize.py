@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from spec_normalize import Normalization, SpecError, normalize, operations
+from spec_normalize import Normalization, SpecError, normalize, operations, untyped_bodies
 
 from amigo_sandbox.spec import load_yaml
 from tests.regenerate_support import regenerate_main
@@ -114,3 +114,119 @@ def test_regenerate_builds_a_client_from_the_published_style_document(
     assert len(modules) == len(operations(published_style()))
     assert (into / "amigo_client/api/metrics/evaluate_metrics.py").is_file()
     assert not (REPO / "generated_client" / "amigo_client" / "api" / "organization").exists()
+
+
+def operation_document(operation: dict[str, Any], **components: Any) -> dict[str, Any]:
+    """A one-operation document (GET /a) with the given components."""
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "components": components,
+        "paths": {"/a": {"get": {"operationId": "get-a", **operation}}},
+    }
+
+
+def test_colliding_enum_names_are_spelled_out_and_the_others_kept() -> None:
+    values = ["GMT", "GMT+0", "GMT-0", "GMT0", "Etc/GMT+0", "Etc/GMT0", "UTC"]
+    schema = {"type": "string", "enum": values}
+    prepared = normalize(operation_document({}, schemas={"Zone": schema}), CONFIG)
+    names = prepared["components"]["schemas"]["Zone"]["x-enum-varnames"]
+    assert names == [
+        "GMT",
+        "GMT_PLUS_SIGN_0",
+        "GMT_0",
+        "GMT0",
+        "ETC_SOLIDUS_GMT_PLUS_SIGN_0",
+        "ETC_SOLIDUS_GMT0",
+        "UTC",
+    ]
+    # No collision: the generator names the members itself, as in our own client.
+    plain = {"type": "string", "enum": ["a", "b"]}
+    assert normalize(operation_document({}, schemas={"Zone": plain}), CONFIG) == (
+        operation_document({}, schemas={"Zone": plain})
+    )
+
+
+def test_non_json_bodies_become_text_or_bytes_and_are_listed() -> None:
+    responses = {
+        "200": {"content": {"application/x-ndjson": {"schema": {"type": "object"}}}},
+        "201": {"content": {"application/zip": {"schema": {"type": "string"}}}},
+        "202": {"content": {"application/json": {"schema": {"type": "object"}}}},
+    }
+    document = operation_document({"responses": responses})
+    prepared = normalize(document, CONFIG)["paths"]["/a"]["get"]["responses"]
+    assert prepared["200"]["content"] == {"text/plain": {"schema": {"type": "string"}}}
+    assert prepared["201"]["content"] == {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+    }
+    assert prepared["202"] == responses["202"]
+    assert untyped_bodies(document, CONFIG) == [
+        "get-a 200 application/x-ndjson (text)",
+        "get-a 201 application/zip (binary)",
+    ]
+
+
+def test_not_set_defaults_go_and_object_defaults_stay() -> None:
+    not_set = {"anyOf": [{"type": "string"}, {"type": "null"}], "default": {}}
+    mapping = {"type": "object", "default": {}}
+    schema = {"type": "object", "properties": {"zone": not_set, "params": mapping}}
+    prepared = normalize(operation_document({}, schemas={"Body": schema}), CONFIG)
+    properties = prepared["components"]["schemas"]["Body"]["properties"]
+    assert "default" not in properties["zone"]
+    assert properties["params"] == mapping
+
+
+def test_error_answers_get_our_error_body_and_a_shared_id_the_method() -> None:
+    responses = {"200": {"description": "ok"}, "404": {"description": "gone"}}
+    document = operation_document({"responses": responses})
+    document["paths"]["/a"]["post"] = {"operationId": "get-a", "responses": {}}
+    prepared = normalize(document, CONFIG)
+    get = prepared["paths"]["/a"]["get"]
+    assert get["responses"]["404"]["content"] == {
+        "application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}
+    }
+    assert "content" not in get["responses"]["200"]
+    schemas = prepared["components"]["schemas"]
+    ours = load_yaml(SPEC)["components"]["schemas"]
+    assert {key: schemas[key] for key in ("ErrorBody", "ValidationErrorItem")} == {
+        key: ours[key] for key in ("ErrorBody", "ValidationErrorItem")
+    }
+    assert [operation["operationId"] for _, _, operation in operations(prepared)] == [
+        "get-a-get",
+        "get-a-post",
+    ]
+
+
+def test_api_key_security_headers_become_parameters_of_the_sign_in() -> None:
+    scheme = {"type": "apiKey", "in": "header", "name": "X-API-KEY", "description": "The key."}
+    bearer = {"type": "http", "scheme": "bearer"}
+    sign_in = {
+        "operationId": "sign-in-with-api-key",
+        "security": [{"Key": []}],
+        "responses": {"200": {"description": "ok"}},
+    }
+    document = operation_document(
+        {"security": [{"Bearer": [], "Key": []}]},
+        securitySchemes={"Key": scheme, "Bearer": bearer},
+    )
+    document["paths"]["/signin"] = {"post": sign_in}
+    prepared = normalize(document, CONFIG)
+    assert prepared["paths"]["/signin"]["post"]["parameters"] == [
+        {
+            "name": "x-api-key",
+            "in": "header",
+            "required": True,
+            "description": "The key.",
+            "schema": {"type": "string"},
+        }
+    ]
+    assert prepared["paths"]["/signin"]["post"]["security"] == []
+    assert prepared["paths"]["/signin"]["post"]["tags"] == ["auth"]
+    # Bearer beside the key: a header the caller may send, not one the operation needs.
+    assert "parameters" not in prepared["paths"]["/a"]["get"]
+    # Schemes named but not defined, beside parameters already declared: only the security goes.
+    del document["components"]["securitySchemes"]["Key"]
+    sign_in["parameters"] = [{"name": "X-Api-Key", "in": "header", "schema": {"type": "string"}}]
+    prepared = normalize(document, CONFIG)
+    assert prepared["paths"]["/signin"]["post"]["parameters"] == sign_in["parameters"]
+    assert prepared["paths"]["/signin"]["post"]["security"] == []

@@ -189,6 +189,20 @@ def test_an_invalid_spec_fails_before_generating(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_document_of_an_unexpected_shape_fails_in_one_line(tmp_path: Path) -> None:
+    spec = load_spec()
+    spec["paths"]["/v1/{organization}/metric/"]["get"]["responses"]["200"] = "Succeeded"
+    broken = write_spec(spec, tmp_path / "amigo.json")
+
+    result = regenerate("--spec", broken, "--client-into", str(tmp_path / "client"))
+
+    assert result.returncode == 2
+    assert "not valid OpenAPI" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "client").exists()
+
+
+@pytest.mark.slow
 def test_a_generator_warning_fails_the_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from npm_tools import NpmTool, npm_cli
 from openapi_spec_validator import validate
+from spec_normalize import mappings
 
 from amigo_sandbox.refs import Document
 from amigo_sandbox.spec import load_yaml
@@ -85,17 +86,6 @@ def resolve(spec: dict[str, Any], node: Any) -> Any:
 
 def parameters(spec: dict[str, Any], operation: dict[str, Any]) -> list[dict[str, Any]]:
     return [resolve(spec, p) for p in operation.get("parameters", [])]
-
-
-def walk(node: Any) -> Any:
-    """Every mapping in the document, depth first."""
-    if isinstance(node, dict):
-        yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from walk(value)
 
 
 def test_operations_are_exactly_the_documented_ones(spec: dict[str, Any]) -> None:
@@ -273,14 +263,14 @@ def test_schema_names_are_distinct_for_the_generator(spec: dict[str, Any]) -> No
     # Shared titles make the generator skip endpoints ("Could not find reference").
     titles = [
         node["title"]
-        for node in walk(spec["components"]["schemas"])
+        for node in mappings(spec["components"]["schemas"])
         if isinstance(node.get("title"), str)
     ]
     assert len(titles) == len(set(titles))
 
 
 def test_every_reference_resolves(spec: dict[str, Any]) -> None:
-    for node in walk(spec):
+    for node in mappings(spec):
         if isinstance(node.get("$ref"), str):
             assert node["$ref"].startswith("#/"), node["$ref"]
             resolve(spec, node)
@@ -288,7 +278,7 @@ def test_every_reference_resolves(spec: dict[str, Any]) -> None:
 
 def test_enums_have_one_value_type(spec: dict[str, Any]) -> None:
     # The generator rejects mixed-type enums.
-    for node in walk(spec):
+    for node in mappings(spec):
         if isinstance(node.get("enum"), list):
             assert len({type(value) for value in node["enum"]}) == 1, node["enum"]
             assert len(node["enum"]) == len(set(node["enum"])), node["enum"]
