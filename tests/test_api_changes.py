@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from api_changes import TYPE_KEYWORDS, Change, Report, compare, main
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from published_documents import PINNED, published_document
 
 from amigo_sandbox.spec import copy_document, load_yaml
 
@@ -775,3 +777,31 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
     assert second.returncode == 1, second.stderr
     assert "openapi/amigo.yaml at HEAD~1 -> openapi/amigo.yaml" in second.stdout
     assert "query parameter `limit`: maximum 50 -> 20" in second.stdout
+
+
+@pytest.mark.slow
+def test_consecutive_published_documents_exit_as_their_reports_say() -> None:
+    """Amigo's own documents, pinned and fetched on first use (scripts/published_documents.py):
+    each compared with itself finds nothing; each with the next exits 1 exactly when its report
+    has a breaking difference, and none of them is an equivalent form taken for a change."""
+    documents = [str(published_document(version)) for version in PINNED]
+    same = run(documents[0], documents[0])
+    assert same.returncode == 0, same.stderr
+    assert "No differences" in same.stdout
+    reports = {}
+    for (old_version, old), (new_version, new) in pairwise(zip(PINNED, documents, strict=True)):
+        result = run(old, new, "--json")
+        assert result.returncode in (0, 1), result.stderr
+        report = json.loads(result.stdout)
+        assert result.returncode == int(report["breaking"])
+        assert report["operations_compared"] >= 100
+        reports[(old_version, new_version)] = report
+        for change in report["changes"]:
+            assert not change["detail"].startswith(("const ", "exclusiveMinimum ")), change
+    # The newest pair only changed which model names may be sent (two request bodies).
+    newest = reports[PINNED[-2], PINNED[-1]]
+    breaking = [c for c in newest["changes"] if c["breaking"]]
+    assert {(c["kind"], c["where"].split(" `")[0]) for c in breaking} == {
+        ("enum-changed", "request body")
+    }
+    assert len(breaking) == 2
