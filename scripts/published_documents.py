@@ -28,8 +28,9 @@ from pathlib import Path
 
 PACKAGE = "amigo-sdk"
 MEMBER = "specs/openapi-baseline.json"
-# Oldest first: the last 0.x release, the last 1.x, the first 2.x and the newest checked.
-PINNED = ("0.137.1", "1.3.1", "2.0.0", "2.5.0")
+# Oldest first: the last 0.x release, the last 1.x, the first 2.x, and the two newest checked
+# (the last step of which changes nothing that breaks).
+PINNED = ("0.137.1", "1.3.1", "2.0.0", "2.4.0", "2.5.0")
 # The first use builds the package's metadata, which installs its build backend: allow for it.
 DOWNLOAD_TIMEOUT_S = 600
 
