@@ -19,6 +19,7 @@ from amigo_sandbox.connections import TrackedH11Protocol
 from amigo_sandbox.core import Sandbox, SandboxSettings
 from amigo_sandbox.demo import DEMO_API_KEY, DEMO_API_KEY_ID, DEMO_ORGANIZATION, DEMO_USER_ID
 from amigo_sandbox.faults import FaultKind
+from amigo_sandbox.spec import Spec
 from amigo_sandbox.store import MEMORY
 from amigo_sandbox.values import format_timestamp
 
@@ -286,8 +287,10 @@ def start_in_thread(
     *,
     log_level: str = "warning",
     startup_timeout_s: float = 15.0,
+    spec: Spec | None = None,
 ) -> RunningSandbox:
-    """Start a sandbox on a background thread; returns once it accepts connections."""
+    """Start a sandbox on a background thread; returns once it accepts connections. `spec`:
+    another spec to serve than the shipped one (an edited copy, in tests)."""
     settings = SandboxSettings(
         db=str(db),
         seed_demo=seed_demo,
@@ -295,7 +298,7 @@ def start_in_thread(
         token_lifetime_s=token_lifetime_s,
         clock=clock or SandboxClock(),
     )
-    sandbox = Sandbox(settings)
+    sandbox = Sandbox(settings, spec)
     sock = bind_socket(host, port)
     server = ThreadServer(uvicorn_config(sandbox, log_level, access_log=False))
     thread = threading.Thread(
