@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 import yaml
 from build_catalog import OUTPUT_DEPTH
+from jsonschema import Draft202012Validator
 from spec_normalize import Normalization, SpecError, normalize, operations
 
 from amigo_sandbox.refs import Document, RefError
@@ -259,22 +260,16 @@ TYPE_KEYWORDS: dict[str, frozenset[str]] = {
     "null": frozenset(),
 }
 TYPE_KEYWORDS["number"] = TYPE_KEYWORDS["integer"]
+# JSON types, each before those it is also an instance of (an integer is a number).
+JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
+TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER
 # Lower bounds whose zero is no bound at all.
 ZERO_IS_NO_BOUND = ("minLength", "minItems", "minProperties")
 
 
 def json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
+    """The JSON type of a value, as JSON Schema 2020-12 tells them apart (1.0 is an integer)."""
+    return next(t for t in JSON_TYPES if TYPE_CHECKER.is_type(value, t))
 
 
 def canonical(schema: dict[str, Any]) -> dict[str, Any]:
@@ -436,7 +431,11 @@ class SchemaDiff:
         level: int = 0,
     ) -> Iterator[Finding]:
         """The differences of a schema at `level` (0: the body or parameter, 1: its fields...)."""
-        for finding in self.differences(old_node, old_at, new_node, new_at, where, level):
+        old = view(old_node, old_at)
+        new = view(new_node, new_at)
+        if old.recursive and new.recursive:
+            return  # recursive schemas: this depth is already being compared further up
+        for finding in self.differences(old, new, where, level):
             yield self.seen_at(finding, level)
 
     def seen_at(self, finding: Finding, level: int) -> Finding:
@@ -444,19 +443,7 @@ class SchemaDiff:
             return finding
         return replace(finding, tools=False)
 
-    def differences(
-        self,
-        old_node: Any,
-        old_at: Place,
-        new_node: Any,
-        new_at: Place,
-        where: str,
-        level: int,
-    ) -> Iterator[Finding]:
-        old = view(old_node, old_at)
-        new = view(new_node, new_at)
-        if old.recursive and new.recursive:
-            return  # recursive schemas: this depth is already being compared further up
+    def differences(self, old: View, new: View, where: str, level: int) -> Iterator[Finding]:
         request = self.direction == "request"
         if (old.types or not new.types) and (new.types or not old.types):
             # (to or from any value, the type change below says it: any value includes null)
