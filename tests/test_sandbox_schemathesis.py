@@ -176,7 +176,9 @@ def test_an_operation_without_a_handler_answers_501_and_the_run_stays_green(
     document = load_yaml(SPEC_PATH)
     metrics = document["paths"]["/v1/{organization}/metric/"]
     added = copy_document(metrics["get"]) | {"operationId": "get-metric-copies"}
-    document["paths"]["/v1/{organization}/metric/copies/"] = {"get": added}
+    # A path of its own: under /metric/ it could fall to a templated route such as
+    # /metric/{metric_id}/ if the spec had one.
+    document["paths"]["/v1/{organization}/metric_copies/"] = {"get": added}
     spec_path = tmp_path / "amigo.yaml"
     spec_path.write_text(json.dumps(document), encoding="utf-8")
     spec = Spec.load(spec_path)
