@@ -29,15 +29,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from build_catalog import OUTPUT_DEPTH
+from jsonschema import Draft202012Validator
 from spec_normalize import Normalization, SpecError, normalize, operations
 
 from amigo_sandbox.refs import Document, RefError
@@ -119,6 +122,11 @@ class Operation:
         curation = self.node.get("x-mcp")
         return str(curation["tool"]) if isinstance(curation, dict) and "tool" in curation else None
 
+    def deprecated(self, parameter: dict[str, Any]) -> bool:
+        """A parameter is deprecated where it says so, or where its schema does."""
+        schema = self.at.resolve(parameter.get("schema") or {})
+        return bool(parameter.get("deprecated") or schema.get("deprecated"))
+
     @property
     def tag(self) -> str:
         return str((self.node.get("tags") or ["default"])[0])
@@ -185,14 +193,16 @@ def view(node: Any, at: Place) -> View:
     followed = at.doc.follow(node, at.within)
     schema, ref, recursive = followed.node, followed.ref, followed.recursive
     at = Place(at.doc, followed.within)
-    if not isinstance(schema, dict):
-        schema = {}
+    schema = canonical(schema) if isinstance(schema, dict) else {}
     nullable = bool(schema.get("nullable"))  # OpenAPI 3.0
     declared = schema.get("type")
     types = {declared} if isinstance(declared, str) else set(declared or [])
     if "null" in types:
         nullable = True
         types.discard("null")
+    if isinstance(schema.get("enum"), list):
+        # The values say the type: `enum: [a]` alone is `type: string, enum: [a]`.
+        types = {json_type(value) for value in schema["enum"]}
     arms: tuple[Any, ...] = ()
     for keyword in ("anyOf", "oneOf"):
         if isinstance(schema.get(keyword), list):
@@ -206,7 +216,7 @@ def view(node: Any, at: Place) -> View:
                 return View(
                     {**inner.schema, **outer},
                     inner.at,
-                    True,
+                    nullable or inner.nullable,
                     inner.types,
                     inner.arms,
                     inner.ref or ref,
@@ -224,11 +234,125 @@ def view(node: Any, at: Place) -> View:
         schema = merge(merged, {k: v for k, v in schema.items() if k != "allOf"})
     if not types and isinstance(schema.get("properties"), dict):
         types = {"object"}
+    if not types and not arms and "enum" not in schema:
+        nullable = True  # a schema that takes any value takes null
     return View(schema, at, nullable, frozenset(types), arms, ref, recursive)
 
 
 def is_null(schema: Any) -> bool:
     return isinstance(schema, dict) and schema.get("type") == "null"
+
+
+# --- equivalent forms -----------------------------------------------------------------------
+
+# Keywords that say nothing about which values are valid: left out when union arms are merged.
+ANNOTATIONS = frozenset({"title", "description", "examples", "example", "$comment"})
+# The keywords that apply to values of one JSON type only (and are ignored for the others).
+TYPE_KEYWORDS: dict[str, frozenset[str]] = {
+    "string": frozenset({"minLength", "maxLength", "pattern", "format"}),
+    "integer": frozenset(
+        {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "format"}
+    ),
+    "array": frozenset({"items", "minItems", "maxItems", "uniqueItems"}),
+    "object": frozenset(
+        {"properties", "required", "additionalProperties", "minProperties", "maxProperties"}
+    ),
+    "boolean": frozenset(),
+    "null": frozenset(),
+}
+TYPE_KEYWORDS["number"] = TYPE_KEYWORDS["integer"]
+# JSON types, each before those it is also an instance of (an integer is a number).
+JSON_TYPES = ("null", "boolean", "integer", "number", "string", "array", "object")
+TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER
+# Lower bounds whose zero is no bound at all.
+ZERO_IS_NO_BOUND = ("minLength", "minItems", "minProperties")
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of a value, as JSON Schema 2020-12 tells them apart (1.0 is an integer)."""
+    return next(t for t in JSON_TYPES if TYPE_CHECKER.is_type(value, t))
+
+
+def canonical(schema: dict[str, Any]) -> dict[str, Any]:
+    """One form for schemas that accept the same values, so that only real differences show:
+
+    - `const: x` is `enum: [x]`; `null` among enum values is `nullable` (and `const: null` the
+      type null);
+    - `anyOf` (or `oneOf` of distinct types) of arms that each only type their values is one
+      schema with a type list: `anyOf: [{type: number}, {type: string}]` is
+      `type: [number, string]`; an `anyOf` with an unconstrained arm (`{}`) accepts anything;
+    - on integers, `exclusiveMinimum: n` is `minimum: n + 1` (and `exclusiveMaximum` alike);
+      OpenAPI 3.0's boolean `exclusiveMinimum: true` next to `minimum` is 3.1's number form;
+    - a zero `minLength` / `minItems` / `minProperties` is no bound.
+    """
+    schema = merged_type_arms(schema)
+    out = dict(schema)
+    if "const" in out:
+        value = out.pop("const")
+        if value is None:
+            out.pop("enum", None)
+            out["type"] = "null"
+        else:
+            out["enum"] = [value]
+    if isinstance(out.get("enum"), list) and None in out["enum"]:
+        out["enum"] = [value for value in out["enum"] if value is not None]
+        out["nullable"] = True
+        if not out["enum"]:
+            del out["enum"]
+            out["type"] = "null"
+    for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+        flag = out.get(exclusive)
+        if isinstance(flag, bool):  # OpenAPI 3.0: a flag on `minimum` / `maximum`
+            del out[exclusive]
+            if flag and bound in out:
+                out[exclusive] = out.pop(bound)
+    declared = out.get("type")
+    types = {declared} if isinstance(declared, str) else set(declared or []) - {"null"}
+    if types == {"integer"}:
+        low, high = out.pop("exclusiveMinimum", None), out.pop("exclusiveMaximum", None)
+        if isinstance(low, int | float):
+            out["minimum"] = max(math.floor(low) + 1, out.get("minimum", -math.inf))
+        if isinstance(high, int | float):
+            out["maximum"] = min(math.ceil(high) - 1, out.get("maximum", math.inf))
+    for bound in ZERO_IS_NO_BOUND:
+        if out.get(bound) == 0:
+            del out[bound]
+    return out
+
+
+def merged_type_arms(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with an `anyOf` / `oneOf` of plainly typed arms written as a type list."""
+    for keyword in ("anyOf", "oneOf"):
+        arms = schema.get(keyword)
+        if not isinstance(arms, list) or not all(isinstance(arm, dict) for arm in arms):
+            continue
+        if keyword == "anyOf" and any(not set(arm) - ANNOTATIONS for arm in arms):
+            return {k: v for k, v in schema.items() if k != keyword}  # one arm takes anything
+        types: list[str] = []
+        merged: dict[str, Any] = {}
+        for arm in arms:
+            kind = arm.get("type")
+            if not isinstance(kind, str) or kind not in TYPE_KEYWORDS or kind in types:
+                return schema
+            for key, value in arm.items():
+                if key in ANNOTATIONS or key == "type":
+                    continue
+                if key not in TYPE_KEYWORDS[kind] or merged.get(key, value) != value:
+                    return schema
+                merged[key] = value
+            types.append(kind)
+        # A keyword merged from one arm must not come to apply to another arm's values.
+        for key, value in merged.items():
+            for arm in arms:
+                if key in TYPE_KEYWORDS[arm["type"]] and arm.get(key) != value:
+                    return schema
+        # oneOf refuses a value two arms accept: integer and number overlap.
+        overlap = keyword == "oneOf" and {"integer", "number"} <= set(types)
+        if overlap or "type" in schema or set(merged) & set(schema):
+            return schema
+        rest = {k: v for k, v in schema.items() if k != keyword}
+        return {**rest, **merged, "type": types}
+    return schema
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -237,6 +361,13 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         merged["properties"] = {**base.get("properties", {}), **extra.get("properties", {})}
         merged["required"] = [*base.get("required", []), *extra.get("required", [])]
     return merged
+
+
+def same_set(before: Any, after: Any, schema: dict[str, Any]) -> bool:
+    """Two lists with the same items, where the schema makes the list a set (`uniqueItems`)."""
+    if not (schema.get("uniqueItems") and isinstance(before, list) and isinstance(after, list)):
+        return False
+    return sorted(map(json.dumps, before)) == sorted(map(json.dumps, after))
 
 
 def widens(old: frozenset[str], new: frozenset[str]) -> bool:
@@ -284,8 +415,12 @@ def narrowing(key: str, old: Any, new: Any) -> bool | None:
 class SchemaDiff:
     """Compare two schemas in one direction; yields each difference once."""
 
-    def __init__(self, direction: Direction) -> None:
+    def __init__(self, direction: Direction, tool_levels: int | None = None) -> None:
         self.direction = direction
+        # How many levels of fields the tool's schema spells out (a tool's output schema stops
+        # at OUTPUT_DEPTH; deeper it says only `{"type": "object"}`); None: every level. What
+        # the tool's schema does not describe cannot break a tool caller.
+        self.tool_levels = tool_levels
 
     def diff(
         self,
@@ -294,13 +429,26 @@ class SchemaDiff:
         new_node: Any,
         new_at: Place,
         where: str,
+        level: int = 0,
     ) -> Iterator[Finding]:
+        """The differences of a schema at `level` (0: the body or parameter, 1: its fields...)."""
         old = view(old_node, old_at)
         new = view(new_node, new_at)
         if old.recursive and new.recursive:
             return  # recursive schemas: this depth is already being compared further up
+        for finding in self.differences(old, new, where, level):
+            yield self.seen_at(finding, level)
+
+    def seen_at(self, finding: Finding, level: int) -> Finding:
+        if self.tool_levels is None or level <= self.tool_levels or not finding.tools:
+            return finding
+        return replace(finding, tools=False)
+
+    def differences(self, old: View, new: View, where: str, level: int) -> Iterator[Finding]:
         request = self.direction == "request"
-        yield from self.nullability(old, new, where, request)
+        if (old.types or not new.types) and (new.types or not old.types):
+            # (to or from any value, the type change below says it: any value includes null)
+            yield from self.nullability(old, new, where, request)
         if old.types != new.types:
             wider = widens(old.types, new.types)
             safe = wider if request else widens(new.types, old.types)
@@ -309,25 +457,25 @@ class SchemaDiff:
             return
         yield from self.enum(old, new, where, request)
         yield from self.constraints(old, new, where, request)
-        if old.schema.get("deprecated") != new.schema.get("deprecated"):
+        if bool(old.schema.get("deprecated")) != bool(new.schema.get("deprecated")):
             state = "deprecated" if new.schema.get("deprecated") else "no longer deprecated"
             yield Finding(where, "deprecated", state, client=False, tools=False)
         if "default" in old.schema or "default" in new.schema:
             before, after = old.schema.get("default"), new.schema.get("default")
-            if before != after:
+            if before != after and not same_set(before, after, new.schema):
                 detail = f"default {before!r} -> {after!r}"
                 yield Finding(where, "default-changed", detail, client=False, tools=False)
-        yield from self.properties(old, new, where, request)
+        yield from self.properties(old, new, where, request, level)
         for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
             before, after = old.schema.get(keyword), new.schema.get(keyword)
             if isinstance(before, dict) and isinstance(after, dict):
-                yield from self.diff(before, old.at, after, new.at, where + suffix)
+                yield from self.diff(before, old.at, after, new.at, where + suffix, level)
             elif keyword == "additionalProperties" and (before is False) != (after is False):
                 closed = after is False
                 breaks = closed == request
                 detail = "extra fields refused" if closed else "extra fields allowed"
                 yield Finding(where, "closed-changed", detail, client=breaks, tools=breaks)
-        yield from self.unions(old, new, where, request)
+        yield from self.unions(old, new, where, request, level)
 
     def nullability(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
         if old.nullable == new.nullable:
@@ -356,6 +504,8 @@ class SchemaDiff:
             return
         removed = [v for v in before if v not in after]
         added = [v for v in after if v not in before]
+        if not removed and not added:
+            return  # the same values in another order
         parts = [f"-{v!r}" for v in removed] + [f"+{v!r}" for v in added]
         # Requests break on a removed value; readers break on an added one (the generated Enum
         # refuses it; tool output schemas carry no enums).
@@ -375,7 +525,15 @@ class SchemaDiff:
             else:
                 yield Finding(where, "constraint-loosened", detail, client=False, tools=False)
 
-    def properties(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
+    def properties(
+        self, old: View, new: View, where: str, request: bool, level: int
+    ) -> Iterator[Finding]:
+        for finding in self.fields(old, new, where, request, level):
+            yield self.seen_at(finding, level + 1)
+
+    def fields(
+        self, old: View, new: View, where: str, request: bool, level: int
+    ) -> Iterator[Finding]:
         before: dict[str, Any] = old.schema.get("properties") or {}
         after: dict[str, Any] = new.schema.get("properties") or {}
         if not before and not after:
@@ -420,7 +578,9 @@ class SchemaDiff:
                     client=breaks,
                     tools=breaks and request,
                 )
-            yield from self.diff(before[name], old.at, after[name], new.at, f"{prefix}{name}")
+            yield from self.diff(
+                before[name], old.at, after[name], new.at, f"{prefix}{name}", level + 1
+            )
 
     @staticmethod
     def renamed(
@@ -433,7 +593,9 @@ class SchemaDiff:
         after = new.schema["properties"][added[0]]
         return (removed[0], added[0]) if before == after else None
 
-    def unions(self, old: View, new: View, where: str, request: bool) -> Iterator[Finding]:
+    def unions(
+        self, old: View, new: View, where: str, request: bool, level: int
+    ) -> Iterator[Finding]:
         if not old.arms and not new.arms:
             return
         old_arms = self.keyed_arms(old)
@@ -459,7 +621,7 @@ class SchemaDiff:
                 )
         for key, arm in old_arms.items():
             if key in new_arms:
-                yield from self.diff(arm, old.at, new_arms[key], new.at, f"{where} ({key})")
+                yield from self.diff(arm, old.at, new_arms[key], new.at, f"{where} ({key})", level)
 
     @staticmethod
     def keyed_arms(union: View) -> dict[str, Any]:
@@ -583,9 +745,9 @@ class OperationDiff:
                     f"path parameter `{old_name}`",
                     "parameter-renamed",
                     f"renamed to `{new_name}`",
-                    client=False,
+                    client=True,
                     tools=not hidden,
-                    note="client functions take path parameters by position",
+                    note="client functions and AmigoClient methods accept it by keyword",
                 )
         for key, parameter in before.items():
             where = f"{key[0]} parameter `{key[1]}`"
@@ -607,8 +769,9 @@ class OperationDiff:
                     tools=now and not hidden,
                     note=note,
                 )
-            if bool(parameter.get("deprecated")) != bool(new.get("deprecated")):
-                state = "deprecated" if new.get("deprecated") else "no longer deprecated"
+            was, now = self.old.deprecated(parameter), self.new.deprecated(new)
+            if was != now:
+                state = "deprecated" if now else "no longer deprecated"
                 yield self.change(where, "deprecated", state, client=False, tools=False, note=note)
             for finding in SchemaDiff("request").diff(
                 parameter.get("schema") or {},
@@ -617,6 +780,8 @@ class OperationDiff:
                 self.new.at,
                 key[1],
             ):
+                if (finding.kind, finding.where) == ("deprecated", key[1]):
+                    continue  # said once, of the parameter, above
                 yield self.from_finding(finding, f"{key[0]} parameter", hidden=hidden, note=note)
         for key, parameter in after.items():
             if key in before:
@@ -751,7 +916,11 @@ class OperationDiff:
                 tools=False,
             )
             return
-        for finding in SchemaDiff("response").diff(before, self.old.at, after, self.new.at, ""):
+        # The tool answers a confirmation for a body without fields, else the body's schema cut
+        # to OUTPUT_DEPTH levels of fields (scripts/build_catalog.py).
+        described = OUTPUT_DEPTH if view(before, self.old.at).schema.get("properties") else -1
+        diff = SchemaDiff("response", tool_levels=described)
+        for finding in diff.diff(before, self.old.at, after, self.new.at, ""):
             yield self.from_finding(finding, where)
 
 

@@ -79,6 +79,8 @@ OUTPUT_KEYWORDS = (
     "anyOf",
     "oneOf",
 )
+# Levels of fields an output schema spells out; deeper objects are only `{"type": "object"}`.
+OUTPUT_DEPTH = 1
 
 
 #: Keywords that nest schemas: left out where a recursive schema leads back into itself.
@@ -354,7 +356,9 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                     output_schema["properties"]["already_gone"] = {"type": "boolean"}
                 result_kind = "confirmation"
             else:
-                output_schema = _shape(_inline(doc, response_schema, OUTPUT_KEYWORDS), depth=1)
+                output_schema = _shape(
+                    _inline(doc, response_schema, OUTPUT_KEYWORDS), depth=OUTPUT_DEPTH
+                )
                 result_kind = "body"
 
             read_only = bool(curation.get("read-only", False))

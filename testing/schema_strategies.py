@@ -5,11 +5,16 @@ server's own validation: `valid(schema)` draws values that the schema allows, an
 `mutation(schema, value)` breaks one valid value at exactly one place, returning the field an
 error message must name.
 
-It covers the JSON Schema the catalog uses (type and type lists, enum, const, pattern, format
-date-time, minLength/maxLength, minimum/maximum/exclusiveMinimum, items, minItems/maxItems,
-uniqueItems, properties, required, additionalProperties, propertyNames, maxProperties, anyOf,
-oneOf); a
-keyword it does not know fails loudly, so a new spec keyword cannot quietly go untested.
+It covers every JSON Schema keyword a tool's input schema can carry (the catalog keeps only
+`INPUT_KEYWORDS` of scripts/build_catalog.py): type and type lists, enum, const, pattern, format
+date-time, minLength/maxLength, minimum/maximum and their exclusive forms, multipleOf, items,
+minItems/maxItems, uniqueItems, properties, required, additionalProperties, propertyNames,
+minProperties/maxProperties, anyOf, oneOf, allOf, and the annotations. A keyword it does not
+know fails loudly, so a new spec keyword cannot quietly go untested.
+
+Not hypothesis-jsonschema: it would draw valid values only (the mutations below are most of
+this module), it targets JSON Schema drafts 4 to 7, and the patterns of the catalog are drawn
+whole here, far faster than from their regular expressions.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -31,6 +37,11 @@ HANDLED = {
     "title",
     "default",
     "examples",
+    "deprecated",
+    "multipleOf",
+    "minProperties",
+    "maxProperties",
+    "allOf",
     "enum",
     "const",
     "pattern",
@@ -49,7 +60,6 @@ HANDLED = {
     "required",
     "additionalProperties",
     "propertyNames",
-    "maxProperties",
     "anyOf",
     "oneOf",
 }
@@ -68,9 +78,26 @@ def check_keywords(schema: Any) -> None:
                     check_keywords(child)
             elif key in ("items", "additionalProperties", "propertyNames"):
                 check_keywords(sub)
-            elif key in ("anyOf", "oneOf"):
+            elif key in ("anyOf", "oneOf", "allOf"):
                 for branch in sub:
                     check_keywords(branch)
+
+
+def merged(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with its `allOf` parts written into it (properties and required lists joined)."""
+    if "allOf" not in schema:
+        return schema
+    out = {k: v for k, v in schema.items() if k != "allOf"}
+    for part in schema["allOf"]:
+        part = merged(part)
+        for key, value in part.items():
+            if key == "properties":
+                out["properties"] = {**out.get("properties", {}), **value}
+            elif key == "required":
+                out["required"] = [*out.get("required", []), *value]
+            else:
+                out[key] = value
+    return out
 
 
 # --- valid values -----------------------------------------------------------------------------
@@ -143,6 +170,7 @@ def valid(schema: dict[str, Any], known_ids: tuple[str, ...] = ()) -> st.SearchS
 
     Build it once per schema and draw from it many times: hypothesis works out a strategy's
     structure on its first draw, and that costs far more than a draw."""
+    schema = merged(schema)
     if "const" in schema:
         return st.just(schema["const"])
     if "enum" in schema:
@@ -165,8 +193,14 @@ def valid(schema: dict[str, Any], known_ids: tuple[str, ...] = ()) -> st.SearchS
         high = schema.get("maximum")
         if "exclusiveMaximum" in schema:
             high = schema["exclusiveMaximum"] - 1
-        return st.integers(min_value=low, max_value=high)
+        step = schema.get("multipleOf", 1)
+        return st.integers(
+            min_value=None if low is None else -(-low // step),
+            max_value=None if high is None else high // step,
+        ).map(lambda n: n * step)
     if kind == "number":
+        if "multipleOf" in schema:  # whole multiples of the step, within the bounds
+            return _multiples(schema)
         return st.floats(
             min_value=schema.get("exclusiveMinimum", schema.get("minimum")),
             max_value=schema.get("exclusiveMaximum", schema.get("maximum")),
@@ -188,6 +222,17 @@ def valid(schema: dict[str, Any], known_ids: tuple[str, ...] = ()) -> st.SearchS
     raise AssertionError(f"no strategy for schema {schema}")
 
 
+def _multiples(schema: dict[str, Any]) -> st.SearchStrategy[float]:
+    """Numbers that are whole multiples of `multipleOf` (a million of them at most either side
+    of zero when unbounded, so that adding half a step still shows)."""
+    step = schema["multipleOf"]
+    low = schema.get("exclusiveMinimum", schema.get("minimum", -1e6 * step)) / step
+    high = schema.get("exclusiveMaximum", schema.get("maximum", 1e6 * step)) / step
+    first = math.floor(low) + 1 if "exclusiveMinimum" in schema else math.ceil(low)
+    last = math.ceil(high) - 1 if "exclusiveMaximum" in schema else math.floor(high)
+    return st.integers(min_value=first, max_value=last).map(lambda n: n * step)
+
+
 def _string(schema: dict[str, Any], known_ids: tuple[str, ...]) -> st.SearchStrategy[str]:
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     if schema.get("format") == "date-time":
@@ -206,16 +251,18 @@ def _object(schema: dict[str, Any], known_ids: tuple[str, ...]) -> st.SearchStra
         {k: valid(v, known_ids) for k, v in properties.items() if k in required},
         optional={k: valid(v, known_ids) for k, v in properties.items() if k not in required},
     )
+    low, high = schema.get("minProperties", 0), schema.get("maxProperties")
+
+    def sized(value: dict[str, Any]) -> bool:
+        return low <= len(value) and (high is None or len(value) <= high)
+
     extra = schema.get("additionalProperties")
     if not isinstance(extra, dict):
-        return fixed
+        return fixed.filter(sized) if low or high is not None else fixed
     names = schema.get("propertyNames", {"type": "string"})
     keys = valid(names | {"type": "string"}, known_ids).filter(lambda k: k not in properties)
-    most = schema.get("maxProperties", 3)
-    more = st.dictionaries(keys, valid(extra, known_ids), max_size=min(3, most))
-    return (
-        st.tuples(fixed, more).map(lambda pair: pair[1] | pair[0]).filter(lambda d: len(d) <= most)
-    )
+    more = st.dictionaries(keys, valid(extra, known_ids), min_size=low, max_size=max(low, 3))
+    return st.tuples(fixed, more).map(lambda pair: pair[1] | pair[0]).filter(sized)
 
 
 # --- one broken place -------------------------------------------------------------------------
@@ -293,6 +340,11 @@ def _breakers(schema: dict[str, Any], value: Any) -> Iterator[tuple[str, Any]]:
             yield "below the minimum", schema["minimum"] - 1
         if "exclusiveMinimum" in schema:
             yield "not above the exclusive minimum", schema["exclusiveMinimum"]
+        if "exclusiveMaximum" in schema:
+            yield "not below the exclusive maximum", schema["exclusiveMaximum"]
+        if schema.get("multipleOf", 1) != 1:
+            step = schema["multipleOf"]
+            yield "not a multiple", value + (1 if isinstance(step, int) else step / 2)
     if isinstance(value, list):
         if schema.get("minItems", 0) >= 1:
             yield "too few items", []
@@ -300,10 +352,19 @@ def _breakers(schema: dict[str, Any], value: Any) -> Iterator[tuple[str, Any]]:
             yield "too many items", [value[0]] * (schema["maxItems"] + 1)
         if schema.get("uniqueItems") and value:
             yield "a repeated item", [*value, value[0]]
-    if isinstance(value, dict) and "maxProperties" in schema and value:
-        # One more entry than allowed: the first key with a number appended (still a word).
-        key, item = next(iter(value.items()))
-        yield "too many entries", {f"{key}{i}": item for i in range(schema["maxProperties"] + 1)}
+    if isinstance(value, dict):
+        if schema.get("minProperties", 0) >= 1 and not schema.get("required"):
+            yield "too few properties", {}
+        declared = schema.get("properties", {})
+        additional = [(k, v) for k, v in value.items() if k not in declared]
+        if "maxProperties" in schema and additional:
+            # More of an additional field it has, under names that stay valid: only the count
+            # breaks.
+            name, item = additional[0]
+            names = [f"{name}_{i}" for i in range(schema["maxProperties"] + 1)]
+            allowed = schema.get("propertyNames", {})
+            if all(n not in declared and accepts(allowed, n) for n in names):
+                yield "too many properties", value | dict.fromkeys(names, item)
 
 
 def _sites(
@@ -311,6 +372,7 @@ def _sites(
 ) -> Iterator[tuple[str, Path, Callable[[Any], Any] | None, Path]]:
     """Every place `value` can be broken: (what, where, replacement or None to delete, the
     field the error names). Inside an anyOf/oneOf the error names the combinator's place."""
+    schema = merged(schema)
     for combinator in ("anyOf", "oneOf"):
         if combinator in schema:
             here = _or(reported, path)

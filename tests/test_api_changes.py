@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
-from api_changes import Change, Report, compare, main
+from api_changes import TYPE_KEYWORDS, Change, Report, compare, main, match_key
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from published_documents import PINNED, published_document
 
 from amigo_sandbox.spec import copy_document, load_yaml
 
@@ -241,7 +244,7 @@ def test_hidden_parameter_changes_never_break_tool_callers() -> None:
         assert "mongo_cluster_name" in change.note
 
 
-def test_paths_match_without_trailing_slash_and_path_parameter_names() -> None:
+def test_paths_match_without_trailing_slash_and_a_renamed_path_parameter_breaks_callers() -> None:
     document = spec()
     item = document["paths"].pop(SCENARIO)
     for operation in item.values():
@@ -255,7 +258,9 @@ def test_paths_match_without_trailing_slash_and_path_parameter_names() -> None:
         "update-simulation-scenario",
         "delete-simulation-scenario",
     }
-    assert all(c.breaks_tools and not c.breaks_client for c in changes)
+    # The generated functions and AmigoClient methods accept it by keyword, tools by name.
+    assert all(c.breaks_tools and c.breaks_client for c in changes)
+    assert all(c.where == "path parameter `simulation_scenario_id`" for c in changes)
 
 
 def test_removed_operation_breaks_and_an_added_curated_one_is_safe() -> None:
@@ -334,6 +339,245 @@ def test_openapi_30_nullable_is_understood() -> None:
     assert change.functions == ("amigo_client.api.things.get_thing",)
 
 
+# --- equivalent forms compare equal ---------------------------------------------------------
+
+SET_VERSIONS = "/v1/{organization}/dynamic_behavior_set/{dynamic_behavior_set_id}/version/"
+
+
+def test_integer_minimum_and_exclusive_minimum_below_it_are_the_same_bound() -> None:
+    document = spec()
+    limit = parameter(document, SET_VERSIONS, "get", "limit")["schema"]
+    del limit["minimum"]  # minimum: 1, as the published document writes it
+    limit["exclusiveMinimum"] = 0
+    assert changes_after(document) == []
+    limit["exclusiveMinimum"] = 1  # now a real change: 2 and up
+    change = only(changes_after(document))
+    assert (change.kind, change.detail) == ("constraint-tightened", "minimum 1 -> 2")
+
+
+def test_a_type_list_and_the_same_types_as_any_of_are_the_same() -> None:
+    document = spec()
+    value = schemas(document)["MetricValue"]  # a type list: number, boolean, string, null
+    del value["type"]
+    value["anyOf"] = [{"type": t} for t in ("number", "boolean", "string", "null")]
+    assert changes_after(document) == []
+    value["anyOf"].pop(1)  # booleans gone: a real change
+    assert {c.kind for c in changes_after(document)} == {"type-changed"}
+
+
+def test_a_one_value_enum_and_a_const_are_the_same() -> None:
+    document = spec()
+    kind = schemas(document)["InjectInstructionAction"]["properties"]["type"]
+    kind["const"] = kind.pop("enum")[0]
+    assert changes_after(document) == []
+
+
+def test_a_field_under_a_tool_output_that_only_says_object_breaks_no_tool_caller() -> None:
+    """The tools' output schemas stop at the top-level fields: a list's items are only
+    `{"type": "object"}` there, so what changes inside them cannot break a tool caller."""
+    document = spec()
+    name = schemas(document)["DynamicBehaviorSet"]["properties"]["name"]
+    name["type"] = ["string", "null"]
+    changes = changes_after(document)
+    assert {(c.kind, c.where) for c in changes} == {
+        ("became-nullable", "response 200 `dynamic_behavior_sets[].name`")
+    }
+    # The generated model's attribute is now optional: client code reading it breaks.
+    assert all(c.breaks_client and not c.breaks_tools for c in changes)
+
+
+def test_a_tool_that_answers_a_confirmation_is_not_broken_by_its_body() -> None:
+    document = spec()
+    schemas(document)["DeleteDynamicBehaviorSetResponse"] = {}
+    change = only(changes_after(document))
+    assert (change.kind, change.where) == ("type-changed", "response 200")
+    assert change.breaks_client and not change.breaks_tools
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # OpenAPI 3.0's flag on the bound, and 3.1's number
+        (
+            {"type": "number", "minimum": 0, "exclusiveMinimum": True},
+            {"type": "number", "exclusiveMinimum": 0},
+        ),
+        (
+            {"type": "integer", "maximum": 10, "exclusiveMaximum": False},
+            {"type": "integer", "maximum": 10},
+        ),
+        ({"type": "integer", "maximum": 10}, {"type": "integer", "exclusiveMaximum": 11}),
+        # a null enum value and a nullable type; const null and type null
+        (
+            {"type": ["string", "null"], "enum": ["a", "b"]},
+            {"type": "string", "enum": ["a", "b", None]},
+        ),
+        ({"type": "null"}, {"const": None}),
+        # an enum says its type; values in another order
+        ({"type": "string", "enum": ["a", "b"]}, {"enum": ["b", "a"]}),
+        # a zero lower bound is none
+        ({"type": "string"}, {"type": "string", "minLength": 0}),
+        (
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "array", "items": {"type": "string"}, "minItems": 0},
+        ),
+        # anything, however written
+        ({}, {"anyOf": [{}, {"type": "null"}]}),
+        ({"type": "integer"}, {"oneOf": [{"type": "integer"}]}),
+        # disjoint typed arms, with the keywords of their type
+        (
+            {"type": ["string", "integer"], "maxLength": 5, "minimum": 1},
+            {"oneOf": [{"type": "string", "maxLength": 5}, {"type": "integer", "minimum": 1}]},
+        ),
+    ],
+)
+def test_more_equivalent_forms_compare_equal(before: dict[str, Any], after: dict[str, Any]) -> None:
+    def with_field(schema: dict[str, Any]) -> dict[str, Any]:
+        document = spec()
+        request = schemas(document)["CreateSimulationScenarioRequest"]
+        request["properties"]["extra"] = schema
+        return document
+
+    assert compare(with_field(before), with_field(after)).changes == []
+    assert compare(with_field(after), with_field(before)).changes == []
+
+
+def test_arms_that_do_not_merge_into_a_type_list_stay_a_union() -> None:
+    """A bound on one of two overlapping numeric arms is no bound of the union."""
+
+    def with_field(schema: dict[str, Any]) -> dict[str, Any]:
+        document = spec()
+        schemas(document)["CreateSimulationScenarioRequest"]["properties"]["extra"] = schema
+        return document
+
+    union = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "number"}]}
+    bounded = {"type": ["integer", "number"], "minimum": 1}
+    assert compare(with_field(union), with_field(bounded)).changes != []
+
+
+def test_a_deprecated_parameter_is_reported_once() -> None:
+    """The published document marks both the parameter and its schema."""
+    document = spec()
+    limit = parameter(document, LIST_SETS, "get", "limit")
+    limit["deprecated"] = True
+    limit["schema"]["deprecated"] = True
+    change = only(changes_after(document))
+    assert (change.kind, change.where) == ("deprecated", "query parameter `limit`")
+
+
+def test_a_set_default_in_another_order_is_the_same() -> None:
+    document = spec()
+    messages = "/v1/{organization}/conversation/{conversation_id}/messages/"
+    kinds = parameter(document, messages, "get", "message_type")["schema"]
+    assert kinds.get("uniqueItems") and len(kinds["default"]) > 1
+    kinds["default"] = list(reversed(kinds["default"]))
+    assert changes_after(document) == []
+
+
+def schema_nodes(node: Any, at: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+    """Where every schema of the spec is, nested ones included."""
+    if not isinstance(node, dict) or "$ref" in node:
+        return
+    yield at
+    for key in ("items", "additionalProperties"):
+        yield from schema_nodes(node.get(key), (*at, key))
+    for name, child in (node.get("properties") or {}).items():
+        yield from schema_nodes(child, (*at, "properties", name))
+    for key in ("anyOf", "oneOf", "allOf"):
+        for position, arm in enumerate(node.get(key) or []):
+            yield from schema_nodes(arm, (*at, key, position))
+
+
+def all_schema_nodes() -> list[tuple[str | int, ...]]:
+    found = [
+        node
+        for name, schema in schemas(SPEC_DOCUMENT).items()
+        for node in schema_nodes(schema, ("components", "schemas", name))
+    ]
+    for path, item in SPEC_DOCUMENT["paths"].items():
+        for method, operation in item.items():
+            for position, raw in enumerate(operation.get("parameters") or []):
+                if "schema" in raw:
+                    at = ("paths", path, method, "parameters", position, "schema")
+                    found += schema_nodes(raw["schema"], at)
+    return found
+
+
+def at_path(document: dict[str, Any], at: tuple[str | int, ...]) -> dict[str, Any]:
+    node: Any = document
+    for part in at:
+        node = node[part]
+    assert isinstance(node, dict)
+    return node
+
+
+def rewrites(schema: dict[str, Any]) -> Iterator[str]:
+    """The equivalent rewrites that apply to a schema."""
+    declared = schema.get("type")
+    types = [declared] if isinstance(declared, str) else list(declared or [])
+    if isinstance(schema.get("enum"), list) and len(schema["enum"]) == 1:
+        yield "const"
+    if len(types) > 1 and not {"anyOf", "oneOf", "allOf"} & set(schema):
+        yield "any-of"
+    if [t for t in types if t != "null"] == ["integer"]:
+        if "minimum" in schema:
+            yield "exclusive-minimum"
+        if "maximum" in schema:
+            yield "exclusive-maximum"
+    if types == ["string"] and "minLength" not in schema:
+        yield "zero-min-length"
+
+
+def rewrite(schema: dict[str, Any], how: str) -> None:
+    if how == "const":
+        schema["const"] = schema.pop("enum")[0]
+    elif how == "any-of":
+        arms = []
+        for kind in schema.pop("type"):
+            arm = {"type": kind}
+            for key in list(schema):
+                if key in TYPE_KEYWORDS[kind]:
+                    arm[key] = schema[key]
+            arms.append(arm)
+        for arm in arms:
+            for key in arm:
+                schema.pop(key, None)
+        schema["anyOf"] = arms
+    elif how == "exclusive-minimum":
+        schema["exclusiveMinimum"] = schema.pop("minimum") - 1
+    elif how == "exclusive-maximum":
+        schema["exclusiveMaximum"] = schema.pop("maximum") + 1
+    else:
+        schema["minLength"] = 0
+
+
+EQUIVALENT_REWRITES = sorted(
+    (at, how) for at in all_schema_nodes() for how in rewrites(at_path(SPEC_DOCUMENT, at))
+)
+
+
+def test_every_kind_of_rewrite_has_places_in_the_spec() -> None:
+    assert {how for _, how in EQUIVALENT_REWRITES} == {
+        "const",
+        "any-of",
+        "exclusive-minimum",
+        "exclusive-maximum",
+        "zero-min-length",
+    }
+
+
+@pytest.mark.slow
+@settings(max_examples=40, derandomize=True)
+@given(st.sampled_from(EQUIVALENT_REWRITES))
+def test_an_equivalent_rewrite_of_any_schema_is_no_change(
+    place: tuple[tuple[str | int, ...], str],
+) -> None:
+    at, how = place
+    document = spec()
+    rewrite(at_path(document, at), how)
+    assert changes_after(document) == []
+
+
 # --- property-based: any single edit of an inline query parameter is reported once --------
 
 INLINE_QUERY = sorted(
@@ -405,20 +649,30 @@ def published_style() -> dict[str, Any]:
 
 
 def test_published_style_document_matches_every_covered_operation() -> None:
-    report: Report = compare(SPEC_DOCUMENT, published_style())
+    """Every operation of the spec is matched in the published-style document, or, when the
+    spec has one the document lacks (one added to the spec since), named as absent from it."""
+    published = published_style()
+    report: Report = compare(SPEC_DOCUMENT, published)
     covered = compare(SPEC_DOCUMENT, SPEC_DOCUMENT).compared
-    assert report.compared == covered
+    absent = [c for c in report.changes if c.kind == "operation-removed"]
+    assert report.compared + len(absent) == covered
+    # Named only when the document has no such method and path (parameter names aside).
+    in_document = {
+        match_key(method, path) for path, item in published["paths"].items() for method in item
+    }
+    for change in absent:
+        print("not in the published-style document:", change.operation_id, change.functions)
+        assert match_key(change.method, change.path) not in in_document
     assert report.outside >= 100
     assert "sec-websocket-protocol" not in json.dumps(report.as_json()).lower()
-    renamed = [c for c in report.changes if c.kind == "function-renamed"]
-    assert [(c.operation_id, c.functions[-1]) for c in renamed] == [
-        (
-            "delete-dynamic-behavior-set",
-            "amigo_client.api.dynamic_behavior_sets.delete_dynamic_behavior_instruction",
-        )
-    ]
+    renamed = {
+        c.operation_id: c.functions[-1] for c in report.changes if c.kind == "function-renamed"
+    }
+    assert renamed["delete-dynamic-behavior-set"] == (
+        "amigo_client.api.dynamic_behavior_sets.delete_dynamic_behavior_instruction"
+    )
     mongo = [c for c in report.changes if "x-mongo-cluster-name" in c.where]
-    assert len(mongo) == covered
+    assert len(mongo) == report.compared
     assert all(c.kind == "became-nullable" and not c.breaking for c in mongo)
 
 
@@ -492,6 +746,7 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
     """What CI runs: a clone whose HEAD has no parent goes on; a spec change is reported."""
     for name in (
         "scripts/api_changes.py",
+        "scripts/build_catalog.py",
         "scripts/spec_normalize.py",
         "openapi/amigo.yaml",
         "openapi/normalize.yaml",
@@ -541,3 +796,39 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
     assert command("HEAD").returncode == 0
     mixed = command("--last-commit", "HEAD~1")
     assert mixed.returncode == 2 and "neither OLD nor NEW" in mixed.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.longest
+def test_consecutive_published_documents_exit_as_their_reports_say() -> None:
+    """Amigo's own documents, pinned and fetched on first use (scripts/published_documents.py):
+    each compared with itself finds nothing; each with the next exits 1 exactly when its report
+    has a breaking difference (0 for the newest step), and none of them is an equivalent form
+    taken for a change."""
+    documents = [str(published_document(version)) for version in PINNED]
+    same = run(documents[0], documents[0])
+    assert same.returncode == 0, same.stderr
+    assert "No differences" in same.stdout
+    reports = {}
+    for (old_version, old), (new_version, new) in pairwise(zip(PINNED, documents, strict=True)):
+        result = run(old, new, "--json")
+        assert result.returncode in (0, 1), result.stderr
+        report = json.loads(result.stdout)
+        assert result.returncode == int(report["breaking"])
+        assert report["operations_compared"] >= 100
+        reports[(old_version, new_version)] = report
+        for change in report["changes"]:
+            assert not change["detail"].startswith(("const ", "exclusiveMinimum ")), change
+    assert {pair for pair, report in reports.items() if report["breaking"]} == {
+        ("0.137.1", "1.3.1"),
+        ("1.3.1", "2.0.0"),
+        ("2.0.0", "2.4.0"),
+    }
+    # 2.0.0 -> 2.4.0 only changed which model names may be sent (two request bodies); 2.5.0
+    # only added an optional request field.
+    breaking = [c for c in reports["2.0.0", "2.4.0"]["changes"] if c["breaking"]]
+    assert [(c["kind"], c["where"].split(" `")[0]) for c in breaking] == [
+        ("enum-changed", "request body")
+    ] * 2
+    [added] = reports["2.4.0", "2.5.0"]["changes"]
+    assert (added["kind"], added["where"]) == ("field-added", "request body `is_test`")

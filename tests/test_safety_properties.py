@@ -22,13 +22,16 @@ from typing import Any
 
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from build_catalog import INPUT_KEYWORDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox, start_in_thread
 from testing.careless_agent import FAULTS, Tally, run_era
 from testing.mcp_helpers import connect, sandbox_settings, text_of
 from testing.safety_support import CATALOG
-from testing.schema_strategies import check_keywords
+from testing.schema_strategies import accepts, check_keywords, mutation, valid
 from tests.sandbox_support import STOPPED_AT
 
 
@@ -50,6 +53,58 @@ def portal() -> Iterator[BlockingPortal]:
 def test_every_input_schema_is_understood_by_the_generator() -> None:
     for tool in CATALOG.tools:
         check_keywords(tool.input_schema)
+
+
+def test_the_generator_knows_every_keyword_a_tool_schema_can_carry() -> None:
+    """The catalog keeps these keywords of the spec: a spec that starts using one of them
+    (`maxProperties` on tags, say) needs no change here."""
+    nested: dict[str, Any] = {
+        "items": {},
+        "additionalProperties": {},
+        "propertyNames": {},
+        "properties": {"a": {}},
+        "anyOf": [{}],
+        "oneOf": [{}],
+        "allOf": [{}],
+    }
+    check_keywords({key: nested.get(key) for key in INPUT_KEYWORDS})
+
+
+# Schemas with the keywords the catalog does not use yet (tags' `maxProperties` among them).
+KEYWORD_SCHEMAS = [
+    {
+        "type": "object",
+        "maxProperties": 3,
+        "propertyNames": {"minLength": 1, "pattern": r"^[\w\s]+$"},
+        "additionalProperties": {"type": ["string", "null"], "minLength": 1},
+    },
+    {"type": "object", "minProperties": 1, "additionalProperties": {"type": "integer"}},
+    {"type": "integer", "multipleOf": 5, "minimum": 3, "exclusiveMaximum": 40},
+    {"type": "number", "multipleOf": 0.5, "maximum": 10},
+    {
+        "allOf": [
+            {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]},
+            {"properties": {"b": {"type": "integer", "deprecated": True}}},
+        ],
+    },
+]
+
+
+@pytest.mark.parametrize("schema", KEYWORD_SCHEMAS)
+@settings(max_examples=30, derandomize=True)
+@given(data=st.data())
+def test_drawn_values_keep_every_keyword_and_mutations_break_one(
+    schema: dict[str, Any], data: st.DataObject
+) -> None:
+    check_keywords(schema)
+    value = data.draw(valid(schema))
+    assert accepts(schema, value), value
+    wrapped = {"type": "object", "properties": {"field": schema}, "required": ["field"]}
+    broken = data.draw(mutation(wrapped, {"field": value}))
+    if broken is not None:
+        what, arguments, field = broken
+        assert not accepts(wrapped, arguments), (what, arguments)
+        assert field.startswith("field"), field
 
 
 @pytest.mark.slow

@@ -68,9 +68,14 @@ def snapshot_problems(
 
 
 def write_snapshots(definitions: dict[str, dict[str, Any]], directory: Path = SNAPSHOTS) -> None:
-    """Make the snapshots equal to `definitions` (stale ones are deleted)."""
+    """Make the snapshots equal to `definitions` (stale ones are deleted).
+
+    The two protocol eras run on two test workers at once and both write: each file is replaced
+    whole (never seen half-written by the other), and a stale one may already be gone."""
     directory.mkdir(parents=True, exist_ok=True)
     for name in snapshot_names(directory) - set(definitions):
-        (directory / f"{name}.json").unlink()
+        (directory / f"{name}.json").unlink(missing_ok=True)
     for name, definition in definitions.items():
-        (directory / f"{name}.json").write_text(render(definition), encoding="utf-8")
+        staged = directory / f".{name}.{os.getpid()}.tmp"
+        staged.write_text(render(definition), encoding="utf-8")
+        staged.replace(directory / f"{name}.json")
