@@ -14,6 +14,7 @@ for: ``openapi/normalize.yaml`` and ``openapi/GENERATOR.md``, "Published documen
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -163,6 +164,14 @@ def enum_names(values: list[str]) -> list[str] | None:
     """The member names the generator would give the string enum `values`, with the values
     whose names collide spelled out (`GMT0` and `GMT+0` would both be `GMT0`); None when no
     names collide, so the generator names them itself."""
+    names = _enum_names(tuple(values))
+    return None if names is None else list(names)
+
+
+@functools.cache
+def _enum_names(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """`enum_names`, once per list of values: a published document repeats its 599 time zones
+    in dozens of schemas."""
     from openapi_python_client.strings import snake_case
 
     def name(value: str, index: int) -> str:
@@ -181,7 +190,7 @@ def enum_names(values: list[str]) -> list[str] | None:
     for candidate in names:
         seen[candidate] += 1
         unique.append(candidate if seen[candidate] == 1 else f"{candidate}_{seen[candidate]}")
-    return unique
+    return tuple(unique)
 
 
 def untyped_bodies(document: Mapping[str, Any], normalization: Normalization) -> list[str]:
