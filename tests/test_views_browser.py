@@ -67,9 +67,23 @@ def endpoint() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """The machine's Chromium (Debian's `chromium`; .ci/run installs it), else Playwright's own,
+    downloaded by `playwright install chromium` on first use where Playwright's servers can be
+    reached."""
     chromium = shutil.which("chromium")
     if chromium is None:
-        pytest.fail("Chromium is needed: apt-get install chromium (see .ci/run)")
+        done = subprocess.run(
+            [sys.executable, "-m", "playwright", "install", "chromium"],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        if done.returncode != 0:
+            pytest.fail(
+                "Chromium is needed: apt-get install chromium, or let `playwright install "
+                f"chromium` download Playwright's own (it failed):\n{done.stdout}{done.stderr}"
+            )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         yield launched
