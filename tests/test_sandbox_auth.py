@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import datetime, timedelta
 
+from amigo_sandbox import admin
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import (
     DEMO_API_KEY,
@@ -112,8 +113,8 @@ def test_basic_auth_with_org_and_user_as_the_name(sandbox: RunningSandbox) -> No
 
 def test_tokens_belong_to_one_organization(sandbox: RunningSandbox) -> None:
     other = sandbox.add_user(organization="amigo-auth-other")
-    other_token = sandbox.sandbox.issue_token(
-        {"organization": other["organization"], "user_id": other["user_id"]}
+    other_token = admin.issue_token(
+        sandbox.sandbox, {"organization": other["organization"], "user_id": other["user_id"]}
     )["id_token"]
     with http_client(sandbox.base_url) as http:
         mine = {"Authorization": f"Bearer {sandbox.issue_token()}"}

@@ -17,10 +17,11 @@ from starlette.testclient import TestClient
 
 from amigo_sandbox.app import build_app
 from amigo_sandbox.clock import SandboxClock
-from amigo_sandbox.core import Sandbox, SandboxSettings
 from amigo_sandbox.demo import DEMO_SCENARIO_IN_USE_ID
 from amigo_sandbox.faults import UNKNOWN_ENUM_VALUE
+from amigo_sandbox.pipeline import Sandbox
 from amigo_sandbox.server import RunningSandbox, start_in_thread
+from amigo_sandbox.settings import SandboxSettings
 from testing.sandbox_http import admin_client, api_client
 from tests.sandbox_support import STOPPED_AT, new_set_body
 

@@ -9,17 +9,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from amigo_sandbox.core import Sandbox, SandboxSettings
+    from amigo_sandbox.pipeline import Sandbox
     from amigo_sandbox.server import RunningSandbox, start_in_thread
+    from amigo_sandbox.settings import SandboxSettings
 
 __all__ = ["RunningSandbox", "Sandbox", "SandboxSettings", "start_in_thread"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Sandbox", "SandboxSettings"):
-        from amigo_sandbox import core
+    if name == "Sandbox":
+        from amigo_sandbox.pipeline import Sandbox
 
-        return getattr(core, name)
+        return Sandbox
+    if name == "SandboxSettings":
+        from amigo_sandbox.settings import SandboxSettings
+
+        return SandboxSettings
     if name in ("RunningSandbox", "start_in_thread"):
         from amigo_sandbox import server
 

@@ -1,7 +1,7 @@
 """The HTTP face of the sandbox: a Starlette app whose routes come from the spec.
 
 One route per spec path (trailing slashes exactly as written), one handler per method. Faults
-are applied here, around the pipeline in `amigo_sandbox.core`. The admin API lives under
+are applied here, around the pipeline in `amigo_sandbox.pipeline`. The admin API lives under
 `/_sandbox/` and answers only loopback clients.
 """
 
@@ -22,11 +22,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from amigo_sandbox import admin
+from amigo_sandbox.admin_bodies import check_admin_body
 from amigo_sandbox.connections import transport_for
-from amigo_sandbox.core import Sandbox, SandboxSettings, check_admin_body, error_body
 from amigo_sandbox.errors import ApiError
 from amigo_sandbox.faults import FaultRule, replace_first_enum
 from amigo_sandbox.handlers.base import NO_BODY, Reply
+from amigo_sandbox.pipeline import Sandbox
+from amigo_sandbox.settings import SandboxSettings
 from amigo_sandbox.spec import Operation
 from amigo_sandbox.validation import RawRequest
 
@@ -96,7 +99,7 @@ def _fault_status_reply(
     else:
         detail = f"Injected failure with status {status}."
         code = "injected"
-    return Reply(status, error_body(ApiError(status, detail, error_code=code), request_id), headers)
+    return Reply(status, ApiError(status, detail, error_code=code).body(request_id), headers)
 
 
 def _apply_after_fault(
@@ -213,7 +216,7 @@ def _admin(handler: AdminHandler) -> Callable[[Request], Awaitable[Response]]:
         try:
             return await handler(request.app.state.sandbox, request)
         except ApiError as error:
-            return json_response(error.status, error_body(error, uuid.uuid4().hex), error.headers)
+            return json_response(error.status, error.body(uuid.uuid4().hex), error.headers)
 
     return endpoint
 
@@ -240,7 +243,7 @@ async def _list_faults(sandbox: Sandbox, request: Request) -> Response:
 
 
 async def _add_fault(sandbox: Sandbox, request: Request) -> Response:
-    rule = sandbox.add_fault(await _json_body(request))
+    rule = admin.add_fault(sandbox, await _json_body(request))
     return json_response(201, rule.to_json())
 
 
@@ -270,35 +273,35 @@ async def _clear_requests(sandbox: Sandbox, request: Request) -> Response:
 
 async def _invocations(sandbox: Sandbox, request: Request) -> Response:
     body = await _json_body(request)
-    created = await run_in_threadpool(sandbox.add_invocations, body)
+    created = await run_in_threadpool(admin.add_invocations, sandbox, body)
     return json_response(201, {"invocation_ids": created})
 
 
 async def _users(sandbox: Sandbox, request: Request) -> Response:
     body = await _json_body(request)
-    return json_response(201, await run_in_threadpool(sandbox.add_user, body))
+    return json_response(201, await run_in_threadpool(admin.add_user, sandbox, body))
 
 
 async def _tokens(sandbox: Sandbox, request: Request) -> Response:
     body = await _json_body(request)
-    return json_response(201, await run_in_threadpool(sandbox.issue_token, body))
+    return json_response(201, await run_in_threadpool(admin.issue_token, sandbox, body))
 
 
 async def _unit_tests(sandbox: Sandbox, request: Request) -> Response:
     body = await _json_body(request)
     return json_response(
-        201, {"unit_test_id": await run_in_threadpool(sandbox.add_unit_test, body)}
+        201, {"unit_test_id": await run_in_threadpool(admin.add_unit_test, sandbox, body)}
     )
 
 
 async def _reset(sandbox: Sandbox, request: Request) -> Response:
     body = check_admin_body("reset", await _json_body(request))
-    seeded = await run_in_threadpool(sandbox.reset, body.get("seed_demo"))
+    seeded = await run_in_threadpool(admin.reset, sandbox, body.get("seed_demo"))
     return json_response(200, {"seeded": seeded})
 
 
 async def _get_settings(sandbox: Sandbox, request: Request) -> Response:
-    return json_response(200, sandbox.settings_json())
+    return json_response(200, sandbox.settings.to_json())
 
 
 async def _get_clock(sandbox: Sandbox, request: Request) -> Response:
@@ -306,11 +309,11 @@ async def _get_clock(sandbox: Sandbox, request: Request) -> Response:
 
 
 async def _move_clock(sandbox: Sandbox, request: Request) -> Response:
-    return json_response(200, sandbox.move_clock(await _json_body(request)))
+    return json_response(200, admin.move_clock(sandbox, await _json_body(request)))
 
 
 async def _patch_settings(sandbox: Sandbox, request: Request) -> Response:
-    return json_response(200, sandbox.update_settings(await _json_body(request)))
+    return json_response(200, admin.update_settings(sandbox, await _json_body(request)))
 
 
 def admin_routes() -> list[Route]:

@@ -94,9 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `--help` and a refused argument answer at once.
     import uvicorn
 
-    from amigo_sandbox.core import Sandbox, SandboxSettings
     from amigo_sandbox.demo import DEMO_VIEWER_USER_ID
+    from amigo_sandbox.pipeline import Sandbox
     from amigo_sandbox.server import base_url_of, bind_socket, uvicorn_config
+    from amigo_sandbox.settings import SandboxSettings
 
     db = args.db if args.db is not None else str(default_database_path())
     settings = SandboxSettings(

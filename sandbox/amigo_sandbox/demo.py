@@ -106,6 +106,14 @@ def seed_demo_data(conn: sqlite3.Connection, spec: Spec, tokens: TokenService) -
     return True
 
 
+def restore_demo(conn: sqlite3.Connection, spec: Spec, tokens: TokenService, *, seed: bool) -> bool:
+    """After all data was deleted: the demo credentials again, and the demo data when `seed`
+    (True when it was seeded)."""
+    conn.execute("DELETE FROM meta WHERE key = 'demo_seeded'")
+    ensure_demo_identity(conn)
+    return seed_demo_data(conn, spec, tokens) if seed else False
+
+
 class _Requests:
     """Requests of the demo users, handled by the sandbox's handlers inside the seeding
     transaction: validated against the spec, at the time the file gives."""

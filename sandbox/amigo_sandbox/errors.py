@@ -28,6 +28,14 @@ class ApiError(Exception):
         self.error_code = error_code
         self.headers = headers or {}
 
+    def body(self, request_id: str) -> dict[str, Any]:
+        """The answer's JSON body: `detail`, `error_code` when there is one, `request_id`."""
+        body: dict[str, Any] = {"detail": self.detail}
+        if self.error_code:
+            body["error_code"] = self.error_code
+        body["request_id"] = request_id
+        return body
+
 
 def not_found(what: str) -> ApiError:
     return ApiError(404, f"{what} is not found.", error_code="not_found")

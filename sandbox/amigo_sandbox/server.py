@@ -13,12 +13,14 @@ from typing import Any
 
 import uvicorn
 
+from amigo_sandbox import admin
 from amigo_sandbox.app import build_app
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.connections import TrackedH11Protocol
-from amigo_sandbox.core import Sandbox, SandboxSettings
 from amigo_sandbox.demo import DEMO_API_KEY, DEMO_API_KEY_ID, DEMO_ORGANIZATION, DEMO_USER_ID
 from amigo_sandbox.faults import FaultKind
+from amigo_sandbox.pipeline import Sandbox
+from amigo_sandbox.settings import SandboxSettings
 from amigo_sandbox.spec import Spec
 from amigo_sandbox.store import MEMORY
 from amigo_sandbox.values import format_timestamp
@@ -185,7 +187,7 @@ class RunningSandbox:
         }
         if lifetime_s is not None:
             fields["lifetime_s"] = lifetime_s
-        return str(self.sandbox.issue_token(fields)["id_token"])
+        return str(admin.issue_token(self.sandbox, fields)["id_token"])
 
     def auth_headers(self, user_id: str | None = None) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.issue_token(user_id)}"}
@@ -211,7 +213,7 @@ class RunningSandbox:
             fields["delay_s"] = delay_s
         if after_handler:
             fields["after_handler"] = True
-        return self.sandbox.add_fault(fields).to_json()
+        return admin.add_fault(self.sandbox, fields).to_json()
 
     def clear_faults(self) -> None:
         self.sandbox.faults.clear()
@@ -235,34 +237,34 @@ class RunningSandbox:
 
     def reset(self, *, seed_demo: bool | None = None) -> bool:
         """Delete all data (keeping the demo credentials), reseed if asked, clear faults/counts."""
-        return self.sandbox.reset(seed_demo)
+        return admin.reset(self.sandbox, seed_demo)
 
     def add_invocations(
         self, dynamic_behavior_set_id: str, count: int = 1, **fields: Any
     ) -> list[str]:
         items = [dict(fields) for _ in range(count)]
-        return self.sandbox.add_invocations(
-            {"dynamic_behavior_set_id": dynamic_behavior_set_id, "invocations": items}
+        return admin.add_invocations(
+            self.sandbox, {"dynamic_behavior_set_id": dynamic_behavior_set_id, "invocations": items}
         )
 
     def add_user(self, **fields: Any) -> dict[str, Any]:
         """A new user (and API key) in the demo or another organization; see the admin API."""
-        return self.sandbox.add_user(fields)
+        return admin.add_user(self.sandbox, fields)
 
     def add_unit_test(self, simulation_scenario_id: str, name: str = "Sandbox unit test") -> str:
-        return self.sandbox.add_unit_test(
-            {"simulation_scenario_id": simulation_scenario_id, "name": name}
+        return admin.add_unit_test(
+            self.sandbox, {"simulation_scenario_id": simulation_scenario_id, "name": name}
         )
 
     def set_rate_limits(self, enabled: bool) -> None:
-        self.sandbox.update_settings({"rate_limits": enabled})
+        admin.update_settings(self.sandbox, {"rate_limits": enabled})
 
     def set_token_lifetime(self, seconds: float) -> None:
-        self.sandbox.update_settings({"token_lifetime_s": seconds})
+        admin.update_settings(self.sandbox, {"token_lifetime_s": seconds})
 
     def advance_clock(self, seconds: float) -> dict[str, Any]:
         """Move the sandbox's time forward; answers the clock as `GET /_sandbox/clock` does."""
-        return self.sandbox.move_clock({"advance_s": seconds})
+        return admin.move_clock(self.sandbox, {"advance_s": seconds})
 
     def set_clock(
         self, moment: datetime | None = None, *, stopped: bool | None = None
@@ -273,11 +275,11 @@ class RunningSandbox:
             fields["time"] = format_timestamp(moment)
         if stopped is not None:
             fields["stopped"] = stopped
-        return self.sandbox.move_clock(fields)
+        return admin.move_clock(self.sandbox, fields)
 
     def reset_clock(self) -> dict[str, Any]:
         """Back to the real clock, running."""
-        return self.sandbox.move_clock({"real": True})
+        return admin.move_clock(self.sandbox, {"real": True})
 
 
 def start_in_thread(

@@ -196,7 +196,7 @@ CREATE TABLE IF NOT EXISTS unit_tests (
 """
 
 #: Tables holding API data (everything but `meta`), in an order safe for deleting.
-DATA_TABLES = (
+_DATA_TABLES = (
     "unit_tests",
     "scenario_versions",
     "scenarios",
@@ -211,6 +211,12 @@ DATA_TABLES = (
     "users",
     "organizations",
 )
+
+
+def delete_data(conn: sqlite3.Connection) -> None:
+    """Delete every row of API data (the `meta` table stays)."""
+    for table in _DATA_TABLES:
+        conn.execute(f"DELETE FROM {table}")
 
 
 def default_database_path() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from amigo_sandbox.errors import ApiError, not_found
+from amigo_sandbox.errors import ApiError, invalid_field, not_found
 from amigo_sandbox.handlers.base import Call, Reply, handles, user_reference
 from amigo_sandbox.listing import (
     SEARCH_LIMIT,
@@ -18,7 +18,7 @@ from amigo_sandbox.listing import (
     tag_matches,
 )
 from amigo_sandbox.store import dumps, loads
-from amigo_sandbox.values import new_object_id
+from amigo_sandbox.values import format_timestamp, new_object_id, parse_timestamp
 from amigo_sandbox.versions import VersionTable
 
 # --- rows <-> JSON ------------------------------------------------------------------------------
@@ -216,6 +216,57 @@ def insert_invocation(
         ),
     )
     return invocation_id
+
+
+def record_invocations(
+    conn: sqlite3.Connection, set_id: str, items: list[dict[str, Any]], timestamp: str
+) -> list[str]:
+    """Invocation log entries of a set, as the admin API adds them (the API has no operation
+    that makes them): each item's fields, the others made up; the set's latest version, its
+    first service. Returns the new entries' IDs."""
+    row = conn.execute("SELECT * FROM behavior_sets WHERE id = ?", (set_id,)).fetchone()
+    if row is None:
+        raise not_found(f"Dynamic behavior set {set_id}")
+    latest = VERSIONS.latest(conn, set_id)
+    services: list[str] = loads(row["applied_to_services"])
+    created = []
+    for item in items:
+        version = item.get("version", latest)
+        if version > latest:
+            raise invalid_field(
+                ["body", "invocations"], f"Value error, the set has no version {version}", version
+            )
+        invoked_at = item.get("invoked_at")
+        try:
+            invoked_at = format_timestamp(parse_timestamp(invoked_at)) if invoked_at else timestamp
+        except ValueError as exc:
+            raise invalid_field(
+                ["body", "invocations"],
+                "Input should be a valid datetime",
+                invoked_at,
+                "datetime_parsing",
+            ) from exc
+        created.append(
+            insert_invocation(
+                conn,
+                org_id=row["org_id"],
+                set_id=set_id,
+                set_version=version,
+                conversation_id=item.get("conversation_id") or new_object_id(timestamp),
+                service_id=item.get("service_id")
+                or (services[0] if services else new_object_id(timestamp)),
+                user_id=item.get("user_id") or new_object_id(timestamp),
+                initial_message_id=item.get("initial_message_id") or new_object_id(timestamp),
+                agent_message_id=item.get("agent_message_id", new_object_id(timestamp)),
+                agent_inner_thoughts_ids=item.get(
+                    "agent_inner_thoughts_ids", [new_object_id(timestamp)]
+                ),
+                external_event_message_ids=item.get("external_event_message_ids"),
+                invoked_at=invoked_at,
+                timestamp=timestamp,
+            )
+        )
+    return created
 
 
 def _sets_of(conn: sqlite3.Connection, org_id: str) -> list[dict[str, Any]]:

@@ -149,6 +149,15 @@ def insert_unit_test(
     return unit_test_id
 
 
+def record_unit_test(conn: sqlite3.Connection, scenario_id: str, name: str, timestamp: str) -> str:
+    """A unit test that uses a scenario, as the admin API adds one (the API has no operation
+    that makes them); returns its ID."""
+    row = conn.execute("SELECT org_id FROM scenarios WHERE id = ?", (scenario_id,)).fetchone()
+    if row is None:
+        raise not_found(f"Simulation scenario {scenario_id}")
+    return insert_unit_test(conn, row["org_id"], name, scenario_id, timestamp)
+
+
 def _scenarios_of(conn: sqlite3.Connection, org_id: str) -> list[dict[str, Any]]:
     rows = conn.execute("SELECT * FROM scenarios WHERE org_id = ? ORDER BY seq", (org_id,))
     return [scenario_json(row) for row in rows]
