@@ -293,7 +293,7 @@ def _serve(settings: Settings) -> int:
     from amigo_mcp.catalog import load_catalog
     from amigo_mcp.runtime import say
     from amigo_mcp.server import build_server
-    from amigo_mcp.state import request_state_key
+    from amigo_mcp.state import shared_confirmation_key
 
     if settings.multi_user and settings.transport != "http":
         raise ConfigurationError(
@@ -307,7 +307,7 @@ def _serve(settings: Settings) -> int:
     async def serving_server() -> Server[Any]:
         """The MCP server, once the shared state store (if any) answers."""
         store = await runtime.open_state()
-        key = await request_state_key(store) if store.shared else None
+        key = await shared_confirmation_key(store) if store.shared else None
         return build_server(
             catalog, runtime, policy, multi_user=settings.multi_user, request_state_key=key
         )

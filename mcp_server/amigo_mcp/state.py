@@ -7,8 +7,9 @@ built on these three, one way each, whichever store runs underneath:
 
 - rate windows per user and operation (`resilience.RateSpacer`);
 - the server's own Amigo token and the lock that lets one replica renew it (`auth.SharedSignIn`);
-- which replica holds each stateful streamable-HTTP session (`http_app.SessionRouter`);
-- the key that seals confirmation state on 2026-07-28 (`request_state_key`).
+- which replica holds each stateful streamable-HTTP session (`replica_proxy.SessionRouter`);
+- the key that seals the confirmation state handed to clients on 2026-07-28
+  (`shared_confirmation_key`).
 
 `MemoryStore` (the default) keeps them in this process; `RedisStore` (`AMIGO_MCP_STATE_URL`)
 keeps them in Redis, where every replica sees the same values. `update` runs on Redis as an
@@ -36,7 +37,8 @@ R = TypeVar("R")
 Change = Callable[[Any], tuple[Any, R]]
 
 PREFIX = "amigo-mcp:"
-REQUEST_STATE_KEY = "request-state-key"
+# Where the shared confirmation key is kept (the SDK calls what it seals "request state").
+CONFIRMATION_KEY_NAME = "request-state-key"
 
 
 class StateStoreError(AmigoError):
@@ -189,16 +191,9 @@ def drop_if(value: Any) -> Change[None]:
     return lambda current: (None if current == value else current, None)
 
 
-async def open_store(url: str | None, clock: Clock | None = None) -> StateStore:
-    """Redis at `url`, or this process's memory when there is none."""
-    if url is None:
-        return MemoryStore(clock)
-    return await RedisStore.connect(url)
-
-
-async def request_state_key(store: StateStore) -> bytes:
+async def shared_confirmation_key(store: StateStore) -> bytes:
     """The key that seals confirmation state handed to clients (2026-07-28): made once and shared
     by every replica of the store, so that a client's answer may reach any of them."""
-    await store.update(REQUEST_STATE_KEY, claim(os.urandom(32).hex()), None)
-    shared: str = await store.get(REQUEST_STATE_KEY)
+    await store.update(CONFIRMATION_KEY_NAME, claim(os.urandom(32).hex()), None)
+    shared: str = await store.get(CONFIRMATION_KEY_NAME)
     return bytes.fromhex(shared)
