@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import uuid
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from amigo_sandbox import admin
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_COLLEAGUE_USER_ID,
@@ -17,8 +23,8 @@ from amigo_sandbox.demo import (
     DEMO_USER_ID,
 )
 from amigo_sandbox.server import RunningSandbox
-from testing.sandbox_http import admin_client, api_client
-from tests.sandbox_support import inject, new_set_body
+from testing.sandbox_http import admin_client, api_client, http_client
+from tests.sandbox_support import STOPPED_AT, inject, new_set_body
 
 SUPPORT = DEMO_SERVICE_IDS["support"]
 SCHEDULING = DEMO_SERVICE_IDS["scheduling"]
@@ -206,6 +212,148 @@ def test_pagination_is_stable_and_filter_values_come_on_the_first_page(
     assert pages == 3
     assert seen == made  # every set once, in a stable order
     assert listed(api, tag=f"{run_tag}:*", limit=0)["dynamic_behavior_sets"] == []
+
+
+MANY_SERVICES = [f"{n:024x}" for n in (0xA1, 0xA2, 0xA3)]
+TAG_CHOICES: dict[str, list[str | None]] = {"tier": ["gold", "silver", None], "team": ["a", "b"]}
+
+
+def _documented_list(sets: list[dict[str, Any]], query: dict[str, Any]) -> dict[str, Any]:
+    """What the list operation answers for `query`, by its documents: `sets` (oldest first)
+    filtered (values of one filter OR-ed, filters AND-ed), sorted stably, cut to one page;
+    `filter_values` over every set, on the first page only."""
+
+    def tag_passes(tags: dict[str, str | None], text: str) -> bool:
+        key, _, value = text.partition(":")
+        if key not in tags:
+            return False
+        return value == "*" or (tags[key] is None if value == "" else tags[key] == value)
+
+    def passes(item: dict[str, Any]) -> bool:
+        creator = f"{item['creator']['org_id']},{item['creator']['user_id']}"
+        return (
+            (not query["id"] or item["id"] in query["id"])
+            and (query["is_active"] is None or item["is_active"] == query["is_active"])
+            and (
+                not query["applied_to_service"]
+                or bool(set(query["applied_to_service"]) & set(item["applied_to_services"]))
+            )
+            and (not query["creator"] or creator in query["creator"])
+            and (not query["tag"] or any(tag_passes(item["tags"], t) for t in query["tag"]))
+        )
+
+    chosen = [item for item in sets if passes(item)]
+    for key in reversed(query["sort_by"]):
+        chosen.sort(key=lambda item: item["updated_at"], reverse=key.startswith("-"))
+    start = max(0, query["continuation_token"])
+    page = chosen[start : start + query["limit"]]
+    following = start + len(page)
+    creators: list[dict[str, str]] = []
+    for item in sets:
+        if item["creator"] not in creators:
+            creators.append(item["creator"])
+    values = {
+        "applied_to_services_ids": sorted({s for i in sets for s in i["applied_to_services"]}),
+        "creators": creators,
+        "tags": sorted({key for item in sets for key in item["tags"]}),
+    }
+    return {
+        "dynamic_behavior_sets": page,
+        "has_more": following < len(chosen),
+        "continuation_token": following if following < len(chosen) else None,
+        "filter_values": values if query["continuation_token"] <= 0 else None,
+    }
+
+
+def test_many_sets_page_and_filter_as_documented(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
+    """Sixty sets of two users in an organization of their own, made at times with ties and some
+    updated later: every combination of filters, sort, limit and continuation token answers
+    what filtering, sorting and paging the sets as made gives."""
+    organization = f"amigo-sets-{uuid.uuid4().hex[:8]}"
+    users = [sandbox.add_user(organization=organization)["user_id"] for _ in range(2)]
+    base = f"{sandbox.base_url}/v1/{organization}"
+
+    def client(user_id: str) -> httpx.Client:
+        token = admin.issue_token(
+            sandbox.sandbox, {"organization": organization, "user_id": user_id}
+        )["id_token"]
+        return http_client(base, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+
+    def at(seconds: int) -> str:
+        moment = STOPPED_AT + timedelta(seconds=seconds)
+        sandbox.set_clock(moment, stopped=True)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+    draw = random.Random(23)
+    made: list[dict[str, Any]] = []
+    with client(users[0]) as first, client(users[1]) as second:
+        apis = [first, second]
+        for n in range(60):
+            when = at(n // 3)  # three sets share each moment
+            author = draw.randrange(2)
+            tags = {k: draw.choice(v) for k, v in TAG_CHOICES.items() if draw.random() < 0.6}
+            services = draw.sample(MANY_SERVICES, draw.randrange(len(MANY_SERVICES) + 1))
+            active = draw.random() < 0.7
+            name = f"Many {n} {organization}"
+            set_id = create(
+                apis[author],
+                name,
+                tags=tags,
+                applied_to_services=services,
+                initial_version={"is_active": active},
+            )
+            creator = {"org_id": organization, "user_id": users[author]}
+            made.append(
+                {
+                    "id": set_id,
+                    "name": name,
+                    "is_active": active,
+                    "applied_to_services": services,
+                    "tags": tags,
+                    "created_at": when,
+                    "creator": creator,
+                    "updated_at": when,
+                    "updated_by": creator,
+                }
+            )
+        for n, item in enumerate(made[::7]):  # updated later, by the other user
+            item["updated_at"] = at(100 - n)
+            editor = 1 - users.index(item["creator"]["user_id"])
+            item["updated_by"] = {"org_id": organization, "user_id": users[editor]}
+            item["tags"] = {"team": "b"}
+            answer = apis[editor].post(
+                f"/dynamic_behavior_set/{item['id']}/", json={"tags": {"team": "b"}}
+            )
+            assert answer.status_code == 204, answer.text
+
+        creators = [f"{organization},{u}" for u in users] + [f"{organization},{'f' * 24}"]
+        tag_filters = ["tier:gold", "tier:silver", "tier:", "tier:*", "team:a", "team:*", "x:*"]
+        queries = st.fixed_dictionaries(
+            {
+                "id": st.lists(st.sampled_from([i["id"] for i in made]), max_size=8, unique=True),
+                "is_active": st.sampled_from([None, True, False]),
+                "applied_to_service": st.lists(st.sampled_from(MANY_SERVICES), unique=True),
+                "creator": st.lists(st.sampled_from(creators), max_size=2, unique=True),
+                "tag": st.lists(st.sampled_from(tag_filters), max_size=2, unique=True),
+                "sort_by": st.sampled_from(
+                    [[], ["+updated_at"], ["-updated_at"], ["-updated_at", "+updated_at"]]
+                ),
+                "limit": st.integers(0, 50),
+                "continuation_token": st.integers(-2, 65),
+            }
+        )
+
+        @settings(max_examples=80)
+        @given(queries)
+        def answers_as_documented(query: dict[str, Any]) -> None:
+            params = {k: v for k, v in query.items() if v not in (None, [])}
+            if "is_active" in params:
+                params["is_active"] = str(params["is_active"]).lower()
+            assert listed(first, **params) == _documented_list(made, query)
+
+        answers_as_documented()
 
 
 def test_versions_are_numbered_and_the_version_query_is_an_optimistic_check(

@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 from amigo_sandbox.errors import invalid_field
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 # --- pagination --------------------------------------------------------------------------------
@@ -20,6 +21,10 @@ class Page(Generic[T]):
     items: list[T]
     has_more: bool
     continuation_token: int | None
+
+    def map(self, convert: Callable[[T], U]) -> Page[U]:
+        """The same page with each item converted (a stored row to its JSON, say)."""
+        return Page([convert(item) for item in self.items], self.has_more, self.continuation_token)
 
     def body(self, key: str, **extra: Any) -> dict[str, Any]:
         """The answer of a list operation: the items under `key`, the paging fields, `extra`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from amigo_sandbox.errors import ApiError, invalid_field, not_found
@@ -11,7 +12,6 @@ from amigo_sandbox.listing import (
     SEARCH_LIMIT,
     any_in,
     creator_matches,
-    distinct_creators,
     paginate,
     relevance,
     sort_items,
@@ -269,28 +269,60 @@ def record_invocations(
     return created
 
 
-def _sets_of(conn: sqlite3.Connection, org_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT * FROM behavior_sets WHERE org_id = ? ORDER BY seq", (org_id,))
-    return [set_json(row) for row in rows]
+def _sets_of(conn: sqlite3.Connection, org_id: str) -> sqlite3.Cursor:
+    """An organization's stored sets, oldest first, as rows (`set_json` makes one the API's)."""
+    return conn.execute("SELECT * FROM behavior_sets WHERE org_id = ? ORDER BY seq", (org_id,))
 
 
-def _matches_filters(item: dict[str, Any], call: Call) -> bool:
+def _filters(call: Call) -> Callable[[sqlite3.Row], bool]:
+    """The query's filters (values of one filter OR-ed, filters AND-ed) as a test of a stored
+    set; the query is read once, and a JSON column is parsed only when a filter reads it."""
+    ids = set(call.query("id") or [])
     is_active = call.query("is_active")
-    return (
-        (is_active is None or item["is_active"] == is_active)
-        and any_in(item["applied_to_services"], call.query("applied_to_service"))
-        and creator_matches(item["creator"], call.query("creator"))
-        and tag_matches(item["tags"], call.query("tag"))
+    services = call.query("applied_to_service")
+    creators = call.query("creator")
+    tags = call.query("tag")
+
+    def passes(row: sqlite3.Row) -> bool:
+        return (
+            (not ids or row["id"] in ids)
+            and (is_active is None or bool(row["is_active"]) == is_active)
+            and (not services or any_in(loads(row["applied_to_services"]), services))
+            and (
+                not creators
+                or creator_matches(
+                    user_reference(row["creator_org"], row["creator_user"]), creators
+                )
+            )
+            and (not tags or tag_matches(loads(row["tags"]), tags))
+        )
+
+    return passes
+
+
+def _filter_values(conn: sqlite3.Connection, org_id: str) -> dict[str, Any]:
+    """The values the filters can take among all of an organization's sets: services and tag
+    keys sorted, creators in the order they first made a set. Read by SQLite from the stored
+    JSON, without building the sets."""
+    services = conn.execute(
+        "SELECT DISTINCT s.value FROM behavior_sets AS b, json_each(b.applied_to_services) AS s "
+        "WHERE b.org_id = ? ORDER BY s.value",
+        (org_id,),
     )
-
-
-def _filter_values(items: list[dict[str, Any]]) -> dict[str, Any]:
+    creators = conn.execute(
+        "SELECT creator_org, creator_user FROM behavior_sets WHERE org_id = ? "
+        "GROUP BY creator_org, creator_user ORDER BY MIN(seq)",
+        (org_id,),
+    )
+    tags = conn.execute(
+        "SELECT DISTINCT t.key FROM behavior_sets AS b, json_each(b.tags) AS t "
+        "WHERE b.org_id = ? ORDER BY t.key",
+        (org_id,),
+    )
     return {
-        "applied_to_services_ids": sorted(
-            {s for item in items for s in item["applied_to_services"]}
-        ),
-        "creators": distinct_creators(items),
-        "tags": sorted({key for item in items for key in item["tags"]}),
+        "applied_to_services_ids": [row[0] for row in services],
+        "creators": [user_reference(row[0], row[1]) for row in creators],
+        "tags": [row[0] for row in tags],
     }
 
 
@@ -299,14 +331,12 @@ def _filter_values(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 @handles("get-dynamic-behavior-sets")
 def list_sets(call: Call) -> Reply:
-    everything = _sets_of(call.conn, call.organization)
-    ids = set(call.query("id") or [])
-    chosen = [s for s in everything if (not ids or s["id"] in ids) and _matches_filters(s, call)]
-    chosen = sort_items(chosen, call.query("sort_by"), lambda item, field: item[field])
+    chosen = list(filter(_filters(call), _sets_of(call.conn, call.organization)))
+    chosen = sort_items(chosen, call.query("sort_by"), lambda row, field: row[field])
     token = call.query("continuation_token", 0)
     page = paginate(chosen, call.query("limit", 50), token)
-    filter_values = _filter_values(everything) if token <= 0 else None
-    return Reply(200, page.body("dynamic_behavior_sets", filter_values=filter_values))
+    filter_values = _filter_values(call.conn, call.organization) if token <= 0 else None
+    return Reply(200, page.map(set_json).body("dynamic_behavior_sets", filter_values=filter_values))
 
 
 @handles("search-dynamic-behavior-sets")
@@ -322,15 +352,15 @@ def search_sets(call: Call) -> Reply:
     }
     query = call.query("query")
     scored = []
-    for item in _sets_of(call.conn, call.organization):
-        if not _matches_filters(item, call):
-            continue
-        score = relevance(query, item["name"], triggers.get(item["id"], []))
+    for row in filter(_filters(call), _sets_of(call.conn, call.organization)):
+        score = relevance(query, row["name"], triggers.get(row["id"], []))
         if score > 0:
-            scored.append((score, item))
+            scored.append((score, row))
     scored.sort(key=lambda pair: pair[1]["updated_at"], reverse=True)
     scored.sort(key=lambda pair: pair[0], reverse=True)
-    return Reply(200, {"dynamic_behavior_sets": [item for _, item in scored[:SEARCH_LIMIT]]})
+    return Reply(
+        200, {"dynamic_behavior_sets": [set_json(row) for _, row in scored[:SEARCH_LIMIT]]}
+    )
 
 
 @handles("create-dynamic-behavior-set")
