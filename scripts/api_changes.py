@@ -134,7 +134,7 @@ class Operation:
     @property
     def function(self) -> str:
         """The client module, named by the generator's own rules."""
-        # Imported on first use: the generator's package takes over a second to import, and a
+        # Imported on first use: the generator's package is slow to import, and a
         # run that finds no difference (or no spec change) never names a module.
         from openapi_python_client.strings import PythonIdentifier
 

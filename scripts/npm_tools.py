@@ -6,8 +6,8 @@ machine's (`node` on PATH) when it is recent enough for the tool, else the one t
 needed. The tool runs on that Node.js: `[node, script]`, never through its `#!/usr/bin/env node`
 line, which would pick whatever `node` PATH holds.
 
-`npx --yes PKG ...` resolves the package again on every call: about a second of CPU before the
-tool itself starts. Instead, each package is installed once into a folder of its own under the
+`npx --yes PKG ...` resolves the package again on every call, spending CPU before the tool
+itself starts. Instead, each package is installed once into a folder of its own under the
 user's cache (`npm install --prefix`; the first use on a fresh machine, CI included, downloads
 it), and its script is run from there. An installation appears in its final place only once
 complete, so a failed one leaves nothing behind and concurrent test workers never share a

@@ -52,8 +52,8 @@ def amigo_mcp() -> list[str]:
     """A command that starts `amigo-mcp` (its arguments follow), as an MCP client would launch it.
 
     The process is forked from one that has already imported amigo-mcp (`testing.zygote`): the
-    same program with the same stdio, environment, signals and exit status, without two seconds
-    of imports per start. Tests of start-up itself launch the installed entry point.
+    same program with the same stdio, environment, signals and exit status, without the SDK's
+    imports at every start. Tests of start-up itself launch the installed entry point.
     """
     return zygote.command()
 

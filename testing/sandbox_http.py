@@ -48,7 +48,8 @@ def admin_client(base_url: str) -> httpx.Client:
 def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A local HTTP server (stdlib, in a thread) answering with `handler`; yields its base URL."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    # Polled every 50 ms for the shutdown (the default, 0.5 s, is the teardown's wait).
+    # Polled often for the shutdown: the standard library's default interval is what a
+    # teardown would wait.
     thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:

@@ -121,7 +121,7 @@ _HEX = "0123456789abcdef"
 _OBJECT_IDS = st.text(_HEX, min_size=24, max_size=24)
 _VERSION = st.one_of(st.text("0123456789", min_size=1), st.just("latest"))
 # Strings for the patterns the catalog uses, drawn whole. Hypothesis's regex strategy draws each
-# character on its own, which made regexes a third of the cost of drawing arguments, and of
+# character on its own, which made regexes a large part of the cost of drawing arguments, and of
 # every later mutation hypothesis makes of them. Each draw is still held to its pattern (one that
 # does not match is rejected: by a function of ours, since hypothesis turns a filter by a compiled
 # pattern's own `fullmatch` back into its regex strategy); any other pattern goes to the regex

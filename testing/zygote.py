@@ -1,15 +1,16 @@
 """`amigo-mcp` processes for tests, forked from one that has already imported amigo-mcp.
 
-A fresh `amigo-mcp` spends about two seconds of CPU importing the MCP SDK before it does anything,
+A fresh `amigo-mcp` spends most of its start-up CPU importing the MCP SDK before it does anything,
 and the suite starts dozens. So `command()` names a launcher instead: a bare interpreter (`-S -E`,
-no site-packages, ~20 ms) running this file as `launch`, which hands its stdin, stdout and stderr,
-its environment, working directory and arguments to the zygote, one process per test process that
-has imported amigo-mcp once (`serve`). The zygote forks; the child becomes `amigo-mcp <arguments>`
-with the launcher's file descriptors, environment, working directory and SIGINT disposition, and
-runs `amigo_mcp.cli.main` as the console script does, to the interpreter's normal exit (threads
-joined, atexit handlers run, buffers flushed). The launcher passes on the signals tests send
-(TERM, INT, HUP, QUIT, USR1) and exits as the child did (its code, or the same signal), so a test
-sees an ordinary process. If the launcher dies (SIGKILL), the zygote kills the child.
+no site-packages, so it starts at once) running this file as `launch`, which hands its stdin,
+stdout and stderr, its environment, working directory and arguments to the zygote, one process
+per test process that has imported amigo-mcp once (`serve`). The zygote forks; the child becomes
+`amigo-mcp <arguments>` with the launcher's file descriptors, environment, working directory and
+SIGINT disposition, and runs `amigo_mcp.cli.main` as the console script does, to the
+interpreter's normal exit (threads joined, atexit handlers run, buffers flushed). The launcher
+passes on the signals tests send (TERM, INT, HUP, QUIT, USR1) and exits as the child did (its
+code, or the same signal), so a test sees an ordinary process. If the launcher dies (SIGKILL),
+the zygote kills the child.
 
 Only the interpreter's start is skipped: tests of start-up itself (the built wheel, the MCP
 bundle) launch the installed entry point.
@@ -224,8 +225,8 @@ def serve(name: str) -> Request:
         __import__(module)
     _read_what_every_start_reads()
     # Out of the collector's sight, what was loaded so far is neither walked by a child's
-    # collections nor written to (copied) by them, nor torn down object by object at its exit:
-    # a child's exit takes ~0.06 s of CPU instead of ~0.35 s.
+    # collections nor written to (copied) by them, nor torn down object by object at its exit,
+    # where tearing it down would cost a child far more CPU than the rest of its exit.
     gc.freeze()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(_address(name))

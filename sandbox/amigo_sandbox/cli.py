@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, value in demo_env(base_url(args.host, args.port)).items():
             print(f"export {name}={shlex.quote(value)}")
         return 0
-    # The server's modules (half a second of imports) load once the arguments are known good:
+    # The server's modules (slow to import) load once the arguments are known good:
     # `--help` and a refused argument answer at once.
     import uvicorn
 

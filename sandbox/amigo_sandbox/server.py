@@ -30,7 +30,7 @@ def bind_socket(host: str, port: int) -> socket.socket:
     """A listening socket; port 0 picks a free port."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets that say they are TCP,
-    # and without it every answer waits ~40 ms for a delayed ACK (Nagle's algorithm).
+    # and without it every answer waits for a delayed ACK (Nagle's algorithm).
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -69,7 +69,7 @@ def uvicorn_config(sandbox: Sandbox, log_level: str, access_log: bool) -> uvicor
 class ThreadServer(uvicorn.Server):
     """uvicorn's server for a background thread: `ready` is set once it serves (or has given
     up starting), and `stop()` from another thread stops it at once (uvicorn looks at
-    `should_exit` every 0.1 s; a test suite starts and stops many)."""
+    `should_exit` only on its periodic tick; a test suite starts and stops many)."""
 
     _loop: asyncio.AbstractEventLoop | None = None
     _wake: asyncio.Event | None = None
@@ -89,8 +89,8 @@ class ThreadServer(uvicorn.Server):
             self.ready.set()  # also when it failed to start: nobody waits in vain
 
     async def main_loop(self) -> None:
-        """uvicorn's loop (a tick every 0.1 s keeps the Date header fresh) that also ends as
-        soon as `stop()` is called."""
+        """uvicorn's loop (its periodic tick keeps the Date header fresh) that also ends as soon
+        as `stop()` is called."""
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
         counter = 0
         while not await self.on_tick(counter):
@@ -99,8 +99,8 @@ class ThreadServer(uvicorn.Server):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        """uvicorn's shutdown without its fixed pauses of 0.1 s (one always, then one per look
-        at what is still open): it looks every millisecond, within the same grace period."""
+        """uvicorn's shutdown without its fixed pauses (one always, then one per look at what is
+        still open): it looks again at once, within the same grace period."""
         for server in self.servers:
             server.close()
         for sock in sockets or []:
