@@ -25,7 +25,7 @@ from .clock import Clock
 from .config import ClientConfig
 from .operations import AsyncOperations, SyncOperations
 from .retries import RetryPolicy
-from .transport import async_http_transport, tls_context
+from .transport import async_http_transport, sync_http_transport, tls_context
 
 __all__ = ["AmigoClient", "AsyncAmigoClient"]
 
@@ -125,7 +125,8 @@ class AmigoClient(_ClientBase, SyncOperations):
     """A blocking Amigo client; thread-safe, one sign-in shared by every thread."""
 
     def _connect(self, auth: BearerAuth) -> None:
-        self._client.set_httpx_client(httpx.Client(**self._http_options(auth)))
+        transport = sync_http_transport(self._config.clock)
+        self._client.set_httpx_client(httpx.Client(transport=transport, **self._http_options(auth)))
 
     def close(self) -> None:
         self._client.get_httpx_client().close()

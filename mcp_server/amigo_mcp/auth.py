@@ -3,9 +3,10 @@
 Sign-in with the API key, renewal before `expires_at`, the one retry after a 401 and a shared
 sign-in for concurrent calls all come from `amigo_client.auth`. What is the server's own: hosted
 multi-user mode, where the token that came with the MCP request (`X-Amigo-Token`) wins for that
-request and is never cached, a server without credentials of its own refuses any other call, and
-`SharedSignIn`, which keeps the server's own token in the state store so that replicas sharing
-it sign in once between them. Imported at the first tool call, not at start-up.
+request and is never cached (the invoker hands it to the client's retry loop as the call's
+token, `amigo_client.transport.Hooks`), a server without credentials of its own refuses any
+other call, and `SharedSignIn`, which keeps the server's own token in the state store so that
+replicas sharing it sign in once between them. Imported at the first tool call, not at start-up.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from amigo_client.auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
 from amigo_client.clock import Clock
 from amigo_client.exceptions import APIConnectionError, ConfigurationError
 
-from amigo_mcp.context import request_token
 from amigo_mcp.settings import Settings
 from amigo_mcp.state import StateStore, claim, drop_if, put
 
@@ -159,5 +159,5 @@ def authenticate(
             )
         )
         source = SharedSignIn(sign_in, store, clock, on_token, identity)
-    http.auth = BearerAuth(source, override=request_token.get)
+    http.auth = BearerAuth(source)
     return source
