@@ -38,7 +38,14 @@ from .models import ErrorBody, SignInWithApiKeyResponse
 from .retries import READ_RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import UNSET, Response
 
-__all__ = ["ApiKeySignIn", "BearerAuth", "FixedToken", "TokenSource", "call_token"]
+__all__ = [
+    "ApiKeySignIn",
+    "BearerAuth",
+    "FixedToken",
+    "TokenSource",
+    "call_token",
+    "token_source",
+]
 
 # The token of the call being sent, when it carries its own (see the module's docstring).
 call_token: ContextVar[str | None] = ContextVar("amigo_call_token", default=None)
@@ -224,6 +231,16 @@ class ApiKeySignIn(TokenSource):
         self._renew_at = now + lifetime - early
         self.sign_ins += 1
         return parsed.id_token
+
+
+def token_source(
+    config: ClientConfig, client: Client, on_token: Callable[[str], None] = lambda token: None
+) -> FixedToken | ApiKeySignIn:
+    """The configured credentials as a source of bearer tokens: the bearer token when one is
+    set, else sign-in with the API key on `client` (`on_token` is told each new token)."""
+    if config.bearer_token is not None:
+        return FixedToken(config.bearer_token.get_secret_value())
+    return ApiKeySignIn(config, client, on_token=on_token)
 
 
 class BearerAuth(httpx.Auth):

@@ -61,7 +61,9 @@ __all__ = [
     "Hooks",
     "Operation",
     "SyncTransport",
+    "async_http_client",
     "async_http_transport",
+    "sync_http_client",
     "sync_http_transport",
     "tls_context",
 ]
@@ -184,6 +186,27 @@ def _on_clock(clock: Clock, request: httpx.Request, patience: float) -> httpx.Re
 def sync_http_transport(clock: Clock) -> httpx.BaseTransport:
     """The transport of a blocking client whose time is `clock`."""
     return _SyncClockTimeouts(clock, httpx.HTTPTransport(verify=tls_context()))
+
+
+def async_http_client(config: ClientConfig, user_agent: str) -> httpx.AsyncClient:
+    """The asynchronous HTTP client of `config`: its base URL, per-request timeout, the shared
+    TLS settings and its clock. Authentication is the caller's (`auth.BearerAuth`)."""
+    return httpx.AsyncClient(
+        base_url=config.base_url,
+        timeout=config.timeout_s,
+        headers={"User-Agent": user_agent},
+        transport=async_http_transport(config.clock),
+    )
+
+
+def sync_http_client(config: ClientConfig, user_agent: str) -> httpx.Client:
+    """The blocking HTTP client of `config` (see `async_http_client`)."""
+    return httpx.Client(
+        base_url=config.base_url,
+        timeout=config.timeout_s,
+        headers={"User-Agent": user_agent},
+        transport=sync_http_transport(config.clock),
+    )
 
 
 @dataclass(frozen=True)

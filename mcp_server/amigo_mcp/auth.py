@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 from amigo_client import Client
-from amigo_client.auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
+from amigo_client.auth import ApiKeySignIn, BearerAuth, TokenSource, token_source
 from amigo_client.clock import Clock
 from amigo_client.exceptions import APIConnectionError, ConfigurationError
 
@@ -142,14 +142,12 @@ def authenticate(
 ) -> TokenSource:
     """Install bearer authentication on `http` for these settings; return its token source."""
     source: TokenSource
-    if settings.auth_mode == "bearer":
-        assert settings.bearer_token is not None
-        source = FixedToken(settings.bearer_token.get_secret_value())
-    elif settings.auth_mode == "per_request":
+    if settings.auth_mode == "per_request":
         source = PerRequestOnly()
     else:
         client = Client(base_url=settings.base_url).set_async_httpx_client(http)
-        sign_in = ApiKeySignIn(settings.using(clock=clock), client, on_token=on_token)
+        source = token_source(settings.using(clock=clock), client, on_token=on_token)
+    if isinstance(source, ApiKeySignIn):
         identity = "|".join(
             (
                 settings.base_url,
@@ -158,6 +156,6 @@ def authenticate(
                 settings.user_id or "",
             )
         )
-        source = SharedSignIn(sign_in, store, clock, on_token, identity)
+        source = SharedSignIn(source, store, clock, on_token, identity)
     http.auth = BearerAuth(source)
     return source
