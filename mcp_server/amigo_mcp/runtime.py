@@ -71,8 +71,9 @@ class Runtime:
         self.settings = settings
         self.sandbox_db = sandbox_db
         self.retry = retry or RetryPolicy()
-        # Time for sign-in renewal, retry waits, call budgets and rate spacing.
-        self.clock = clock or Clock()
+        # Time for sign-in renewal, retry waits, call budgets and rate spacing: the settings'
+        # clock unless another is given.
+        self.clock = clock or settings.clock
         # Every secret the process knows, tokens included as they are issued.
         self.scrub = Scrubber(settings.secrets)
         # What replicas share (rate windows, the server's token, sessions): in this process
