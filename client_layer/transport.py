@@ -12,7 +12,7 @@ What a caller adds to one call are `Hooks`:
 - `on_wait(message, attempt)`: told before each wait, with why and for how long ("Amigo
   answered 503 to get-x, retrying (attempt 2 of 4); waiting 1.0 s") and the number of the
   attempt that is waiting. The MCP server turns it into progress notifications. In `asend` it
-  may be a coroutine function.
+  may be a coroutine function; in `send` it must be a plain one.
 - `token`: a bearer token for this call only, instead of the configured credentials (a hosted
   server acting for the user whose request it serves). Its calls are also counted apart by
   the rate gate, as Amigo counts limits per user.
@@ -269,7 +269,8 @@ class Attempts:
     - `count`: attempts made;
     - `resent`: the operation was sent again after a connection that may have carried it broke
       (a write may then have been applied by an earlier attempt);
-    - `failure`: the last transport failure of the operation itself (not of sign-in);
+    - `failure`: the transport failure of the operation itself that came last (None when a
+      sign-in failure came after it);
     - `held`: the rate gate's hold that did not fit in the call's time (nothing was sent);
     - `out_of_budget`: the call's total time ended during an attempt;
     - `due`: the wait an answer to retry still needed when it became final (None when the
@@ -351,6 +352,7 @@ class Attempts:
         """The wait before trying again after sign-in failed (the operation itself was not
         sent): retried like a read when it could not connect or was answered 408, 429 or 5xx.
         Raise `error` to give up."""
+        self.failure = None  # what ends the call now is sign-in's, not the operation's
         if isinstance(error, APIStatusError) and error.status_code in READ_RETRY_STATUSES:
             why, hint = f"Signing in to Amigo got HTTP {error.status_code}", error.retry_after
         elif isinstance(error, APIConnectionError):

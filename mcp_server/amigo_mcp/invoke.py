@@ -1,5 +1,8 @@
 """One tool call: check and bind the arguments, call the generated client, shape the answer.
 
+The request is sent by the client's one retry loop (`amigo_client.transport.Attempts`), with
+this server's hooks: progress while waiting, the MCP request's own token, the rate gate counted
+in the state store. What is the server's own is turning what happened into a `ToolOutcome`.
 Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
 compact text, or an error text) that the server, the CLI and the tests all use alike.
 """
