@@ -185,3 +185,21 @@ def test_a_slow_write_times_out_on_a_stopped_clock(
     assert caught.value.request_sent is True
     assert sandbox.request_counts()[CREATE] == 1
     assert stopped_clock.monotonic() - start < 30.0, "not the whole delay of the answer"
+
+
+def test_the_client_holds_calls_while_the_apis_window_is_used_up(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
+    """The client's own rate gate (in this process, the default): once the API said no call is
+    left in its window, the next call waits on the clock for the window's reset instead of
+    being answered 429. The operation allows 10 calls a minute; twelve are made."""
+    results = "get-metric-evaluation-results"
+    sandbox.set_rate_limits(True)
+    sandbox.reset_request_counts()
+    start = stopped_clock.monotonic()
+    with sync_client(sandbox, stopped_clock, RetryPolicy(budget_s=90)) as amigo:
+        for _ in range(12):
+            amigo.get_metric_evaluation_results(limit=1)
+    statuses = sandbox.response_statuses()[results]
+    assert statuses == {"200": 12}, "never refused: held back before the API had to"
+    assert stopped_clock.monotonic() > start, "a call waited for the window to reset"
