@@ -32,12 +32,11 @@ import anyio
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from amigo_client.retries import RetryPolicy  # noqa: E402
+from amigo_client.retries import Hold, RateGate, RetryPolicy  # noqa: E402
 from anyio.from_thread import start_blocking_portal  # noqa: E402
 from mcp import Client  # noqa: E402
 
 from amigo_mcp.catalog import load_catalog  # noqa: E402
-from amigo_mcp.resilience import Hold, RateSpacer  # noqa: E402
 from amigo_mcp.runtime import Runtime  # noqa: E402
 from amigo_mcp.server import build_server  # noqa: E402
 from amigo_sandbox.server import RunningSandbox, start_in_thread  # noqa: E402
@@ -86,10 +85,10 @@ async def secret_scan() -> tuple[int, int, int]:
 # --- 3. real 429s, with and without client-side spacing -------------------------------------------
 
 
-class NoSpacing(RateSpacer):
+class NoSpacing(RateGate):
     """What a server without client-side rate awareness does: send at once, every time."""
 
-    async def reserve(self, key: str, limit: int | None) -> Hold:
+    async def areserve(self, key: str, limit: int | None, now: float) -> Hold:
         return Hold(0.0)
 
 
@@ -122,7 +121,8 @@ async def rate_loop(sandbox: RunningSandbox, loop: Loop, n: int, spacing: bool) 
     try:
         async with Client(server, elicitation_callback=accept_all) as client:
             if not spacing:
-                (await runtime.invoker()).spacer = NoSpacing()
+                invoker = await runtime.invoker()
+                invoker.config = invoker.config.using(gate=NoSpacing())
             started = time.monotonic()
             for _ in range(n):
                 result = await client.call_tool(

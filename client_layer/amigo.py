@@ -15,28 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 import httpx
 
-from .auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
+from .auth import BearerAuth, token_source
 from .client import Client
 from .clock import Clock
 from .config import ClientConfig
 from .operations import AsyncOperations, SyncOperations
 from .retries import RetryPolicy
-from .transport import async_http_transport, tls_context
+from .transport import async_http_client, sync_http_client
 
 __all__ = ["AmigoClient", "AsyncAmigoClient"]
 
 USER_AGENT = "amigo-client/1.0"
-
-
-def token_source(config: ClientConfig, client: Client) -> TokenSource:
-    """The configured credentials as a source of bearer tokens."""
-    if config.bearer_token is not None:
-        return FixedToken(config.bearer_token.get_secret_value())
-    return ApiKeySignIn(config, client)
 
 
 class _ClientBase:
@@ -83,15 +76,6 @@ class _ClientBase:
     def _connect(self, auth: BearerAuth) -> None:
         raise NotImplementedError
 
-    def _http_options(self, auth: BearerAuth) -> dict[str, Any]:
-        return {
-            "base_url": self._config.base_url,
-            "timeout": self._config.timeout_s,
-            "headers": {"User-Agent": USER_AGENT},
-            "auth": auth,
-            "verify": tls_context(),
-        }
-
     @classmethod
     def from_env(
         cls,
@@ -125,7 +109,9 @@ class AmigoClient(_ClientBase, SyncOperations):
     """A blocking Amigo client; thread-safe, one sign-in shared by every thread."""
 
     def _connect(self, auth: BearerAuth) -> None:
-        self._client.set_httpx_client(httpx.Client(**self._http_options(auth)))
+        http = sync_http_client(self._config, USER_AGENT)
+        http.auth = auth
+        self._client.set_httpx_client(http)
 
     def close(self) -> None:
         self._client.get_httpx_client().close()
@@ -146,10 +132,9 @@ class AsyncAmigoClient(_ClientBase, AsyncOperations):
     """An asyncio Amigo client; one sign-in shared by every task."""
 
     def _connect(self, auth: BearerAuth) -> None:
-        transport = async_http_transport(self._config.clock)
-        self._client.set_async_httpx_client(
-            httpx.AsyncClient(transport=transport, **self._http_options(auth))
-        )
+        http = async_http_client(self._config, USER_AGENT)
+        http.auth = auth
+        self._client.set_async_httpx_client(http)
 
     async def aclose(self) -> None:
         await self._client.get_async_httpx_client().aclose()

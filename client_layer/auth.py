@@ -3,8 +3,15 @@
 `BearerAuth` is an `httpx.Auth` on the client's one HTTP connection pool: it adds
 `Authorization: Bearer <token>` to every request and, after a 401, signs in again and repeats
 the request once. Concurrent calls (tasks or threads) share one sign-in. A failed sign-in raises
-`AuthenticationError` with Amigo's detail, never the key; a sign-in refused for now (429, 503)
-raises `RateLimitError` / `ServiceUnavailableError`, which the call retries like its own.
+`AuthenticationError` with Amigo's detail, never the key (`NotFoundError` when the organization
+is unknown). A sign-in that could not connect, or was answered 408, 429 or 5xx, raises the
+client's error for that (`APIConnectionError`, `RateLimitError`, `ServiceUnavailableError`,
+`APIStatusError`), which the call's retry loop retries like a read.
+
+`call_token` is the per-call token hook: while it holds a token (the retry loop sets it for a
+call given `Hooks(token=...)`, e.g. a hosted server acting for the user whose request it
+serves), requests carry that token instead of the configured credentials; it is never cached,
+and a 401 to it is the answer.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator
+from contextvars import ContextVar
 
 import httpx
 
@@ -22,14 +30,25 @@ from .exceptions import (
     APIConnectionError,
     APITimeoutError,
     AuthenticationError,
+    NotFoundError,
     detail_text,
     status_error,
 )
 from .models import ErrorBody, SignInWithApiKeyResponse
-from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
+from .retries import READ_RETRY_STATUSES, retry_after_seconds, was_not_sent
 from .types import UNSET, Response
 
-__all__ = ["ApiKeySignIn", "BearerAuth", "FixedToken", "TokenSource"]
+__all__ = [
+    "ApiKeySignIn",
+    "BearerAuth",
+    "FixedToken",
+    "TokenSource",
+    "call_token",
+    "token_source",
+]
+
+# The token of the call being sent, when it carries its own (see the module's docstring).
+call_token: ContextVar[str | None] = ContextVar("amigo_call_token", default=None)
 
 # Renew this share of a token's lifetime before it ends, and at most this many seconds early.
 REFRESH_SHARE = 0.1
@@ -187,8 +206,15 @@ class ApiKeySignIn(TokenSource):
             )
             text = detail_text(error.detail)
             detail = f": {text}" if text else ""
-            # A refusal (429, 503) keeps its class, so that the call retries it like any other.
-            kind = type(error) if status in RETRY_STATUSES else AuthenticationError
+            # A failure for now (408, 429, 5xx) keeps its class, so that the call retries it like
+            # a read; an unknown organization is not found; anything else is a failed sign-in.
+            kind = (
+                type(error)
+                if status in READ_RETRY_STATUSES or status >= 500
+                else NotFoundError
+                if status == 404
+                else AuthenticationError
+            )
             raise kind(
                 f"Signing in with the API key failed (HTTP {status}{detail}).",
                 status_code=status,
@@ -207,24 +233,29 @@ class ApiKeySignIn(TokenSource):
         return parsed.id_token
 
 
+def token_source(
+    config: ClientConfig, client: Client, on_token: Callable[[str], None] = lambda token: None
+) -> FixedToken | ApiKeySignIn:
+    """The configured credentials as a source of bearer tokens: the bearer token when one is
+    set, else sign-in with the API key on `client` (`on_token` is told each new token)."""
+    if config.bearer_token is not None:
+        return FixedToken(config.bearer_token.get_secret_value())
+    return ApiKeySignIn(config, client, on_token=on_token)
+
+
 class BearerAuth(httpx.Auth):
-    """Bearer authentication with one sign-in and retry after a 401.
+    """Bearer authentication with one sign-in and retry after a 401. A token set in
+    `call_token` wins for the requests sent meanwhile; it is never cached or refreshed."""
 
-    `override` may return a token that wins for the current request (used by callers that act
-    for someone else); such a token is never cached or refreshed."""
-
-    def __init__(
-        self, source: TokenSource, override: Callable[[], str | None] = lambda: None
-    ) -> None:
+    def __init__(self, source: TokenSource) -> None:
         self.source = source
-        self._override = override
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response]:
         if "x-api-key" in request.headers:
             # The sign-in call itself authenticates with the API key.
             yield request
             return
-        own = self._override()
+        own = call_token.get()
         token = own if own is not None else self.source.token()
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request
@@ -241,7 +272,7 @@ class BearerAuth(httpx.Auth):
         if "x-api-key" in request.headers:
             yield request
             return
-        own = self._override()
+        own = call_token.get()
         token = own if own is not None else await self.source.atoken()
         request.headers["Authorization"] = f"Bearer {token}"
         response = yield request

@@ -9,14 +9,29 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from amigo_client.retries import WINDOW_S, Hold
 
-from amigo_mcp.resilience import WINDOW_S, RateSpacer
+from amigo_mcp.resilience import RateSpacer
 from amigo_mcp.state import MemoryStore, RedisStore, StateStore
 from amigo_sandbox.clock import SandboxClock
 
 pytestmark = pytest.mark.anyio
 
 KEY = "get-metric-evaluation-results"
+
+
+class Spacer:
+    """The server's rate gate, asked at the clock's time."""
+
+    def __init__(self, clock: SandboxClock, store: StateStore) -> None:
+        self.clock = clock
+        self.gate = RateSpacer(store)
+
+    async def reserve(self, key: str, limit: int | None) -> Hold:
+        return await self.gate.areserve(key, limit, self.clock.time())
+
+    async def learn(self, key: str, headers: dict[str, str]) -> None:
+        await self.gate.alearn(key, headers, self.clock.time())
 
 
 @pytest.fixture
@@ -45,7 +60,7 @@ def window(clock: SandboxClock, remaining: int, resets_in: float) -> dict[str, s
 async def test_without_headers_a_sliding_minute_holds_the_next_call(
     clock: SandboxClock, store: StateStore
 ) -> None:
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     for _ in range(3):
         assert (await spacer.reserve(KEY, 3)).wait == 0
         clock.advance(1)
@@ -56,7 +71,7 @@ async def test_without_headers_a_sliding_minute_holds_the_next_call(
 
 
 async def test_a_held_call_is_not_counted(clock: SandboxClock, store: StateStore) -> None:
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     assert (await spacer.reserve(KEY, 1)).wait == 0
     for _ in range(5):
         assert (await spacer.reserve(KEY, 1)).wait == WINDOW_S
@@ -67,7 +82,7 @@ async def test_a_held_call_is_not_counted(clock: SandboxClock, store: StateStore
 async def test_room_the_api_reports_wins_over_our_own_count(
     clock: SandboxClock, store: StateStore
 ) -> None:
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     for _ in range(3):
         await spacer.reserve(KEY, 3)
     await spacer.learn(KEY, window(clock, remaining=2, resets_in=40))
@@ -80,7 +95,7 @@ async def test_room_the_api_reports_wins_over_our_own_count(
 async def test_calls_before_the_apis_reset_no_longer_count(
     clock: SandboxClock, store: StateStore
 ) -> None:
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     for _ in range(3):
         await spacer.reserve(KEY, 3)
     await spacer.learn(KEY, window(clock, remaining=1, resets_in=10))
@@ -92,7 +107,7 @@ async def test_calls_before_the_apis_reset_no_longer_count(
 async def test_no_room_left_holds_until_the_apis_reset(
     clock: SandboxClock, store: StateStore
 ) -> None:
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     await spacer.learn(KEY, window(clock, remaining=0, resets_in=20))
     assert (await spacer.reserve(KEY, 50)).wait == 20
     clock.advance(21)
@@ -106,10 +121,10 @@ async def test_spacers_sharing_redis_count_together(clock: SandboxClock, redis_u
 
     stores = [await RedisStore.connect(redis_url) for _ in range(2)]
     try:
-        spacers = [RateSpacer(clock, store) for store in stores]
+        spacers = [Spacer(clock, store) for store in stores]
         holds = []
 
-        async def ask(spacer: RateSpacer) -> None:
+        async def ask(spacer: Spacer) -> None:
             holds.append(await spacer.reserve(KEY, 5))
 
         async with anyio.create_task_group() as group:
@@ -125,7 +140,7 @@ async def test_memory_forgets_keys_with_nothing_in_the_window(clock: SandboxCloc
     """Per-user keys come and go with tokens (hosted mode); idle ones must not pile up. On
     Redis each key expires; in memory, expired keys are dropped as new ones come."""
     store = MemoryStore(clock)
-    spacer = RateSpacer(clock, store)
+    spacer = Spacer(clock, store)
     for i in range(1000):
         await spacer.reserve(f"op@user{i}", 1)
     clock.advance(WINDOW_S + 2)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from amigo_client import Clock
-from amigo_client.retries import RetryPolicy
+from amigo_client.retries import RetryPolicy, retry_after_seconds
 from mcp import Client
 
 from amigo_mcp.catalog import Catalog
@@ -124,7 +124,9 @@ EXPECTED: dict[tuple[str, str], Expected] = {
 
 
 def retry(max_attempts: int = 2) -> RetryPolicy:
-    return dataclasses.replace(FAST_RETRY, max_attempts=max_attempts)
+    """The server's policy with `max_attempts`; the faults' hints (1 s) are below its cap on
+    waits, `max_delay_s`, so each is waited as given."""
+    return dataclasses.replace(FAST_RETRY, max_attempts=max_attempts, max_delay_s=2.0)
 
 
 def scenarios_named(sandbox: RunningSandbox, name: str) -> int:
@@ -473,18 +475,30 @@ def test_backoff_is_exponential_capped_and_jittered() -> None:
     assert [policy.backoff(a, high) for a in range(1, 4)] == [0.625, 1.25, 2.5]
 
 
-def test_retry_hints_win_over_backoff() -> None:
-    policy = RetryPolicy(base_delay_s=0.5, jitter=0.0)
+def test_retry_hints_win_over_backoff_and_are_capped() -> None:
+    policy = RetryPolicy(base_delay_s=0.5, max_delay_s=20.0, jitter=0.0)
     now = 1_800_000_000.0  # the caller's clock: a plain input
-    assert policy.delay_for_status(429, {"retry-after": "7"}, 1, now) == 7.0
-    assert policy.delay_for_status(503, {"retry-after": "2"}, 3, now) == 2.0
-    reset = {"x-ratelimit-reset": str(now + 30)}
-    assert policy.delay_for_status(429, reset, 1, now) == 30.0
-    http_date = {"retry-after": "Fri, 15 Jan 2027 08:00:12 GMT"}
-    assert policy.delay_for_status(503, http_date, 1, now) == 12.0
-    assert policy.delay_for_status(503, {}, 3, now) == 2.0
-    for status in (200, 400, 401, 404, 409, 422, 500):
-        assert policy.delay_for_status(status, {"retry-after": "1"}, 1, now) is None
+
+    def wait(headers: dict[str, str], attempt: int = 1) -> float:
+        return policy.delay_after(retry_after_seconds(headers, now), attempt)
+
+    assert wait({"retry-after": "7"}) == 7.0
+    assert wait({"retry-after": "2"}, 3) == 2.0
+    assert wait({"x-ratelimit-reset": str(now + 15)}) == 15.0
+    assert wait({"x-ratelimit-reset": str(now + 30)}) == 20.0, "capped at max_delay_s"
+    assert wait({"retry-after": "Fri, 15 Jan 2027 08:00:12 GMT"}) == 12.0
+    assert wait({}, 3) == 2.0
+
+
+def test_which_answers_are_retried() -> None:
+    """Reads on 408, 429 and 5xx (but 501); writes only when refused before running."""
+    policy = RetryPolicy()
+    for status in (200, 201, 400, 401, 403, 404, 409, 422, 501):
+        assert not policy.retries_status(status, safe_to_repeat=True)
+        assert not policy.retries_status(status, safe_to_repeat=False)
+    for status in (408, 429, 500, 502, 503, 504):
+        assert policy.retries_status(status, safe_to_repeat=True)
+        assert policy.retries_status(status, safe_to_repeat=False) is (status in (429, 503))
 
 
 def test_timeouts_are_configurable_and_checked() -> None:

@@ -34,7 +34,7 @@ from pydantic_settings import (
 
 from .clock import Clock
 from .exceptions import ConfigurationError
-from .retries import RetryPolicy
+from .retries import RateGate, RetryPolicy
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -103,8 +103,8 @@ class ClientConfig(BaseSettings):
     explicit values that win over it) or `ClientConfig.create` (explicit values only).
 
     Credentials are an API key with its ID and a user ID, or a bearer token (which wins when
-    both are set). `retry` and `clock` are not settings: they come from the code that builds
-    the configuration.
+    both are set). `retry`, `clock` and `gate` (the rate gate, see `retries.RateGate`) are not
+    settings: they come from the code that builds the configuration.
     """
 
     model_config = SettingsConfigDict(
@@ -134,6 +134,7 @@ class ClientConfig(BaseSettings):
 
     _retry: RetryPolicy = PrivateAttr(default_factory=RetryPolicy)
     _clock: Clock = PrivateAttr(default_factory=Clock)
+    _gate: RateGate = PrivateAttr(default_factory=RateGate)
 
     # The message for a missing organization (the server adds how to use the sandbox instead).
     MISSING_ORGANIZATION: ClassVar[str] = (
@@ -147,6 +148,10 @@ class ClientConfig(BaseSettings):
     @property
     def clock(self) -> Clock:
         return self._clock
+
+    @property
+    def gate(self) -> RateGate:
+        return self._gate
 
     @property
     def shown_base_url(self) -> str:
@@ -215,11 +220,19 @@ class ClientConfig(BaseSettings):
             _ENVIRONMENT.reset(reading)
         return config.using(retry=retry, clock=clock)
 
-    def using(self, *, retry: RetryPolicy | None = None, clock: Clock | None = None) -> Self:
-        """This configuration with another retry policy or clock (None keeps the current)."""
+    def using(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Clock | None = None,
+        gate: RateGate | None = None,
+    ) -> Self:
+        """This configuration with another retry policy, clock or rate gate (None keeps the
+        current)."""
         config = self.model_copy()
         config._retry = retry or self._retry
         config._clock = clock or self._clock
+        config._gate = gate or self._gate
         return config
 
     @classmethod

@@ -1,13 +1,37 @@
-"""How one operation is called: retries, raised errors, typed results and paging.
+"""How one operation is called: the one retry loop, raised errors, typed results and paging.
 
 `SyncTransport` and `AsyncTransport` are the bases of `AmigoClient` and `AsyncAmigoClient`. The
 typed methods in `operations.py` (generated from the spec) call `_call` and `_pages` with the
 generated `sync_detailed` / `asyncio_detailed` function of the operation.
+
+Every request of the project is sent by `Attempts.send` (blocking) or `Attempts.asend`
+(asyncio): the client's typed methods, the MCP server's tools and `amigo-mcp call` alike. Both
+loops take every decision from the same methods of `Attempts`, with the policy of `retries`.
+What a caller adds to one call are `Hooks`:
+
+- `on_wait(message, attempt)`: told before each wait, with why and for how long ("Amigo
+  answered 503 to get-x, retrying (attempt 2 of 4); waiting 1.0 s") and the number of the
+  attempt that is waiting. The MCP server turns it into progress notifications. In `asend` it
+  may be a coroutine function; in `send` it must be a plain one.
+- `token`: a bearer token for this call only, instead of the configured credentials (a hosted
+  server acting for the user whose request it serves). Its calls are also counted apart by
+  the rate gate, as Amigo counts limits per user.
+- `budget_s`: the call's total time (attempts, sign-in and waits), instead of the policy's.
+
+The rate gate (`retries.RateGate`) is the configuration's (`ClientConfig.gate`): asked before
+every attempt, told every answer's rate-limit headers. The default counts in this process; the
+MCP server gives one that counts in its state store (Redis when replicas share the limits).
+
+After the loop, `Attempts` tells what happened (`count`, `resent`, `failure`, `held`,
+`out_of_budget`, `due`), for callers that report outcomes rather than raise them.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
+import hashlib
+import inspect
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
@@ -15,25 +39,41 @@ from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from .auth import call_token
 from .client import Client
 from .clock import Clock
 from .config import ClientConfig
 from .exceptions import (
+    AmigoError,
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
-    RateLimitError,
-    ServiceUnavailableError,
     status_error,
 )
 from .models import ErrorBody
-from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
+from .retries import READ_RETRY_STATUSES, Hold, retry_after_seconds, was_not_sent
 from .types import Response
 
-__all__ = ["AsyncTransport", "Operation", "SyncTransport", "async_http_transport", "tls_context"]
+__all__ = [
+    "AsyncTransport",
+    "Attempts",
+    "Hooks",
+    "Operation",
+    "SyncTransport",
+    "async_http_client",
+    "async_http_transport",
+    "sync_http_client",
+    "sync_http_transport",
+    "tls_context",
+]
 
 T = TypeVar("T")
+
+# The monotonic moment (on the client's clock) the attempt being sent must end by.
+_attempt_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "amigo_attempt_deadline", default=None
+)
 
 
 @functools.cache
@@ -73,12 +113,109 @@ def async_http_transport(clock: Clock) -> httpx.AsyncBaseTransport:
     return _ClockTimeouts(clock, httpx.AsyncHTTPTransport(verify=tls_context()))
 
 
+class _SyncClockTimeouts(httpx.BaseTransport):
+    """httpx's blocking transport, with each request's timeouts cut to what is left of its
+    call's total time, and taken on the client's clock while that clock is stopped (as
+    `_ClockTimeouts` does for asyncio): the request is then sent from a helper thread on an
+    event loop, where the clock can end the wait for its answer."""
+
+    def __init__(self, clock: Clock, inner: httpx.BaseTransport) -> None:
+        self._clock = clock
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        timeouts: dict[str, float | None] = dict(request.extensions.get("timeout", {}))
+        deadline = _attempt_deadline.get()
+        if deadline is not None:
+            left = max(0.0, deadline - self._clock.monotonic())
+            timeouts = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
+            request.extensions["timeout"] = timeouts
+        patience = timeouts.get("read")
+        if patience is None or not self._clock.stopped:
+            return self._inner.handle_request(request)
+        return _on_clock(self._clock, request, patience)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def _on_clock(clock: Clock, request: httpx.Request, patience: float) -> httpx.Response:
+    """Send `request` on an event loop of a helper thread, the wait for its answer bounded on
+    `clock` (stopped: only moving it ends the wait)."""
+    import threading
+
+    import anyio
+
+    content = request.read()
+    outcome: list[httpx.Response | BaseException] = []
+
+    async def send() -> httpx.Response:
+        inner = httpx.AsyncHTTPTransport(verify=tls_context())
+        unbounded = dict.fromkeys(request.extensions.get("timeout", {}))
+        copy = httpx.Request(
+            request.method,
+            request.url,
+            headers=request.headers,
+            content=content,
+            extensions={**request.extensions, "timeout": unbounded},
+        )
+        async with inner:
+            with clock.deadline(patience):
+                response = await inner.handle_async_request(copy)
+                body = await response.aread()
+                return httpx.Response(
+                    response.status_code, headers=response.headers, content=body, request=request
+                )
+        raise httpx.ReadTimeout(f"no answer within {patience:g} s", request=request)
+
+    def run() -> None:
+        try:
+            outcome.append(anyio.run(send))
+        except BaseException as error:  # handed to the calling thread
+            outcome.append(error)
+
+    helper = threading.Thread(target=run, name="amigo-clock-request", daemon=True)
+    helper.start()
+    helper.join()
+    [result] = outcome
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def sync_http_transport(clock: Clock) -> httpx.BaseTransport:
+    """The transport of a blocking client whose time is `clock`."""
+    return _SyncClockTimeouts(clock, httpx.HTTPTransport(verify=tls_context()))
+
+
+def async_http_client(config: ClientConfig, user_agent: str) -> httpx.AsyncClient:
+    """The asynchronous HTTP client of `config`: its base URL, per-request timeout, the shared
+    TLS settings and its clock. Authentication is the caller's (`auth.BearerAuth`)."""
+    return httpx.AsyncClient(
+        base_url=config.base_url,
+        timeout=config.timeout_s,
+        headers={"User-Agent": user_agent},
+        transport=async_http_transport(config.clock),
+    )
+
+
+def sync_http_client(config: ClientConfig, user_agent: str) -> httpx.Client:
+    """The blocking HTTP client of `config` (see `async_http_client`)."""
+    return httpx.Client(
+        base_url=config.base_url,
+        timeout=config.timeout_s,
+        headers={"User-Agent": user_agent},
+        transport=sync_http_transport(config.clock),
+    )
+
+
 @dataclass(frozen=True)
 class Operation:
     """What the client needs to know of an operation (generated from the spec)."""
 
     id: str
-    safe_to_repeat: bool  # a read: repeating it after a broken connection changes nothing
+    safe_to_repeat: bool  # repeating it after a broken connection changes nothing (a read)
+    rate_limit_per_minute: int | None = None  # the documented limit, spaced by the rate gate
 
 
 class Page(Protocol):
@@ -90,6 +227,21 @@ class Page(Protocol):
 
 
 P = TypeVar("P", bound=Page)
+
+# Told before each wait: why and how long (one line), and the number of the attempt waiting.
+Observer = Callable[[str, int], Awaitable[None] | None]
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What a caller adds to one call; see the module's docstring."""
+
+    on_wait: Observer | None = None
+    token: str | None = None
+    budget_s: float | None = None
+
+
+NO_HOOKS = Hooks()
 
 
 def _connection_error(
@@ -110,51 +262,125 @@ def _connection_error(
     )
 
 
-def _out_of_budget(op: Operation, budget_s: float, attempts: int) -> APITimeoutError:
-    return APITimeoutError(
-        f"{op.id}: no answer within the call's time budget of {budget_s:g} s",
-        request_sent=True,
-        attempts=attempts,
-    )
+class Attempts:
+    """One call's attempts: every decision of the retry loop, its two runs (`send` and
+    `asend`), and afterwards what happened:
 
+    - `count`: attempts made;
+    - `resent`: the operation was sent again after a connection that may have carried it broke
+      (a write may then have been applied by an earlier attempt);
+    - `failure`: the transport failure of the operation itself that came last (None when a
+      sign-in failure came after it);
+    - `held`: the rate gate's hold that did not fit in the call's time (nothing was sent);
+    - `out_of_budget`: the call's total time ended during an attempt;
+    - `due`: the wait an answer to retry still needed when it became final (None when the
+      answer was not one to retry).
+    """
 
-class _Attempts:
-    """The bookkeeping of one call's attempts, shared by the sync and async loops."""
-
-    def __init__(self, config: ClientConfig, op: Operation) -> None:
+    def __init__(self, config: ClientConfig, op: Operation, hooks: Hooks = NO_HOOKS) -> None:
         self.config = config
         self.op = op
-        self.deadline = config.clock.monotonic() + config.retry.budget_s
+        self.hooks = hooks
+        self.budget_s = config.retry.budget_s if hooks.budget_s is None else hooks.budget_s
+        self.deadline = config.clock.monotonic() + self.budget_s
         self.count = 0
+        self.resent = False
+        self.failure: httpx.TransportError | None = None
+        self.held: Hold | None = None
+        self.out_of_budget = False
+        self.due: float | None = None
+        # Amigo counts limits per user: a call with its own token is counted apart.
+        token = hooks.token
+        digest = "" if token is None else hashlib.sha256(token.encode()).hexdigest()[:16]
+        self.gate_key = f"{op.id}@{digest}" if digest else op.id
+
+    # --- decisions ------------------------------------------------------------------------------
 
     def remaining(self) -> float:
         return max(0.0, self.deadline - self.config.clock.monotonic())
 
-    def fits(self, delay: float) -> bool:
-        return self.count < self.config.retry.max_attempts and delay <= self.remaining()
-
-    def after_failure(self, exc: httpx.TransportError) -> float | None:
-        """The wait before trying again after a transport failure, or None to give up."""
+    def _retrying(self, why: str, delay: float) -> tuple[float, str] | None:
+        """The wait before the next attempt, or None when none is left or it does not fit."""
         policy = self.config.retry
-        if not policy.retries_error(exc, self.op.safe_to_repeat):
+        if self.count >= policy.max_attempts or delay > self.remaining():
             return None
-        delay = policy.backoff(self.count)
-        return delay if self.fits(delay) else None
+        attempt = f"attempt {self.count + 1} of {policy.max_attempts}"
+        return delay, f"{why}, retrying ({attempt}); waiting {delay:.1f} s"
 
-    def after_answer(self, response: Response[Any]) -> float | None:
-        """The wait before trying an answer again, or None when it is final."""
-        delay = self.config.retry.delay_for_status(
-            int(response.status_code), response.headers, self.count, self.config.clock.time()
+    def before_hold(self, hold: Hold) -> tuple[float, str]:
+        """The wait the rate gate asks for before this attempt; raise when it does not fit."""
+        op = self.op
+        if hold.api:
+            why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
+        else:
+            limit = f"{op.rate_limit_per_minute} calls per minute"
+            why = f"{op.id} is limited to {limit} and that many were sent in the last minute"
+        if hold.wait > self.remaining():
+            self.held = hold
+            raise APITimeoutError(
+                f"{why}; nothing was sent. Retry after {hold.wait:.0f} seconds.",
+                request_sent=False,
+                attempts=self.count - 1,
+            )
+        return hold.wait, f"{why}; waiting {hold.wait:.1f} s"
+
+    def past_budget(self) -> APITimeoutError:
+        """The error of a call whose total time ended during an attempt."""
+        self.out_of_budget = True
+        return APITimeoutError(
+            f"{self.op.id}: no answer within the call's time budget of {self.budget_s:g} s",
+            request_sent=True,
+            attempts=self.count,
         )
-        return delay if delay is not None and self.fits(delay) else None
 
-    def after_refusal(self, error: APIStatusError) -> float | None:
-        """The wait before trying again after sign-in was refused for now (429, 503): the
-        operation itself was not sent, so any operation may be repeated."""
-        if error.status_code not in RETRY_STATUSES:
+    def after_failure(self, exc: httpx.TransportError) -> tuple[float, str]:
+        """The wait before trying again after a transport failure; raise to give up."""
+        self.failure = exc
+        if isinstance(exc, httpx.TimeoutException) and self.remaining() <= 0:
+            raise self.past_budget() from None
+        policy = self.config.retry
+        wait = None
+        if policy.retries_error(exc, self.op.safe_to_repeat):
+            why = f"Connection to Amigo failed ({type(exc).__name__})"
+            wait = self._retrying(why, policy.backoff(self.count))
+        if wait is None:
+            raise _connection_error(self.op, exc, self.count) from None
+        self.resent |= not was_not_sent(exc)
+        return wait
+
+    def after_sign_in_failure(self, error: AmigoError) -> tuple[float, str]:
+        """The wait before trying again after sign-in failed (the operation itself was not
+        sent): retried like a read when it could not connect or was answered 408, 429 or 5xx.
+        Raise `error` to give up."""
+        self.failure = None  # what ends the call now is sign-in's, not the operation's
+        if isinstance(error, APIStatusError) and error.status_code in READ_RETRY_STATUSES:
+            why, hint = f"Signing in to Amigo got HTTP {error.status_code}", error.retry_after
+        elif isinstance(error, APIConnectionError):
+            why, hint = "Signing in to Amigo could not connect", None
+        else:
+            raise error
+        wait = self._hinted(why, hint)
+        if wait is None:
+            raise error
+        return wait
+
+    def _hinted(self, why: str, hint: float | None) -> tuple[float, str] | None:
+        """The wait after an answer to retry: the API's hint (capped) or the backoff; None when
+        the hint ends after the call's time (give up at once) or no attempt is left."""
+        delay = self.config.retry.delay_after(hint, self.count)
+        self.due = delay if hint is None else hint
+        if hint is not None and hint > self.remaining():
             return None
-        delay = self.config.retry.delay_after(error.retry_after, self.count)
-        return delay if self.fits(delay) else None
+        return self._retrying(why, delay)
+
+    def after_answer(self, response: Response[Any]) -> tuple[float, str] | None:
+        """The wait before trying an answer again, or None when it is final."""
+        status = int(response.status_code)
+        self.due = None
+        if not self.config.retry.retries_status(status, self.op.safe_to_repeat):
+            return None
+        hint = retry_after_seconds(response.headers, self.config.clock.time())
+        return self._hinted(f"Amigo answered {status} to {self.op.id}", hint)
 
     def final(self, response: Response[T]) -> Response[T]:
         """A success answer as it is; an error answer raised as its exception."""
@@ -167,6 +393,82 @@ class _Attempts:
             retry_after_seconds(response.headers, self.config.clock.time()),
             attempts=self.count,
         )
+
+    # --- the loop, blocking and asynchronous ----------------------------------------------------
+
+    def send(self, attempt: Callable[[], Response[T]]) -> Response[T]:
+        """Send by calling `attempt` until an answer is final; return it (any status). Raise
+        `APIConnectionError` / `APITimeoutError` when no answer came, and sign-in's error."""
+        clock, gate = self.config.clock, self.config.gate
+        while True:
+            self.count += 1
+            hold = gate.reserve(self.gate_key, self.op.rate_limit_per_minute, clock.time())
+            while hold.wait > 0:
+                self._wait(self.before_hold(hold))
+                hold = gate.reserve(self.gate_key, self.op.rate_limit_per_minute, clock.time())
+            token = call_token.set(self.hooks.token)
+            deadline = _attempt_deadline.set(self.deadline)
+            try:
+                response = attempt()
+            except AmigoError as error:  # raised by sign-in: the operation was not sent
+                wait = self.after_sign_in_failure(error)
+            except httpx.TransportError as exc:
+                wait = self.after_failure(exc)
+            else:
+                gate.learn(self.gate_key, response.headers, clock.time())
+                answer = self.after_answer(response)
+                if answer is None:
+                    return response
+                wait = answer
+            finally:
+                _attempt_deadline.reset(deadline)
+                call_token.reset(token)
+            self._wait(wait)
+
+    def _wait(self, wait: tuple[float, str]) -> None:
+        seconds, message = wait
+        if self.hooks.on_wait is not None:
+            self.hooks.on_wait(message, self.count)
+        self.config.clock.sleep(seconds)
+
+    async def asend(self, attempt: Callable[[], Awaitable[Response[T]]]) -> Response[T]:
+        """`send` for asyncio; the call's total time also bounds each attempt in flight."""
+        clock, gate = self.config.clock, self.config.gate
+        while True:
+            self.count += 1
+            hold = await gate.areserve(self.gate_key, self.op.rate_limit_per_minute, clock.time())
+            while hold.wait > 0:
+                await self._await(self.before_hold(hold))
+                hold = await gate.areserve(
+                    self.gate_key, self.op.rate_limit_per_minute, clock.time()
+                )
+            token = call_token.set(self.hooks.token)
+            try:
+                with clock.deadline(self.remaining()) as budget:
+                    response = await attempt()
+            except AmigoError as error:  # raised by sign-in: the operation was not sent
+                wait = self.after_sign_in_failure(error)
+            except httpx.TransportError as exc:
+                wait = self.after_failure(exc)
+            else:
+                if budget.cancelled_caught:
+                    raise self.past_budget()
+                await gate.alearn(self.gate_key, response.headers, clock.time())
+                answer = self.after_answer(response)
+                if answer is None:
+                    return response
+                wait = answer
+            finally:
+                call_token.reset(token)
+            await self._await(wait)
+
+    async def _await(self, wait: tuple[float, str]) -> None:
+        seconds, message = wait
+        if self.hooks.on_wait is not None:
+            told = self.hooks.on_wait(message, self.count)
+            if inspect.isawaitable(told):
+                await told
+        await self.config.clock.asleep(seconds)
 
 
 def _parsed(op: Operation, response: Response[T | ErrorBody]) -> T:
@@ -219,27 +521,8 @@ class SyncTransport:
         self, op: Operation, detailed: Callable[..., Response[T]], *args: Any, **kwargs: Any
     ) -> Response[T]:
         """Send the operation, retrying where the policy allows; raise any error answer."""
-        attempts = _Attempts(self._config, op)
-        while True:
-            attempts.count += 1
-            try:
-                response = detailed(*args, client=self._client, **kwargs)
-            except (RateLimitError, ServiceUnavailableError) as refused:  # by sign-in
-                delay = attempts.after_refusal(refused)
-                if delay is None:
-                    raise
-                self._config.clock.sleep(delay)
-                continue
-            except httpx.TransportError as exc:
-                delay = attempts.after_failure(exc)
-                if delay is None:
-                    raise _connection_error(op, exc, attempts.count) from None
-                self._config.clock.sleep(delay)
-                continue
-            delay = attempts.after_answer(response)
-            if delay is None:
-                return attempts.final(response)
-            self._config.clock.sleep(delay)
+        attempts = Attempts(self._config, op)
+        return attempts.final(attempts.send(lambda: detailed(*args, client=self._client, **kwargs)))
 
     def _pages(
         self,
@@ -283,31 +566,10 @@ class AsyncTransport:
         **kwargs: Any,
     ) -> Response[T]:
         """Send the operation, retrying where the policy allows; raise any error answer."""
-        attempts = _Attempts(self._config, op)
-        while True:
-            attempts.count += 1
-            try:
-                # The call's budget bounds each attempt too, not only the waits between them.
-                with self._config.clock.deadline(attempts.remaining()) as budget:
-                    response = await detailed(*args, client=self._client, **kwargs)
-                if budget.cancelled_caught:
-                    raise _out_of_budget(op, self._config.retry.budget_s, attempts.count)
-            except (RateLimitError, ServiceUnavailableError) as refused:  # by sign-in
-                delay = attempts.after_refusal(refused)
-                if delay is None:
-                    raise
-                await self._config.clock.asleep(delay)
-                continue
-            except httpx.TransportError as exc:
-                delay = attempts.after_failure(exc)
-                if delay is None:
-                    raise _connection_error(op, exc, attempts.count) from None
-                await self._config.clock.asleep(delay)
-                continue
-            delay = attempts.after_answer(response)
-            if delay is None:
-                return attempts.final(response)
-            await self._config.clock.asleep(delay)
+        attempts = Attempts(self._config, op)
+        return attempts.final(
+            await attempts.asend(lambda: detailed(*args, client=self._client, **kwargs))
+        )
 
     async def _pages(
         self,

@@ -3,9 +3,10 @@
 Sign-in with the API key, renewal before `expires_at`, the one retry after a 401 and a shared
 sign-in for concurrent calls all come from `amigo_client.auth`. What is the server's own: hosted
 multi-user mode, where the token that came with the MCP request (`X-Amigo-Token`) wins for that
-request and is never cached, a server without credentials of its own refuses any other call, and
-`SharedSignIn`, which keeps the server's own token in the state store so that replicas sharing
-it sign in once between them. Imported at the first tool call, not at start-up.
+request and is never cached (the invoker hands it to the client's retry loop as the call's
+token, `amigo_client.transport.Hooks`), a server without credentials of its own refuses any
+other call, and `SharedSignIn`, which keeps the server's own token in the state store so that
+replicas sharing it sign in once between them. Imported at the first tool call, not at start-up.
 """
 
 from __future__ import annotations
@@ -18,11 +19,10 @@ from typing import Any
 
 import httpx
 from amigo_client import Client
-from amigo_client.auth import ApiKeySignIn, BearerAuth, FixedToken, TokenSource
+from amigo_client.auth import ApiKeySignIn, BearerAuth, TokenSource, token_source
 from amigo_client.clock import Clock
 from amigo_client.exceptions import APIConnectionError, ConfigurationError
 
-from amigo_mcp.context import request_token
 from amigo_mcp.settings import Settings
 from amigo_mcp.state import StateStore, claim, drop_if, put
 
@@ -142,14 +142,12 @@ def authenticate(
 ) -> TokenSource:
     """Install bearer authentication on `http` for these settings; return its token source."""
     source: TokenSource
-    if settings.auth_mode == "bearer":
-        assert settings.bearer_token is not None
-        source = FixedToken(settings.bearer_token.get_secret_value())
-    elif settings.auth_mode == "per_request":
+    if settings.auth_mode == "per_request":
         source = PerRequestOnly()
     else:
         client = Client(base_url=settings.base_url).set_async_httpx_client(http)
-        sign_in = ApiKeySignIn(settings.using(clock=clock), client, on_token=on_token)
+        source = token_source(settings.using(clock=clock), client, on_token=on_token)
+    if isinstance(source, ApiKeySignIn):
         identity = "|".join(
             (
                 settings.base_url,
@@ -158,6 +156,6 @@ def authenticate(
                 settings.user_id or "",
             )
         )
-        source = SharedSignIn(sign_in, store, clock, on_token, identity)
-    http.auth = BearerAuth(source, override=request_token.get)
+        source = SharedSignIn(source, store, clock, on_token, identity)
+    http.auth = BearerAuth(source)
     return source

@@ -14,6 +14,7 @@ from amigo_mcp.settings import Settings
 from amigo_mcp.state import StateStoreError
 
 if TYPE_CHECKING:
+    from amigo_client.clock import Clock
     from mcp.server import Server
 
     from amigo_mcp.audit import Decision
@@ -163,7 +164,8 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, clock: Clock | None = None) -> int:
+    """`clock`: the time of the calls made (the real clock by default)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "serve")
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "tools":
             # Listing connects nowhere: the connection settings are not checked.
             return _tools(args, _settings(args, sandbox=True))
-        settings = _settings(args)
+        settings = _settings(args, clock=clock)
         if args.command == "call":
             return _call(args, settings)
         return _serve(settings)

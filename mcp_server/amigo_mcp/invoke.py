@@ -1,12 +1,14 @@
 """One tool call: check and bind the arguments, call the generated client, shape the answer.
 
+The request is sent by the client's one retry loop (`amigo_client.transport.Attempts`), with
+this server's hooks: progress while waiting, the MCP request's own token, the rate gate counted
+in the state store. What is the server's own is turning what happened into a `ToolOutcome`.
 Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
 compact text, or an error text) that the server, the CLI and the tests all use alike.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Awaitable, Callable
@@ -17,6 +19,7 @@ import httpx
 from amigo_client.clock import Clock
 from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
+from amigo_client.transport import Attempts, Hooks, Operation
 
 from amigo_mcp.arguments import (
     ArgumentError,
@@ -132,9 +135,12 @@ class Invoker:
 
         self.catalog = catalog
         self.settings = settings
-        self.retry = retry or RetryPolicy()
         self.clock = clock or Clock()
-        self.spacer = RateSpacer(self.clock, store or MemoryStore(self.clock))
+        # The client's configuration for every call: retry policy, clock and this server's
+        # rate gate (counted in the state store, shared by replicas on Redis).
+        self.config = settings.using(
+            retry=retry, clock=self.clock, gate=RateSpacer(store or MemoryStore(self.clock))
+        )
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
@@ -166,121 +172,75 @@ class Invoker:
             problem = [("(arguments)", f"could not be used: {exc}")]
             return ToolOutcome(True, self.scrub(validation_message(tool.name, problem)))
 
-        op, policy = tool.operation, self.retry
-        # Amigo counts limits per user: with a token of the MCP request's own (hosted
-        # multi-user mode), that user's calls are spaced apart from everyone else's.
-        own_token = request_token.get()
-        limit_key = (
-            op.id
-            if own_token is None
-            else f"{op.id}@{hashlib.sha256(own_token.encode()).hexdigest()[:16]}"
-        )
-        clock = self.clock
-        deadline = clock.monotonic() + policy.budget_s
-        attempt = 0
-
-        async def pause(seconds: float, why: str) -> bool:
-            """Wait `seconds` if the call's budget allows it, telling the client why."""
-            if clock.monotonic() + seconds > deadline:
-                return False
-            if on_progress is not None:
-                await on_progress(f"{why}; waiting {seconds:.1f} s", attempt)
-            await clock.asleep(seconds)
-            return True
-
-        # Set once a write was sent again after a connection failure that may have come after
-        # the API applied it: an error answered later may be the result of that first attempt.
-        maybe_applied = False
-
-        def noted(outcome: ToolOutcome) -> ToolOutcome:
-            if not (maybe_applied and outcome.is_error):
-                return outcome
-            return replace(
-                outcome,
-                text=f"{outcome.text}\nNote: an earlier attempt of this call lost its connection "
-                "after the request was sent, so it may have been applied; this answer can be the "
-                "result (e.g. HTTP 404 because the record is already deleted). Check with a list "
-                "tool.",
-                unanswered=outcome.unanswered or "transport-error",
+        attempts = self.attempts(tool, on_progress)
+        try:
+            response = await attempts.asend(
+                lambda: module.asyncio_detailed(client=self.client, **kwargs)
             )
+        except AmigoError as exc:
+            return self._unanswered(tool, attempts, exc)
+        outcome = self.shape(
+            tool, arguments, response, maybe_applied=self._maybe_applied(tool, attempts)
+        )
+        due = attempts.due
+        if due is not None and retry_after_seconds(response.headers, self.clock.time()) is None:
+            # Amigo gave no hint: still tell the agent when to try again.
+            outcome = replace(
+                outcome,
+                is_error=True,
+                text=f"{outcome.text}\nRetry after about {max(1, math.ceil(due))} seconds.",
+            )
+        if outcome.is_error and attempts.count > 1:
+            outcome = replace(outcome, text=_gave_up(outcome.text, attempts.count, "\n"))
+        return self._noted(tool, attempts, outcome)
 
-        while True:
-            attempt += 1
-            hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
-            while hold.wait > 0:
-                if hold.api:
-                    why = f"Amigo said the rate limit of {op.id} is used up until its window resets"
-                else:
-                    limit = f"{op.rate_limit_per_minute} calls per minute"
-                    why = (
-                        f"{op.id} is limited to {limit} and that many were sent in the last minute"
-                    )
-                if not await pause(hold.wait, why):
-                    return noted(
-                        ToolOutcome(
-                            True, f"{why}; nothing was sent. Retry after {hold.wait:.0f} seconds."
-                        )
-                    )
-                # Replicas sharing the count may have taken the room meanwhile: ask again.
-                hold = await self.spacer.reserve(limit_key, op.rate_limit_per_minute)
-            try:
-                # The call's budget bounds each attempt too, not only the waits between them.
-                with clock.deadline(max(0.0, deadline - clock.monotonic())) as budget:
-                    response = await module.asyncio_detailed(client=self.client, **kwargs)
-                if budget.cancelled_caught:
-                    return noted(self._out_of_time(tool, policy.budget_s, attempt))
-            except AmigoError as exc:
-                # Raised by sign-in, before the request was sent.
-                return ToolOutcome(True, self.scrub(_sign_in_failure(exc)))
-            except httpx.TransportError as exc:
-                if (
-                    attempt < policy.max_attempts
-                    and policy.retries_error(exc, tool.idempotent)
-                    and await pause(
-                        policy.backoff(attempt),
-                        f"Connection to Amigo failed ({type(exc).__name__}), retrying "
-                        f"(attempt {attempt + 1} of {policy.max_attempts})",
-                    )
-                ):
-                    maybe_applied |= not tool.read_only and not was_not_sent(exc)
-                    continue
-                return self._transport_failure(tool, exc, attempt, maybe_applied)
-            await self.spacer.learn(limit_key, response.headers)
-            status = int(response.status_code)
-            delay = policy.delay_for_status(status, response.headers, attempt, clock.time())
-            if (
-                delay is not None
-                and attempt < policy.max_attempts
-                and await pause(
-                    delay,
-                    f"Amigo answered {status} to {op.id}, retrying "
-                    f"(attempt {attempt + 1} of {policy.max_attempts})",
-                )
-            ):
-                continue
-            outcome = self.shape(tool, arguments, response, maybe_applied=maybe_applied)
-            if delay is not None and retry_after_seconds(response.headers, clock.time()) is None:
-                # Amigo gave no hint: still tell the agent when to try again.
-                outcome = replace(
-                    outcome,
-                    is_error=True,
-                    text=f"{outcome.text}\nRetry after about {max(1, math.ceil(delay))} seconds.",
-                )
-            if outcome.is_error and attempt > 1:
-                outcome = replace(outcome, text=_gave_up(outcome.text, attempt, "\n"))
-            return noted(outcome)
+    def attempts(self, tool: ToolSpec, on_progress: Progress | None) -> Attempts:
+        """The client's retry loop for one call of `tool`: its progress while waiting, the
+        token of the MCP request (hosted multi-user mode), this server's rate gate and budget."""
+        op = tool.operation
+        operation = Operation(op.id, tool.idempotent, op.rate_limit_per_minute)
+        hooks = Hooks(on_wait=on_progress, token=request_token.get())
+        return Attempts(self.config, operation, hooks)
 
-    def _out_of_time(self, tool: ToolSpec, budget_s: float, attempts: int) -> ToolOutcome:
+    @staticmethod
+    def _maybe_applied(tool: ToolSpec, attempts: Attempts) -> bool:
+        """A write was sent again after a connection failure that may have come after the API
+        applied it: an error answered later may be the result of that first attempt."""
+        return attempts.resent and not tool.read_only
+
+    def _noted(self, tool: ToolSpec, attempts: Attempts, outcome: ToolOutcome) -> ToolOutcome:
+        if not (self._maybe_applied(tool, attempts) and outcome.is_error):
+            return outcome
+        return replace(
+            outcome,
+            text=f"{outcome.text}\nNote: an earlier attempt of this call lost its connection "
+            "after the request was sent, so it may have been applied; this answer can be the "
+            "result (e.g. HTTP 404 because the record is already deleted). Check with a list "
+            "tool.",
+            unanswered=outcome.unanswered or "transport-error",
+        )
+
+    def _unanswered(self, tool: ToolSpec, attempts: Attempts, exc: AmigoError) -> ToolOutcome:
+        """The outcome of a call that got no final answer from the operation."""
+        if attempts.held is not None:  # the rate gate: nothing was sent
+            return self._noted(tool, attempts, ToolOutcome(True, str(exc)))
+        if attempts.out_of_budget:
+            return self._noted(tool, attempts, self._out_of_time(tool, attempts))
+        if attempts.failure is not None and isinstance(exc, APIConnectionError):
+            return self._transport_failure(tool, attempts)
+        # Raised by sign-in, before the request was sent.
+        return ToolOutcome(True, self.scrub(_sign_in_failure(exc)))
+
+    def _out_of_time(self, tool: ToolSpec, attempts: Attempts) -> ToolOutcome:
         text = (
             f"{tool.operation.id} got no answer within this call's time budget of "
-            f"{budget_s:g} s (--retry-budget). {_repeat_advice(tool)}"
+            f"{attempts.budget_s:g} s (--retry-budget). {_repeat_advice(tool)}"
         )
-        return ToolOutcome(True, _gave_up(text, attempts, " "), unanswered="timeout")
+        return ToolOutcome(True, _gave_up(text, attempts.count, " "), unanswered="timeout")
 
-    def _transport_failure(
-        self, tool: ToolSpec, exc: Exception, attempts: int, maybe_applied: bool
-    ) -> ToolOutcome:
-        op = tool.operation.id
+    def _transport_failure(self, tool: ToolSpec, attempts: Attempts) -> ToolOutcome:
+        op, exc = tool.operation.id, attempts.failure
+        assert exc is not None
         sent = not was_not_sent(exc)
         if not sent:
             what = (
@@ -297,8 +257,8 @@ class Invoker:
             what = f"{happened}. {_repeat_advice(tool)}"
         return ToolOutcome(
             True,
-            self.scrub(_gave_up(what, attempts, " ")),
-            unanswered="transport-error" if sent or maybe_applied else None,
+            self.scrub(_gave_up(what, attempts.count, " ")),
+            unanswered="transport-error" if sent or self._maybe_applied(tool, attempts) else None,
         )
 
     def shape(

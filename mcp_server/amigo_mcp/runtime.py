@@ -71,8 +71,9 @@ class Runtime:
         self.settings = settings
         self.sandbox_db = sandbox_db
         self.retry = retry or RetryPolicy()
-        # Time for sign-in renewal, retry waits, call budgets and rate spacing.
-        self.clock = clock or Clock()
+        # Time for sign-in renewal, retry waits, call budgets and rate spacing: the settings'
+        # clock unless another is given.
+        self.clock = clock or settings.clock
         # Every secret the process knows, tokens included as they are issued.
         self.scrub = Scrubber(settings.secrets)
         # What replicas share (rate windows, the server's token, sessions): in this process
@@ -132,8 +133,7 @@ class Runtime:
         )
 
     async def _start(self) -> Invoker:
-        import httpx
-        from amigo_client.transport import async_http_transport, tls_context
+        from amigo_client.transport import async_http_client
 
         from amigo_mcp.auth import authenticate
         from amigo_mcp.invoke import Invoker
@@ -150,13 +150,7 @@ class Runtime:
             )
             self.settings = settings
             self.scrub.add(*settings.secrets)
-        http = httpx.AsyncClient(
-            base_url=settings.base_url,
-            timeout=settings.timeout_s,
-            headers={"User-Agent": USER_AGENT},
-            verify=tls_context(),
-            transport=async_http_transport(self.clock),
-        )
+        http = async_http_client(settings.using(clock=self.clock), USER_AGENT)
         if self.tracing:
             from amigo_mcp.telemetry import instrument
 
