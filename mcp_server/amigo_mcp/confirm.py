@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from amigo_mcp.catalog import Catalog, ObjectKind, ToolSpec
+from amigo_mcp.composite import Versions
 from amigo_mcp.invoke import ToolOutcome, already_gone
 
 # Calls a tool of the catalog (the Invoker), to read the current state.
@@ -57,7 +58,7 @@ def _empty(value: Any) -> bool:
 
 
 @dataclass(frozen=True)
-class State:
+class Before:
     """What could be read of the object before the call."""
 
     current: dict[str, Any] | None = None  # the object's metadata
@@ -79,10 +80,12 @@ class State:
 
 @dataclass(frozen=True)
 class Plan:
-    """Ask `question`, or run without asking (`question` None), or answer `done` at once."""
+    """Ask `question`, or run without asking (`question` None), or answer `done` at once.
+    `versions`: what a rollback's question read, for the rollback to use as read."""
 
     question: str | None = None
     done: ToolOutcome | None = None
+    versions: Versions | None = None
 
 
 def _first(outcome: ToolOutcome, key: str) -> tuple[dict[str, Any] | None, str | None]:
@@ -92,19 +95,19 @@ def _first(outcome: ToolOutcome, key: str) -> tuple[dict[str, Any] | None, str |
     return (items[0] if items else None), None
 
 
-async def read_state(
+async def read_before(
     catalog: Catalog, kind: ObjectKind, object_id: str, read: Reader, *, latest: bool = True
-) -> State:
+) -> Before:
     outcome = await read(catalog.tool(kind.read_tool), {kind.read_filter: [object_id]})
     current, problem = _first(outcome, kind.read_items)
     if problem is not None:
-        return State(problem=f"its current state could not be read ({problem})")
+        return Before(problem=f"its current state could not be read ({problem})")
     if current is None:
-        return State(missing=True, problem=f"no {kind.noun} with ID {object_id} was found")
+        return Before(missing=True, problem=f"no {kind.noun} with ID {object_id} was found")
     if not latest or kind.versions_tool is None:
-        return State(current=current)
+        return Before(current=current)
     version, problem = await read_version(catalog, kind, object_id, "latest", read)
-    return State(current=current, latest=version, problem=problem)
+    return Before(current=current, latest=version, problem=problem)
 
 
 async def read_version(
@@ -169,7 +172,7 @@ def content_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> lis
     return lines
 
 
-def _live_note(kind: ObjectKind, state: State) -> list[str]:
+def _live_note(kind: ObjectKind, state: Before) -> list[str]:
     live = state.live(kind)
     if live:
         return [f"The {kind.noun} is active ({kind.live_field} true): live agents change at once."]
@@ -178,7 +181,7 @@ def _live_note(kind: ObjectKind, state: State) -> list[str]:
     return []
 
 
-def _header(tool: ToolSpec, kind: ObjectKind, object_id: str, state: State) -> list[str]:
+def _header(tool: ToolSpec, kind: ObjectKind, object_id: str, state: Before) -> list[str]:
     lines = [f"{tool.title} ({tool.name}): {kind.noun} {state.name} (ID {object_id})."]
     if state.problem:
         lines.append(f"Note: {state.problem}; the details below may be incomplete.")
@@ -200,7 +203,7 @@ async def question(
     object_id = str(arguments[kind.id_field])
     op = tool.operation
     versioned = tool.composite is not None or tool.name == kind.create_version_tool
-    state = await read_state(
+    state = await read_before(
         catalog, kind, object_id, read, latest=versioned or op.method == "DELETE"
     )
     deletes = op.method == "DELETE" and tool.composite is None
@@ -211,6 +214,7 @@ async def question(
     if tool.confirm == "when-live" and state.live(kind) is False:
         return Plan()  # not live: nothing any agent runs changes
     lines = _header(tool, kind, object_id, state)
+    versions = None
 
     if deletes:
         lines.append(f"What happens: {kind.delete}")
@@ -234,6 +238,8 @@ async def question(
             lines.append(f"Difference from the latest version (version {latest}):")
             content = {field: old.get(field) for field in step.copy}
             lines += content_changes(state.latest, content)
+            if state.latest is not None:
+                versions = Versions(earlier=old, latest=state.latest)
         lines += _live_note(kind, state)
     elif versioned:
         body = {f: arguments[f] for f in op.body_fields if f in arguments}
@@ -255,4 +261,4 @@ async def question(
         lines.append("Changes:" if changes else "Changes: none (every field is omitted or null).")
         lines += field_changes(state.current, changes)
         lines += _live_note(kind, state)
-    return Plan("\n".join(lines))
+    return Plan("\n".join(lines), versions=versions)
