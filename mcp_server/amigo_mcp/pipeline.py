@@ -180,13 +180,14 @@ class _Steps:
             return Ending("not-asked", ToolOutcome(True, text), stopped="not-offered")
         rule = self.policy.confirmation(tool)
         self.decision = self.policy.unasked(tool)
-        # Never ask the person about a call that its arguments already rule out.
-        invalid = self.invalid()
+        reply, versions = self.given() if rule != "never" else (None, None)
+        # Arguments that an earlier round of this call asked about were checked then (the
+        # sealed state binds them); others are checked now, before the person is asked about a
+        # call that they already rule out.
+        invalid = None if reply is not None and reply.state is not None else self.invalid()
         if invalid is not None:
             return Ending(self.decision, invalid)
-        versions: Versions | None = None
         if rule != "never":
-            reply, versions = self.given()
             if reply is None:
                 # A call that always asks is refused before anything is read or started; one
                 # that asks only when the object is live needs the read to know.
