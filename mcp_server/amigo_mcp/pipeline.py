@@ -187,37 +187,46 @@ class _Steps:
         invalid = None if reply is not None and reply.state is not None else self.invalid()
         if invalid is not None:
             return Ending(self.decision, invalid)
-        if rule != "never":
-            if reply is None:
-                # A call that always asks is refused before anything is read or started; one
-                # that asks only when the object is live needs the read to know.
-                stop = self.cannot_ask() if rule == "always" else None
-                if stop is not None:
-                    return stop
-                invoker = await self.runtime.invoker()
-                plan = await question(self.catalog, tool, self.arguments, invoker.call)
-                self.decision = "not-asked"
-                if plan.done is not None:
-                    return Ending(self.decision, plan.done)
-                if plan.question is not None:
-                    stop = self.cannot_ask()
-                    if stop is not None:
-                        return stop
-                    versions = plan.versions
-                    state = {"call": self.digest, "versions": versions and asdict(versions)}
-                    try:
-                        reply = await self.asker.ask(
-                            tool, self.runtime.scrub(plan.question), json.dumps(state)
-                        )
-                    except CannotAsk as exc:
-                        return self.unavailable(str(exc))
-                    if reply is None:
-                        return Ending(self.decision, None)
-            if reply is not None:
-                self.decision = reply.decision
-                if reply.decision != "accepted":
-                    return Ending(self.decision, ToolOutcome(True, _refusal_text(tool, reply)))
+        if rule != "never" and reply is None:
+            asked = await self.ask(always=rule == "always")
+            if isinstance(asked, Ending):
+                return asked
+            reply, versions = asked
+        if reply is not None:
+            self.decision = reply.decision
+            if reply.decision != "accepted":
+                return Ending(self.decision, ToolOutcome(True, _refusal_text(tool, reply)))
         return Ending(self.decision, await self.send(versions))
+
+    async def ask(self, *, always: bool) -> Ending | tuple[Reply | None, Versions | None]:
+        """Read what the call would change and ask the person about it: their reply (None when
+        there is nothing to ask) and the versions the question read, or the `Ending` when the
+        call ends here."""
+        # A call that always asks is refused before anything is read or started; one that
+        # asks only when the object is live needs the read to know.
+        stop = self.cannot_ask() if always else None
+        if stop is not None:
+            return stop
+        invoker = await self.runtime.invoker()
+        plan = await question(self.catalog, self.tool, self.arguments, invoker.call)
+        self.decision = "not-asked"
+        if plan.done is not None:
+            return Ending(self.decision, plan.done)
+        if plan.question is None:
+            return None, None
+        stop = self.cannot_ask()
+        if stop is not None:
+            return stop
+        state = {"call": self.digest, "versions": plan.versions and asdict(plan.versions)}
+        try:
+            reply = await self.asker.ask(
+                self.tool, self.runtime.scrub(plan.question), json.dumps(state)
+            )
+        except CannotAsk as exc:
+            return self.unavailable(str(exc))
+        if reply is None:
+            return Ending(self.decision, None)
+        return reply, plan.versions
 
     def invalid(self) -> ToolOutcome | None:
         """The answer to arguments that cannot be sent (schema, URL length), naming each field;

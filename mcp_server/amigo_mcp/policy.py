@@ -72,9 +72,6 @@ class ToolPolicy:
             return "never"
         return tool.confirm
 
-    def needs_confirmation(self, tool: ToolSpec) -> bool:
-        return self.confirmation(tool) != "never"
-
     def unasked(self, tool: ToolSpec) -> Decision:
         """The audit log's word for a call of `tool` that is not asked about: the operator
         turned its question off, or it has none."""

@@ -96,7 +96,7 @@ def _reply(answer: Any, state: str | None = None) -> Reply:
         return Reply("accepted", state=state)
     if answer.action == "cancel":
         return Reply("cancelled", state=state)
-    said = "did not allow it" if answer.action == "accept" else "declined"
+    said = "did not allow it" if answer.action == "accept" else None
     return Reply("declined", said=said, state=state)
 
 
