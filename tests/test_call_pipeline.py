@@ -192,8 +192,9 @@ def audit_lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("front", ["mcp-auto", "mcp-legacy", "cli"])
+@pytest.mark.parametrize(
+    "front", ["mcp-auto", "mcp-legacy", pytest.param("cli", marks=pytest.mark.slow)]
+)
 async def test_every_front_end_gives_the_same_decisions_and_lines(
     sandbox: RunningSandbox, tmp_path: Path, front: str
 ) -> None:

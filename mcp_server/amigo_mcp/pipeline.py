@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from amigo_mcp.arguments import ArgumentError, check_url_length, validate_arguments
@@ -169,8 +170,11 @@ class _Steps:
         self.tool, self.arguments, self.asker = tool, arguments, asker
         self.on_progress = on_progress
         self.decision: Decision = "not-asked"
-        # Binds an answer to one tool and one set of arguments.
-        self.digest = digest([tool.name, arguments])
+
+    @cached_property
+    def digest(self) -> str:
+        """Binds an answer to one tool and one set of arguments."""
+        return digest([self.tool.name, self.arguments])
 
     async def run(self) -> Ending:
         tool = self.tool
