@@ -1,4 +1,4 @@
-"""One tool call's send: bind the checked arguments, call the generated client, shape the answer.
+"""One tool call: check and bind the arguments, call the generated client, shape the answer.
 
 Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
 compact text, or an error text) that the server, the CLI and the tests all use alike.
