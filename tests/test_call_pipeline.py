@@ -41,7 +41,6 @@ from testing.mcp_helpers import (
 )
 from testing.safety_support import CATALOG, new_set, valid_arguments
 from testing.sandbox_http import api_client
-from tests.test_audit import readme_sha256
 
 pytestmark = pytest.mark.anyio
 
@@ -188,6 +187,13 @@ EXPECTED = [
 ]
 
 
+def sha256_of(arguments: dict[str, Any]) -> str:
+    """The sha256 of canonical JSON (keys sorted, no spaces) in UTF-8, a lone surrogate taken
+    as its code point."""
+    canonical = json.dumps(arguments, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def audit_lines(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines()]
 
@@ -231,7 +237,7 @@ async def test_every_front_end_gives_the_same_decisions_and_lines(
         for line in found
     ] == EXPECTED
     assert [line["arguments_sha256"] for line in found] == [
-        readme_sha256(arguments) for _, arguments, _ in todo
+        sha256_of(arguments) for _, arguments, _ in todo
     ]
     assert {(line["user"], line["organization"]) for line in found} == {
         (sandbox.user_id, sandbox.organization)
@@ -286,9 +292,7 @@ async def test_a_write_refused_for_text_that_is_not_unicode_still_writes_its_lin
     assert "- name: is not valid Unicode text" in text, text
     (line,) = audit_lines(log)
     assert (line["confirmation"], line["status"]) == ("not-asked", "not-sent")
-    canonical = json.dumps(arguments, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    expected = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
-    assert line["arguments_sha256"] == expected
+    assert line["arguments_sha256"] == sha256_of(arguments)
 
 
 # --- imports ----------------------------------------------------------------------------------
