@@ -233,13 +233,18 @@ class Answer:
 
 
 def call_at_a_terminal(
-    tool: str, arguments: dict[str, object], reply: str, *flags: str
+    tool: str,
+    arguments: dict[str, object],
+    reply: str,
+    *flags: str,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `amigo-mcp call [flags]` with a terminal as stdin that answers `reply`."""
+    """Run `amigo-mcp call [flags]` with a terminal as stdin that answers `reply` (`env` as
+    `run_amigo_mcp` takes it)."""
     controller, terminal = os.openpty()
     try:
         os.write(controller, f"{reply}\n".encode())
-        done = run_amigo_mcp("call", *flags, tool, json.dumps(arguments), stdin=terminal)
+        done = run_amigo_mcp("call", *flags, tool, json.dumps(arguments), stdin=terminal, env=env)
     finally:
         os.close(terminal)
         os.close(controller)

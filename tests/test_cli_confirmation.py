@@ -27,7 +27,7 @@ def test_a_declined_delete_names_the_set_and_sends_nothing() -> None:
     assert f'dynamic behavior set "Refund requests" (ID {REFUNDS})' in asked
     assert "What happens: Permanent (hard) delete, with all its versions" in asked
     assert "Allow this call? [y/N]" in asked
-    assert "not confirmed; nothing was sent" in asked
+    assert "declined the call to delete_dynamic_behavior_set; nothing was sent" in asked
     assert done.stdout == ""
 
 

@@ -54,10 +54,11 @@ STDERR = "-"
 
 
 def digest(value: Any) -> str:
-    """The sha256 of `value` as canonical JSON (sorted keys, no spaces): equal values, equal
-    digests, whatever the order of their keys."""
+    """The sha256 of `value` as canonical JSON (sorted keys, no spaces) in UTF-8: equal values,
+    equal digests, whatever the order of their keys. A lone surrogate, which JSON can carry and
+    UTF-8 cannot, is encoded as its code point would be."""
     canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def token_user(token: str) -> str:

@@ -17,9 +17,8 @@ if TYPE_CHECKING:
     from amigo_client.clock import Clock
     from mcp.server import Server
 
-    from amigo_mcp.audit import Decision
-    from amigo_mcp.catalog import Catalog
-    from amigo_mcp.invoke import ToolOutcome
+    from amigo_mcp.catalog import Catalog, ToolSpec
+    from amigo_mcp.pipeline import Ending, Reply
     from amigo_mcp.policy import ToolPolicy
     from amigo_mcp.runtime import Runtime
 
@@ -209,84 +208,71 @@ def _tools(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+class TerminalAsker:
+    """How `amigo-mcp call` asks: `--yes` given with the command, or a question at the
+    terminal, on stderr (stdout carries only the result)."""
+
+    def __init__(self, yes: bool) -> None:
+        self.yes = yes
+
+    def given(self) -> Reply | None:
+        from amigo_mcp.pipeline import Reply
+
+        return Reply("accepted") if self.yes else None
+
+    def cannot_ask(self, tool: ToolSpec) -> str | None:
+        if sys.stdin.isatty():
+            return None
+        return (
+            f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a "
+            "terminal to be asked; nothing was sent"
+        )
+
+    async def ask(self, tool: ToolSpec, question: str, state: str) -> Reply | None:
+        import anyio
+
+        from amigo_mcp.pipeline import Reply
+
+        print(f"{question}\nAllow this call? [y/N] ", end="", file=sys.stderr, flush=True)
+        answer = await anyio.to_thread.run_sync(sys.stdin.readline)
+        return Reply("accepted" if answer.strip().lower() in ("y", "yes") else "declined")
+
+
 def _call(args: argparse.Namespace, settings: Settings) -> int:
     import anyio
 
     from amigo_mcp.catalog import load_catalog
-    from amigo_mcp.confirm import question
+    from amigo_mcp.pipeline import CallPipeline
 
-    catalog = load_catalog()
-    policy = _policy(settings, catalog)
-    tool = catalog.get(args.tool)
-    if tool is None:
-        return _fail(
-            f"no tool named {args.tool!r}; `amigo-mcp tools` lists them: "
-            + ", ".join(t.name for t in catalog.tools)
-        )
-    refusal = policy.refusal(tool)
-    if refusal is not None:
-        return _fail(f"{tool.name} is not available: {refusal}")
     try:
         arguments: Any = json.loads(args.arguments)
     except ValueError as exc:
         return _fail(f"the arguments are not valid JSON ({exc}); pass one JSON object")
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
-    rule = "never" if args.yes else policy.confirmation(tool)
+    catalog = load_catalog()
     runtime = _runtime(catalog, settings)
-    started = runtime.clock.monotonic()
-    # --yes is the person's answer, given with the command.
-    asked = args.yes and policy.needs_confirmation(tool)
-    decision: Decision = "accepted" if asked else policy.unasked(tool)
-    cannot_ask = (
-        f"{tool.name} changes or deletes data: add --yes to confirm, or run it from a terminal "
-        "to be asked; nothing was sent"
-    )
+    pipeline = CallPipeline(catalog, runtime, _policy(settings, catalog))
 
-    def refuse(why: Decision, message: str, outcome: ToolOutcome | None = None) -> int:
-        runtime.audit_call(tool, arguments, None, why, outcome, started)
-        return _fail(message, code=2 if why == "refused-unavailable" else 1)
-
-    if rule == "always" and not sys.stdin.isatty():
-        return refuse("refused-unavailable", cannot_ask)
-
-    async def run() -> int:
-        nonlocal decision
+    async def run() -> Ending:
         try:
             await runtime.open_state()
-            invoker = await runtime.invoker()
-            outcome = None
-            if rule != "never":
-                # The same question an MCP client shows its user: what changes, before -> after.
-                refused = invoker.refusal(tool, arguments)
-                if refused is not None:
-                    return refuse("not-asked", refused.text, refused)
-                plan = await question(catalog, tool, arguments, invoker.call)
-                outcome = plan.done
-                if plan.question is not None:
-                    if not sys.stdin.isatty():
-                        return refuse("refused-unavailable", cannot_ask)
-                    # The question goes to stderr: stdout carries only the result.
-                    prompt = runtime.scrub(f"{plan.question}\nAllow this call? [y/N] ")
-                    print(prompt, end="", file=sys.stderr, flush=True)
-                    answer = await anyio.to_thread.run_sync(sys.stdin.readline)
-                    if answer.strip().lower() not in ("y", "yes"):
-                        return refuse("declined", "not confirmed; nothing was sent")
-                    decision = "accepted"
-            if outcome is None:
-                outcome = await invoker.call(tool, arguments)
-            runtime.audit_call(tool, arguments, None, decision, outcome, started)
+            return await pipeline.run(args.tool, arguments, TerminalAsker(args.yes))
         finally:
             await runtime.aclose()
-        if outcome.structured is not None:
-            print(json.dumps(outcome.structured, indent=2, ensure_ascii=False))
-            if outcome.text.startswith("Note:"):
-                print(outcome.text.splitlines()[0], file=sys.stderr)
-        else:
-            print(outcome.text, file=sys.stderr if outcome.is_error else sys.stdout)
-        return 1 if outcome.is_error else 0
 
-    return anyio.run(run)
+    ending = anyio.run(run)
+    outcome = ending.outcome
+    assert outcome is not None, "a terminal answers within the call"
+    if ending.stopped is not None:
+        return _fail(outcome.text)
+    if outcome.structured is not None:
+        print(json.dumps(outcome.structured, indent=2, ensure_ascii=False))
+        if outcome.text.startswith("Note:"):
+            print(outcome.text.splitlines()[0], file=sys.stderr)
+    else:
+        print(outcome.text, file=sys.stderr if outcome.is_error else sys.stdout)
+    return 1 if outcome.is_error else 0
 
 
 def _serve(settings: Settings) -> int:

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from amigo_mcp.catalog import Catalog, ObjectKind, ToolSpec
+from amigo_mcp.composite import Versions
 from amigo_mcp.invoke import ToolOutcome, already_gone
 
-# Calls a tool of the catalog (the Invoker), to read the current state.
+# Calls a tool of the catalog (the Invoker), to read what the call would change.
 Reader = Callable[[ToolSpec, dict[str, Any]], Awaitable[ToolOutcome]]
 
 VALUE_LIMIT = 160  # characters of one shown value before its middle is cut
@@ -57,7 +58,7 @@ def _empty(value: Any) -> bool:
 
 
 @dataclass(frozen=True)
-class State:
+class Before:
     """What could be read of the object before the call."""
 
     current: dict[str, Any] | None = None  # the object's metadata
@@ -79,10 +80,12 @@ class State:
 
 @dataclass(frozen=True)
 class Plan:
-    """Ask `question`, or run without asking (`question` None), or answer `done` at once."""
+    """Ask `question`, or run without asking (`question` None), or answer `done` at once.
+    `versions`: what a rollback's question read, for the rollback to use as read."""
 
     question: str | None = None
     done: ToolOutcome | None = None
+    versions: Versions | None = None
 
 
 def _first(outcome: ToolOutcome, key: str) -> tuple[dict[str, Any] | None, str | None]:
@@ -92,19 +95,19 @@ def _first(outcome: ToolOutcome, key: str) -> tuple[dict[str, Any] | None, str |
     return (items[0] if items else None), None
 
 
-async def read_state(
+async def read_before(
     catalog: Catalog, kind: ObjectKind, object_id: str, read: Reader, *, latest: bool = True
-) -> State:
+) -> Before:
     outcome = await read(catalog.tool(kind.read_tool), {kind.read_filter: [object_id]})
     current, problem = _first(outcome, kind.read_items)
     if problem is not None:
-        return State(problem=f"its current state could not be read ({problem})")
+        return Before(problem=f"its current state could not be read ({problem})")
     if current is None:
-        return State(missing=True, problem=f"no {kind.noun} with ID {object_id} was found")
+        return Before(missing=True, problem=f"no {kind.noun} with ID {object_id} was found")
     if not latest or kind.versions_tool is None:
-        return State(current=current)
+        return Before(current=current)
     version, problem = await read_version(catalog, kind, object_id, "latest", read)
-    return State(current=current, latest=version, problem=problem)
+    return Before(current=current, latest=version, problem=problem)
 
 
 async def read_version(
@@ -169,8 +172,8 @@ def content_changes(before: dict[str, Any] | None, after: dict[str, Any]) -> lis
     return lines
 
 
-def _live_note(kind: ObjectKind, state: State) -> list[str]:
-    live = state.live(kind)
+def _live_note(kind: ObjectKind, before: Before) -> list[str]:
+    live = before.live(kind)
     if live:
         return [f"The {kind.noun} is active ({kind.live_field} true): live agents change at once."]
     if live is None:
@@ -178,10 +181,10 @@ def _live_note(kind: ObjectKind, state: State) -> list[str]:
     return []
 
 
-def _header(tool: ToolSpec, kind: ObjectKind, object_id: str, state: State) -> list[str]:
-    lines = [f"{tool.title} ({tool.name}): {kind.noun} {state.name} (ID {object_id})."]
-    if state.problem:
-        lines.append(f"Note: {state.problem}; the details below may be incomplete.")
+def _header(tool: ToolSpec, kind: ObjectKind, object_id: str, before: Before) -> list[str]:
+    lines = [f"{tool.title} ({tool.name}): {kind.noun} {before.name} (ID {object_id})."]
+    if before.problem:
+        lines.append(f"Note: {before.problem}; the details below may be incomplete.")
     return lines
 
 
@@ -200,29 +203,30 @@ async def question(
     object_id = str(arguments[kind.id_field])
     op = tool.operation
     versioned = tool.composite is not None or tool.name == kind.create_version_tool
-    state = await read_state(
+    before = await read_before(
         catalog, kind, object_id, read, latest=versioned or op.method == "DELETE"
     )
     deletes = op.method == "DELETE" and tool.composite is None
-    if state.missing:
+    if before.missing:
         return Plan()  # nothing to ask about: the call gets the API's 404, naming the ID
-    if deletes and state.current and state.current.get("is_deleted"):
+    if deletes and before.current and before.current.get("is_deleted"):
         return Plan(done=already_gone(tool, arguments))  # soft-deleted before: nothing to do
-    if tool.confirm == "when-live" and state.live(kind) is False:
+    if tool.confirm == "when-live" and before.live(kind) is False:
         return Plan()  # not live: nothing any agent runs changes
-    lines = _header(tool, kind, object_id, state)
+    lines = _header(tool, kind, object_id, before)
+    versions = None
 
     if deletes:
         lines.append(f"What happens: {kind.delete}")
-        number = _version_number(state.latest)
+        number = _version_number(before.latest)
         if number:
             lines.append(f"It has {number} version(s), the latest is version {number}.")
-        lines += _live_note(kind, state)
+        lines += _live_note(kind, before)
     elif tool.composite is not None:
         step = tool.composite
         target = arguments[step.argument]
         old, problem = await read_version(catalog, kind, object_id, str(target), read)
-        latest = _version_number(state.latest)
+        latest = _version_number(before.latest)
         lines.append(
             f"Creates version {latest + 1 if latest else '(latest + 1)'} with the content of "
             f"version {target}" + (f"; the latest is version {latest}." if latest else ".")
@@ -233,26 +237,28 @@ async def question(
             assert old is not None
             lines.append(f"Difference from the latest version (version {latest}):")
             content = {field: old.get(field) for field in step.copy}
-            lines += content_changes(state.latest, content)
-        lines += _live_note(kind, state)
+            lines += content_changes(before.latest, content)
+            if before.latest is not None:
+                versions = Versions(earlier=old, latest=before.latest)
+        lines += _live_note(kind, before)
     elif versioned:
         body = {f: arguments[f] for f in op.body_fields if f in arguments}
-        latest = _version_number(state.latest)
+        latest = _version_number(before.latest)
         lines.append(
             f"Creates version {latest + 1 if latest else '(latest + 1)'}; difference from the "
             f"latest version ({latest or 'unknown'}):"
         )
-        lines += content_changes(state.latest, body)
+        lines += content_changes(before.latest, body)
         asked = arguments.get("version")
         if asked is not None and latest is not None and asked != latest + 1:
             lines.append(
                 f"Note: version {asked} was asked but the next is {latest + 1}; the call will "
                 "fail (someone created another version)."
             )
-        lines += _live_note(kind, state)
+        lines += _live_note(kind, before)
     else:
         changes = {f: arguments[f] for f in op.body_fields if arguments.get(f) is not None}
         lines.append("Changes:" if changes else "Changes: none (every field is omitted or null).")
-        lines += field_changes(state.current, changes)
-        lines += _live_note(kind, state)
-    return Plan("\n".join(lines))
+        lines += field_changes(before.current, changes)
+        lines += _live_note(kind, before)
+    return Plan("\n".join(lines), versions=versions)

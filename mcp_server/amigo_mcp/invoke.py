@@ -21,13 +21,7 @@ from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusErr
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 from amigo_client.transport import Attempts, Hooks, Operation
 
-from amigo_mcp.arguments import (
-    ArgumentError,
-    build_kwargs,
-    check_url_length,
-    schema_validator,
-    validate_arguments,
-)
+from amigo_mcp.arguments import build_kwargs, schema_validator
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.context import request_token
 from amigo_mcp.errors import Scrubber, api_error_message, compact_json, validation_message
@@ -144,28 +138,12 @@ class Invoker:
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
-    def refusal(self, tool: ToolSpec, arguments: dict[str, Any]) -> ToolOutcome | None:
-        """The answer to arguments that cannot be sent (schema, URL length), naming each field."""
-        try:
-            validate_arguments(tool, arguments)
-            check_url_length(tool, arguments, self.settings.base_url, self.catalog.url_limit_bytes)
-        except ArgumentError as exc:
-            return ToolOutcome(True, self.scrub(validation_message(tool.name, exc.problems)))
-        return None
-
     async def call(
         self,
         tool: ToolSpec,
         arguments: dict[str, Any],
         on_progress: Progress | None = None,
     ) -> ToolOutcome:
-        refused = self.refusal(tool, arguments)
-        if refused is not None:
-            return refused
-        if tool.composite is not None:
-            from amigo_mcp.composite import run_composite
-
-            return await run_composite(self, tool, arguments, on_progress)
         try:
             module, kwargs = build_kwargs(self.catalog, tool, self.settings, arguments)
         except (TypeError, ValueError, KeyError) as exc:

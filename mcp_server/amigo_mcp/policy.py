@@ -50,7 +50,7 @@ class ToolPolicy:
             skip_live_confirmation=settings.skip_live_confirmation,
         )
 
-    def refusal(self, tool: ToolSpec) -> str | None:
+    def why_not_offered(self, tool: ToolSpec) -> str | None:
         """Why this server does not offer `tool`, or None when it does."""
         if self.read_only and not tool.read_only:
             return "the server runs read-only (--read-only), so tools that change data are off"
@@ -63,7 +63,7 @@ class ToolPolicy:
         return None
 
     def offered(self, catalog: Catalog) -> tuple[ToolSpec, ...]:
-        return tuple(tool for tool in catalog.tools if self.refusal(tool) is None)
+        return tuple(tool for tool in catalog.tools if self.why_not_offered(tool) is None)
 
     def confirmation(self, tool: ToolSpec) -> str:
         """When a call of `tool` asks the user: "always", "when-live" (only when the object it
@@ -71,9 +71,6 @@ class ToolPolicy:
         if self.skip_confirmation or (tool.confirm == "when-live" and self.skip_live_confirmation):
             return "never"
         return tool.confirm
-
-    def needs_confirmation(self, tool: ToolSpec) -> bool:
-        return self.confirmation(tool) != "never"
 
     def unasked(self, tool: ToolSpec) -> Decision:
         """The audit log's word for a call of `tool` that is not asked about: the operator

@@ -1,32 +1,28 @@
-"""The MCP server: the catalog's tools published exactly as generated, calls handed to `Invoker`.
+"""The MCP server: the catalog's tools published exactly as generated, calls run by the pipeline.
 
 Built on the SDK's low-level `Server`, which publishes each tool's `inputSchema` and
-`outputSchema` byte for byte as the catalog has them. Around each call it applies the
-operator's tool policy, asks the user to confirm destructive calls (elicitation, in both
-protocol eras), relays retry waits as progress notifications, and in hosted multi-user mode
-uses the Amigo token that came with the HTTP request.
+`outputSchema` byte for byte as the catalog has them. Each call goes through the call pipeline
+(`pipeline.py`: policy, arguments, confirmation, send, audit); this module supplies what is
+MCP's: how to ask the user (an elicitation in the call on 2025-11-25, a question in the answer on
+2026-07-28), progress notifications for retry waits, and in hosted multi-user mode the Amigo
+token that came with the HTTP request.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import mcp_types as types
 from mcp.server import Server, ServerRequestContext
 from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
+from mcp.server.streamable_http import MCP_SESSION_ID_HEADER
 from mcp.shared.exceptions import MCPError
 from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from amigo_mcp.apps import EXTENSION_ID, read_view, tool_meta, view_resources
-from amigo_mcp.audit import Decision, digest
 from amigo_mcp.catalog import Catalog, ToolSpec
-from amigo_mcp.confirm import Plan, question
-from amigo_mcp.context import request_token
-from amigo_mcp.errors import Scrubber
-from amigo_mcp.invoke import ToolOutcome
+from amigo_mcp.pipeline import CallPipeline, CannotAsk, Reply, crash_text
 from amigo_mcp.policy import NO_ELICITATION, NO_ELICITATION_STATELESS, ToolPolicy
 from amigo_mcp.runtime import Runtime
 from amigo_mcp.telemetry import note_session
@@ -59,7 +55,6 @@ first; a refusal means nothing was sent. Calls are spaced to Amigo's rate limits
 log = logging.getLogger("amigo_mcp")
 # The header that carries a user's own Amigo bearer token in hosted multi-user mode.
 AMIGO_TOKEN_HEADER = "x-amigo-token"
-SESSION_HEADER = "mcp-session-id"
 CONFIRM_KEY = "confirm"
 
 
@@ -93,56 +88,48 @@ def _confirmation_schema(tool: ToolSpec) -> dict[str, Any]:
     }
 
 
-Answer = types.CallToolResult | types.InputRequiredResult
-# The person's decision, and what to answer instead of running the call (None: run it).
-Confirmation = tuple[Decision, Answer | ToolOutcome | None]
+def _reply(answer: Any, state: str | None = None) -> Reply:
+    """The person's answer to an elicitation."""
+    if not isinstance(answer, types.ElicitResult):
+        return Reply("not-understood", state=state)
+    if answer.action == "accept" and (answer.content or {}).get(CONFIRM_KEY) is True:
+        return Reply("accepted", state=state)
+    if answer.action == "cancel":
+        return Reply("cancelled", state=state)
+    said = "did not allow it" if answer.action == "accept" else None
+    return Reply("declined", said=said, state=state)
 
 
-async def _confirm(
-    ctx: ServerRequestContext[Any],
-    params: types.CallToolRequestParams,
-    tool: ToolSpec,
-    arguments: dict[str, Any],
-    ask: Callable[[], Awaitable[Plan]],
-    scrub: Scrubber,
-    always: bool,
-) -> Confirmation:
-    """Ask the user; an answer of None means go ahead, anything else is the answer to send.
+class ElicitingAsker:
+    """Asks the MCP client's user: by an elicitation request within the call (2025-11-25), or
+    by a question in the call's answer, answered when the client calls again (2026-07-28)."""
 
-    `ask` reads the current state and words the question (or decides there is nothing to ask,
-    or that the call is already answered); it runs only when a question may be needed.
-    """
-    # Binds a confirmation to one tool and one set of arguments.
-    call_digest = digest([tool.name, arguments])
-    modern = ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
+    def __init__(self, ctx: ServerRequestContext[Any], params: types.CallToolRequestParams):
+        self.ctx, self.params = ctx, params
+        self.modern = ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
+        # The answer that hands the question to the client (2026-07-28), once asked.
+        self.question: types.InputRequiredResult | None = None
 
-    def cannot_ask() -> types.CallToolResult | None:
-        if not modern and not ctx.session.can_send_request:
-            return _error(NO_ELICITATION_STATELESS.format(tool=tool.name))
-        caps = ctx.session.client_capabilities
+    def given(self) -> Reply | None:
+        answer = (self.params.input_responses or {}).get(CONFIRM_KEY) if self.modern else None
+        if answer is None or self.params.request_state is None:
+            return None
+        return _reply(answer, self.params.request_state)
+
+    def cannot_ask(self, tool: ToolSpec) -> str | None:
+        session = self.ctx.session
+        if not self.modern and not session.can_send_request:
+            return NO_ELICITATION_STATELESS.format(tool=tool.name)
+        caps = session.client_capabilities
         if caps is None or caps.elicitation is None:
-            return _error(NO_ELICITATION.format(tool=tool.name))
+            return NO_ELICITATION.format(tool=tool.name)
         return None
 
-    answer = (params.input_responses or {}).get(CONFIRM_KEY) if modern else None
-    if answer is None or params.request_state != call_digest:
-        # A call that always asks is refused before anything is read; one that asks only
-        # when the object is live needs the read to know.
-        refusal = cannot_ask() if always else None
-        if refusal is not None:
-            return "refused-unavailable", refusal
-        plan = await ask()
-        if plan.done is not None:
-            return "not-asked", plan.done
-        if plan.question is None:
-            return "not-asked", None
-        refusal = cannot_ask()
-        if refusal is not None:
-            return "refused-unavailable", refusal
-        message = scrub(f"{plan.question}\nAllow this call?")
-        if modern:
+    async def ask(self, tool: ToolSpec, question: str, state: str) -> Reply | None:
+        message = f"{question}\nAllow this call?"
+        if self.modern:
             # Not a decision yet: the client calls again with the answer.
-            return "not-asked", types.InputRequiredResult(
+            self.question = types.InputRequiredResult(
                 input_requests={
                     CONFIRM_KEY: types.ElicitRequest(
                         params=types.ElicitRequestFormParams(
@@ -150,26 +137,16 @@ async def _confirm(
                         )
                     )
                 },
-                request_state=call_digest,
+                request_state=state,
             )
+            return None
         try:
-            answer = await ctx.session.elicit_form(
-                message, _confirmation_schema(tool), related_request_id=ctx.request_id
+            answer = await self.ctx.session.elicit_form(
+                message, _confirmation_schema(tool), related_request_id=self.ctx.request_id
             )
         except MCPError:
-            return "refused-unavailable", _error(NO_ELICITATION.format(tool=tool.name))
-    if not isinstance(answer, types.ElicitResult):
-        return "not-understood", _error(
-            f"{tool.name}: the confirmation answer was not understood; nothing was sent."
-        )
-    if answer.action == "accept" and (answer.content or {}).get(CONFIRM_KEY) is True:
-        return "accepted", None
-    said = {"accept": "did not allow it", "decline": "declined", "cancel": "cancelled"}
-    decision: Decision = "cancelled" if answer.action == "cancel" else "declined"
-    return decision, _error(
-        f"The user {said.get(answer.action, answer.action)} the call to {tool.name}; nothing was "
-        "sent to Amigo. Do not retry unless the user asks for it."
-    )
+            raise CannotAsk(NO_ELICITATION.format(tool=tool.name)) from None
+        return _reply(answer)
 
 
 def build_server(
@@ -210,95 +187,49 @@ def build_server(
             raise MCPError(types.INVALID_PARAMS, f"Resource not found: {params.uri}")
         return found
 
+    pipeline = CallPipeline(catalog, runtime, policy)
+
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult | types.InputRequiredResult:
         try:
             return await handle(ctx, params)
         except Exception as exc:
-            # Never let an exception become a protocol error: its text could reach the client
+            # The pipeline answers its own crashes; this is for the few lines around it. Never
+            # let an exception become a protocol error: its text could reach the client
             # unscrubbed. Log the kind only; answer something the agent can act on.
             log.error("%s failed inside amigo-mcp: %s", params.name, type(exc).__name__)
-            return _error(
-                f"{params.name} failed inside amigo-mcp ({type(exc).__name__}). This is a bug in "
-                "the server, not in the arguments; check the server log. Reads are safe to "
-                "retry; for writes, check with a list tool whether the change was made."
-            )
+            return _error(crash_text(params.name, exc))
 
     async def handle(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
     ) -> types.CallToolResult | types.InputRequiredResult:
-        tool = catalog.get(params.name)
-        if tool is None:
-            return _error(
-                f"Unknown tool {params.name!r}. Available tools: "
-                + ", ".join(t.name for t in policy.offered(catalog))
-            )
-        started = runtime.clock.monotonic()
-        arguments = dict(params.arguments or {})
         own_token = None
         if ctx.request is not None:
-            note_session(ctx.request.headers.get(SESSION_HEADER))
+            note_session(ctx.request.headers.get(MCP_SESSION_ID_HEADER))
             if multi_user:
                 own_token = ctx.request.headers.get(AMIGO_TOKEN_HEADER) or None
-        decision, outcome = await run(ctx, params, tool, arguments, own_token)
-        # A call answered with a question is not over: its line comes with the answer.
-        asked = isinstance(outcome, types.InputRequiredResult)
-        if not asked:
-            done = outcome if isinstance(outcome, ToolOutcome) else None
-            runtime.audit_call(tool, arguments, own_token, decision, done, started)
-        if not isinstance(outcome, ToolOutcome):
-            return outcome
-        text, structured = outcome.text, outcome.structured
-        if own_token:
-            scrub = Scrubber([own_token])
-            text = scrub(text)
-            if structured is not None:
-                structured = json.loads(scrub(json.dumps(structured)))
-        return types.CallToolResult(
-            content=[types.TextContent(type="text", text=text)],
-            structured_content=structured,
-            is_error=outcome.is_error,
-        )
-
-    async def run(
-        ctx: ServerRequestContext[Any],
-        params: types.CallToolRequestParams,
-        tool: ToolSpec,
-        arguments: dict[str, Any],
-        own_token: str | None,
-    ) -> tuple[Decision, Answer | ToolOutcome]:
-        """The call after its tool is known: the person's decision, and the outcome (or the
-        answer that replaced it when nothing was sent)."""
-        refusal = policy.refusal(tool)
-        if refusal is not None:
-            return "not-asked", _error(f"{tool.name} is not available on this server: {refusal}.")
 
         async def on_progress(message: str, attempt: int) -> None:
             await ctx.session.report_progress(attempt, None, message)
 
-        invoker = await runtime.invoker()
-        rule = policy.confirmation(tool)
-        confirm = rule != "never"
-        decision = policy.unasked(tool)
-        # Never ask the user to confirm a call that its arguments already rule out.
-        refused = invoker.refusal(tool, arguments) if confirm else None
-        if refused is not None:
-            return decision, refused
-        reset = request_token.set(own_token)
-        try:
-            answer: Answer | ToolOutcome | None = None
-            if confirm:
-
-                async def ask() -> Plan:
-                    return await question(catalog, tool, arguments, invoker.call)
-
-                decision, answer = await _confirm(
-                    ctx, params, tool, arguments, ask, runtime.scrub, rule == "always"
-                )
-            return decision, answer or await invoker.call(tool, arguments, on_progress)
-        finally:
-            request_token.reset(reset)
+        asker = ElicitingAsker(ctx, params)
+        ending = await pipeline.run(
+            params.name,
+            dict(params.arguments or {}),
+            asker,
+            own_token=own_token,
+            on_progress=on_progress,
+        )
+        outcome = ending.outcome
+        if outcome is None:
+            assert asker.question is not None
+            return asker.question
+        return types.CallToolResult(
+            content=[types.TextContent(type="text", text=outcome.text)],
+            structured_content=outcome.structured,
+            is_error=outcome.is_error,
+        )
 
     server: Server[Any] = Server(
         "amigo-mcp",
