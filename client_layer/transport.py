@@ -11,13 +11,10 @@ import functools
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
-from .client import Client
-from .clock import Clock
-from .config import ClientConfig
 from .exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -27,9 +24,14 @@ from .exceptions import (
     ServiceUnavailableError,
     status_error,
 )
-from .models import ErrorBody
 from .retries import RETRY_STATUSES, retry_after_seconds, was_not_sent
-from .types import Response
+
+if TYPE_CHECKING:  # loaded when a client is built or an answer read, not on import
+    from .client import Client
+    from .clock import Clock
+    from .config import ClientConfig
+    from .models import ErrorBody
+    from .types import Response
 
 __all__ = ["AsyncTransport", "Operation", "SyncTransport", "async_http_transport", "tls_context"]
 
@@ -173,6 +175,8 @@ def _parsed(op: Operation, response: Response[T | ErrorBody]) -> T:
     """The model of a success answer. What the API description does not list was kept (see
     `reading`); a body that still cannot be read raises, naming the field and the value, chained
     to the error that stopped the reading."""
+    from .models.error_body import ErrorBody
+
     parsed = response.parsed
     if parsed is not None and not isinstance(parsed, ErrorBody):
         return parsed
