@@ -123,6 +123,8 @@ def list_item_type(model_file: Path, field: str) -> str:
 
 #: Names the bodies module imports: a TypedDict never takes them.
 RESERVED = {"Any", "Literal", "Required", "TypedDict", "annotations"}
+#: An enum with more values than this is typed `str`: too long a list to be of use in a type.
+MAX_LITERALS = 256
 JSON_TYPES = {
     "string": "str",
     "integer": "int",
@@ -175,11 +177,13 @@ def docstring(text: str, indent: str) -> str:
 class Bodies:
     """TypedDicts of the JSON request bodies, written from their schemas in the spec: one per
     object schema met (`<Model>Dict` for a body, the component's name for a referenced schema,
-    the parent's and the property's names for an inline one)."""
+    the parent's and the property's names for an inline one), and a `<Name>Literal` alias for
+    each enum the spec names or that has many values, written once however often it is used.
+    An enum of more than `MAX_LITERALS` values (languages, time zones) is typed `str`."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.names: dict[str, str] = {}  # reference (or inline place) -> TypedDict name
+        self.names: dict[str, str] = {}  # reference (or inline place) -> TypedDict or alias
         self.taken = set(RESERVED)
         self.definitions: list[str] = []
 
@@ -220,7 +224,14 @@ class Bodies:
             parts.append(literal([node["const"]]))
         elif "enum" in node:
             values = [value for value in node["enum"] if value is not None]
-            parts.append(literal(values) if values else "None")
+            kind = literal(values) if len(values) <= MAX_LITERALS else "str"
+            named = followed.ref or (f"enum {json.dumps(values)}" if len(values) > 8 else None)
+            if named is not None and kind.startswith("Literal["):  # written once, named
+                if named not in self.names:
+                    alias = self.names[named] = self._free(f"{place}Literal")
+                    self.definitions.append(f"{alias} = {kind}")
+                kind = self.names[named]
+            parts.append(kind if values else "None")
             if None in node["enum"]:
                 parts.append("None")
         else:

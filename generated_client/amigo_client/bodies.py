@@ -22,9 +22,11 @@ __all__ = [
     "CreateSimulationScenarioRequestDict",
     "DynamicBehaviorSetInitialVersionDict",
     "EvaluateMetricsRequestDict",
+    "InitialMessageTypeLiteral",
     "InjectInstructionActionDict",
     "SimulationScenarioVersionContentDict",
     "ToolCallSpecDict",
+    "ToolResultPersistenceLiteral",
     "UpdateDynamicBehaviorSetRequestDict",
     "UpdateSimulationScenarioRequestDict",
 ]
@@ -38,6 +40,9 @@ class InjectInstructionActionDict(TypedDict, total=False):
     overrides_instructions: Required[bool]
 
 
+ToolResultPersistenceLiteral = Literal["ephemeral", "persisted-preferred", "persisted"]
+
+
 class ToolCallSpecDict(TypedDict, total=False):
     """A tool the agent may call."""
 
@@ -46,7 +51,7 @@ class ToolCallSpecDict(TypedDict, total=False):
     additional_instruction: Required[str]
     audio_fillers: Required[list[str]]
     audio_filler_triggered_after: Required[float]
-    result_persistence: Required[Literal["ephemeral", "persisted-preferred", "persisted"]]
+    result_persistence: Required[ToolResultPersistenceLiteral]
     tool_name: Required[str]
 
 
@@ -91,12 +96,15 @@ class EvaluateMetricsRequestDict(TypedDict, total=False):
     evaluate_to_interaction_id: str | None
 
 
+InitialMessageTypeLiteral = Literal["user-message", "external-event", "skip"]
+
+
 class SimulationScenarioVersionContentDict(TypedDict, total=False):
     """The script of a simulation scenario version."""
 
     objective: Required[str]
     instructions: Required[str]
-    initial_message_type: Required[Literal["user-message", "external-event", "skip"]]
+    initial_message_type: Required[InitialMessageTypeLiteral]
     conversation_starts_at: Required[str | None]
 
 
