@@ -131,7 +131,7 @@ def test_a_closed_client_raises_client_closed_error(sandbox: RunningSandbox) -> 
         assert view.get_dynamic_behavior_sets(limit=1).dynamic_behavior_sets
     with pytest.raises(ClientClosedError, match="is closed"):
         view.get_dynamic_behavior_sets(limit=1)
-    assert not amigo.closed, "closing a client made by with_options leaves the original open"
+    assert not amigo.is_closed, "closing a client made by with_options leaves the original open"
     assert amigo.get_dynamic_behavior_sets(limit=1).dynamic_behavior_sets
     other = amigo.with_options(timeout=5)
     amigo.close()
@@ -147,7 +147,7 @@ async def test_a_closed_async_client_raises_client_closed_error(sandbox: Running
     async with async_client(sandbox) as amigo:
         await amigo.get_simulation_scenarios(limit=1)
         view = amigo.with_options(max_retries=1)
-    assert amigo.closed and view.closed
+    assert amigo.is_closed and view.is_closed
     with pytest.raises(ClientClosedError):
         await amigo.get_simulation_scenarios(limit=1)
     with pytest.raises(ClientClosedError):

@@ -230,13 +230,13 @@ class _ClientBase(Generic[H]):
         return derived
 
     @property
-    def closed(self) -> bool:
+    def is_closed(self) -> bool:
         """Whether calls on this client fail with `ClientClosedError`."""
         under = any(http.is_closed for http in self._under)
         return self._http.is_closed or self._signing.is_closed or under
 
     def _check_open(self) -> None:
-        if self.closed:
+        if self.is_closed:
             raise ClientClosedError(
                 f"{type(self).__name__} is closed (or the httpx client it sends through is); "
                 "make a new client"
