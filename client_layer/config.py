@@ -42,6 +42,7 @@ __all__ = [
     "REGIONS",
     "ClientConfig",
     "shown_url",
+    "timeout_seconds",
 ]
 
 REGIONS: dict[str, str] = {
@@ -64,6 +65,20 @@ def shown_url(url: str) -> str:
     scheme, slashes, userinfo = head.rpartition("//")
     user, colon, password = userinfo.partition(":")
     return f"{scheme}{slashes}{user}{colon}{'***' if password else ''}@{host}"
+
+
+def timeout_seconds(value: Any, name: str) -> float:
+    """`value` as a timeout in seconds: more than 0 and at most `MAX_TIMEOUT_S`; `name` is how
+    the setting is named in the `ConfigurationError` otherwise."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ConfigurationError(f"{name} {value!r} is not a number of seconds") from None
+    if not 0 < seconds <= MAX_TIMEOUT_S:
+        raise ConfigurationError(
+            f"{name} must be greater than 0 and at most {MAX_TIMEOUT_S:g} seconds, got {seconds:g}"
+        )
+    return seconds
 
 
 def _given(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -311,17 +326,7 @@ class ClientConfig(BaseSettings):
     @field_validator("timeout_s", mode="before")
     @classmethod
     def _seconds(cls, value: Any) -> float:
-        try:
-            seconds = float(value)
-        except (TypeError, ValueError):
-            raise ConfigurationError(
-                f"AMIGO_TIMEOUT {value!r} is not a number of seconds"
-            ) from None
-        if not 0 < seconds <= MAX_TIMEOUT_S:
-            raise ConfigurationError(
-                f"AMIGO_TIMEOUT must be between 0 and {MAX_TIMEOUT_S:g} seconds, got {seconds:g}"
-            )
-        return seconds
+        return timeout_seconds(value, "AMIGO_TIMEOUT")
 
     @model_validator(mode="after")
     def _credentials(self) -> Self:

@@ -75,7 +75,7 @@ def test_secrets_never_show_in_repr() -> None:
             "set only one of them",
         ),
         (KEY | ORG | {"AMIGO_TIMEOUT": "soon"}, "not a number of seconds"),
-        (KEY | ORG | {"AMIGO_TIMEOUT": "0"}, "between 0 and 600"),
+        (KEY | ORG | {"AMIGO_TIMEOUT": "0"}, "greater than 0 and at most 600"),
     ],
 )
 def test_mistakes_get_a_message_naming_the_setting(env: dict[str, str], message: str) -> None:

@@ -16,18 +16,22 @@ if TYPE_CHECKING:
         APITimeoutError,
         AuthenticationError,
         BadRequestError,
+        ClientClosedError,
         ConfigurationError,
         ConflictError,
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
+        RequestBodyError,
         ServiceUnavailableError,
         UnprocessableEntityError,
     )
+    from .raw import RawResponse
     from .reading import ResponseParseError, UnknownValueWarning
     from .retries import RetryPolicy
 
-# Imported on first use, so that `import amigo_client.exceptions` (or `.clock`) stays light.
+# Imported on first use (PEP 562): `from amigo_client import AmigoClient` loads the client and
+# httpx, not the models, the operations' modules or the settings (pydantic).
 _MODULES = {
     "AmigoClient": "amigo",
     "AsyncAmigoClient": "amigo",
@@ -35,6 +39,7 @@ _MODULES = {
     "Client": "client",
     "ClientConfig": "config",
     "Clock": "clock",
+    "RawResponse": "raw",
     "ResponseParseError": "reading",
     "RetryPolicy": "retries",
     "UnknownValueWarning": "reading",
@@ -59,6 +64,7 @@ __all__ = (
     "AuthenticationError",
     "BadRequestError",
     "Client",
+    "ClientClosedError",
     "ClientConfig",
     "Clock",
     "ConfigurationError",
@@ -66,6 +72,8 @@ __all__ = (
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
+    "RequestBodyError",
     "ResponseParseError",
     "RetryPolicy",
     "ServiceUnavailableError",

@@ -8,9 +8,9 @@ is unknown). A sign-in that could not connect, or was answered 408, 429 or 5xx, 
 client's error for that (`APIConnectionError`, `RateLimitError`, `ServiceUnavailableError`,
 `APIStatusError`), which the call's retry loop retries like a read.
 
-`call_token` is the per-call token hook: while it holds a token (the retry loop sets it for a
-call given `Hooks(token=...)`, e.g. a hosted server acting for the user whose request it
-serves), requests carry that token instead of the configured credentials; it is never cached,
+`transport.call_token` is the per-call token hook: while it holds a token (the retry loop sets
+it for a call given `Hooks(token=...)`, e.g. a hosted server acting for the user whose request
+it serves), requests carry that token instead of the configured credentials; it is never cached,
 and a 401 to it is the answer.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator
-from contextvars import ContextVar
 
 import httpx
 
@@ -36,6 +35,7 @@ from .exceptions import (
 )
 from .models import ErrorBody, SignInWithApiKeyResponse
 from .retries import READ_RETRY_STATUSES, retry_after_seconds, was_not_sent
+from .transport import call_token
 from .types import UNSET, Response
 
 __all__ = [
@@ -43,12 +43,9 @@ __all__ = [
     "BearerAuth",
     "FixedToken",
     "TokenSource",
-    "call_token",
     "token_source",
 ]
 
-# The token of the call being sent, when it carries its own (see the module's docstring).
-call_token: ContextVar[str | None] = ContextVar("amigo_call_token", default=None)
 
 # Renew this share of a token's lifetime before it ends, and at most this many seconds early.
 REFRESH_SHARE = 0.1

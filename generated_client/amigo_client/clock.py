@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
-import anyio
+if TYPE_CHECKING:  # anyio loads with the first asynchronous call, not with the client
+    import anyio
 
 __all__ = ["Clock"]
 
@@ -41,4 +43,6 @@ class Clock:
     def deadline(self, seconds: float) -> AbstractContextManager[anyio.CancelScope]:
         """A cancel scope that ends the block it guards once `seconds` have passed on this
         clock; its `cancelled_caught` tells whether they did."""
+        import anyio
+
         return anyio.move_on_after(seconds)

@@ -2,6 +2,8 @@
 
     AmigoError
     ├── ConfigurationError            a setting is missing or malformed (nothing was sent)
+    ├── ClientClosedError             a call on a client that was closed (nothing was sent)
+    ├── RequestBodyError              a body given as a dict does not fit its model (nothing sent)
     ├── APIConnectionError            no answer: the connection failed or broke
     │   └── APITimeoutError           no answer in time (the request timeout or the retry budget)
     ├── APIResponseValidationError    a success answer whose body does not match the API description
@@ -18,10 +20,11 @@ Messages and reprs carry the operation, the status and Amigo's own detail, never
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .models import ErrorBody, ValidationErrorItem
-from .types import Response
+if TYPE_CHECKING:  # the models load with the first answer read, not with this module
+    from .models import ErrorBody, ValidationErrorItem
+    from .types import Response
 
 __all__ = [
     "APIConnectionError",
@@ -31,11 +34,13 @@ __all__ = [
     "AmigoError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestBodyError",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "detail_text",
@@ -52,6 +57,22 @@ class AmigoError(Exception):
 
 class ConfigurationError(AmigoError, ValueError):
     """A setting is missing or malformed; the message names it and says how to fix it."""
+
+
+class ClientClosedError(AmigoError):
+    """A call on a client that was closed (`close()`, `aclose()` or the end of its `with`
+    block), or whose own httpx client (`http_client=`) was closed; nothing was sent. Make a new
+    client."""
+
+
+class RequestBodyError(AmigoError, TypeError):
+    """A body given as a dict does not fit the operation's model: a required field is missing,
+    a field or an enum value is not in the API description, or a value cannot be read. `field`
+    names the field (wire names, `[]` after a list); nothing was sent."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class APIConnectionError(AmigoError):
@@ -195,6 +216,8 @@ def error_body(response: Response[Any]) -> ErrorBody | None:
     """An error answer's body as the generated `ErrorBody`: the one the operation parsed, or for
     a status the operation does not document (a proxy's 502) the body read as one. None when the
     body is not an error body (not JSON, another shape)."""
+    from .models.error_body import ErrorBody
+
     if isinstance(response.parsed, ErrorBody):
         return response.parsed
     try:
@@ -206,6 +229,8 @@ def error_body(response: Response[Any]) -> ErrorBody | None:
 def _detail(body: ErrorBody | None) -> str | list[ValidationErrorItem] | None:
     """The body's detail; a list whose items are not all validation items (the generated model
     then keeps the raw list) counts as no detail."""
+    from .models.validation_error_item import ValidationErrorItem
+
     if body is None:
         return None
     if isinstance(body.detail, str):

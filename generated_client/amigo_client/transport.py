@@ -35,14 +35,10 @@ import inspect
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
 
-from .auth import call_token
-from .client import Client
-from .clock import Clock
-from .config import ClientConfig
 from .exceptions import (
     AmigoError,
     APIConnectionError,
@@ -51,9 +47,14 @@ from .exceptions import (
     APITimeoutError,
     status_error,
 )
-from .models import ErrorBody
 from .retries import READ_RETRY_STATUSES, Hold, retry_after_seconds, was_not_sent
-from .types import Response
+
+if TYPE_CHECKING:  # loaded when a client is built or an answer read, not on import
+    from .client import Client
+    from .clock import Clock
+    from .config import ClientConfig
+    from .models import ErrorBody
+    from .types import Response
 
 __all__ = [
     "AsyncTransport",
@@ -63,6 +64,7 @@ __all__ = [
     "SyncTransport",
     "async_http_client",
     "async_http_transport",
+    "call_token",
     "sync_http_client",
     "sync_http_transport",
     "tls_context",
@@ -70,6 +72,11 @@ __all__ = [
 
 T = TypeVar("T")
 
+# The token of the call being sent when it carries its own (`Hooks.token`): `auth.BearerAuth`
+# sends it instead of the configured credentials.
+call_token: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "amigo_call_token", default=None
+)
 # The monotonic moment (on the client's clock) the attempt being sent must end by.
 _attempt_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "amigo_attempt_deadline", default=None
@@ -475,6 +482,8 @@ def _parsed(op: Operation, response: Response[T | ErrorBody]) -> T:
     """The model of a success answer. What the API description does not list was kept (see
     `reading`); a body that still cannot be read raises, naming the field and the value, chained
     to the error that stopped the reading."""
+    from .models.error_body import ErrorBody
+
     parsed = response.parsed
     if parsed is not None and not isinstance(parsed, ErrorBody):
         return parsed
