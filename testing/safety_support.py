@@ -25,7 +25,7 @@ from mcp import Client
 
 from amigo_mcp.catalog import ToolSpec, load_catalog
 from amigo_mcp.errors import Scrubber
-from amigo_mcp.runtime import configure_logging
+from amigo_mcp.stderr import configure_logging
 from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
@@ -184,7 +184,7 @@ class SecretScan:
 
 @contextmanager
 def server_logs(level: str, scrub: Scrubber) -> Iterator[io.StringIO]:
-    """The server's own logging set-up (`runtime.configure_logging`), written to a buffer.
+    """The server's own logging set-up (`stderr.configure_logging`), written to a buffer.
 
     Every logger of the process goes through it (the SDK, httpx, httpcore, amigo_client, the
     sandbox), as in `amigo-mcp serve --log-level DEBUG`. The previous set-up is restored after.

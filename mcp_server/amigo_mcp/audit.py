@@ -35,6 +35,7 @@ from amigo_mcp.errors import Scrubber
 from amigo_mcp.settings import Settings
 
 if TYPE_CHECKING:
+    from amigo_mcp.catalog import ToolSpec
     from amigo_mcp.invoke import ToolOutcome
 
 log = logging.getLogger("amigo_mcp.audit")
@@ -78,16 +79,23 @@ def token_user(token: str) -> str:
     return "token:" + hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
-def caller(settings: Settings, own_token: str | None) -> str | None:
-    """The user a call is made as: the request's own token (hosted mode), the configured user
-    (API key) or the configured bearer token's user."""
+def caller(settings: Settings, own_token: str | None) -> tuple[str | None, str]:
+    """The user a call is made as, and in which organization: the request's own token (hosted
+    mode), the configured user (API key) or the configured bearer token's user. Settings still
+    on the embedded sandbox, which has not started (the call ended before anything was sent),
+    name its demo user: every call to it is made as that user."""
+    organization = settings.organization_id
     if own_token:
-        return token_user(own_token)
+        return token_user(own_token), organization
+    if settings.auth_mode == "sandbox":
+        from amigo_sandbox.demo import DEMO_ORGANIZATION, DEMO_USER_ID
+
+        return DEMO_USER_ID, DEMO_ORGANIZATION
     if settings.auth_mode == "api_key":
-        return settings.user_id
+        return settings.user_id, organization
     if settings.bearer_token is not None:
-        return token_user(settings.bearer_token.get_secret_value())
-    return None
+        return token_user(settings.bearer_token.get_secret_value()), organization
+    return None, organization
 
 
 class AuditLog:
@@ -106,6 +114,32 @@ class AuditLog:
                 raise ConfigurationError(
                     f"cannot open the audit log {target!r} for appending: {exc.strerror}"
                 ) from None
+
+    def record_call(
+        self,
+        tool: ToolSpec,
+        settings: Settings,
+        own_token: str | None,
+        arguments: dict[str, Any],
+        confirmation: Decision,
+        outcome: ToolOutcome | None,
+        duration_s: float,
+    ) -> None:
+        """Record a finished call, if its tool writes: made with `settings`, and `own_token`
+        in hosted multi-user mode; `outcome` None when the call ended before reaching the
+        invoker (nothing was sent)."""
+        if tool.read_only:
+            return
+        user, organization = caller(settings, own_token)
+        self.record(
+            tool=tool.name,
+            user=user,
+            organization=organization,
+            arguments=arguments,
+            confirmation=confirmation,
+            outcome=outcome,
+            duration_s=duration_s,
+        )
 
     def record(
         self,

@@ -133,7 +133,8 @@ def _policy(settings: Settings, catalog: Catalog) -> ToolPolicy:
 def _runtime(catalog: Catalog, settings: Settings) -> Runtime:
     from amigo_client.retries import RetryPolicy
 
-    from amigo_mcp.runtime import Runtime, configure_logging, say
+    from amigo_mcp.runtime import Runtime
+    from amigo_mcp.stderr import configure_logging, say
     from amigo_mcp.telemetry import start_tracing, tracing_mode
 
     mode = tracing_mode(settings.otel)
@@ -279,9 +280,9 @@ def _serve(settings: Settings) -> int:
     import anyio
 
     from amigo_mcp.catalog import load_catalog
-    from amigo_mcp.runtime import say
     from amigo_mcp.server import build_server
     from amigo_mcp.state import shared_confirmation_key
+    from amigo_mcp.stderr import say
 
     if settings.multi_user and settings.transport != "http":
         raise ConfigurationError(

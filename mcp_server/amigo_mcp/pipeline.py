@@ -143,7 +143,12 @@ class CallPipeline:
         if outcome is None:
             # A call answered with a question is not over: its line comes with the answer.
             return ending
-        self.runtime.audit_call(tool, arguments, own_token, ending.decision, outcome, started)
+        runtime = self.runtime
+        if runtime.audit is not None:
+            duration_s = runtime.clock.monotonic() - started
+            runtime.audit.record_call(
+                tool, runtime.settings, own_token, arguments, ending.decision, outcome, duration_s
+            )
         if own_token:
             scrub = Scrubber([own_token])
             structured = outcome.structured

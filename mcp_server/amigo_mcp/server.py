@@ -3,9 +3,8 @@
 Built on the SDK's low-level `Server`, which publishes each tool's `inputSchema` and
 `outputSchema` byte for byte as the catalog has them. Each call goes through the call pipeline
 (`pipeline.py`: policy, arguments, confirmation, send, audit); this module supplies what is
-MCP's: how to ask the user (an elicitation in the call on 2025-11-25, a question in the answer on
-2026-07-28), progress notifications for retry waits, and in hosted multi-user mode the Amigo
-token that came with the HTTP request.
+MCP's: the asker (`asker.py`), progress notifications for retry waits, and in hosted
+multi-user mode the Amigo token that came with the HTTP request.
 """
 
 from __future__ import annotations
@@ -18,12 +17,12 @@ from mcp.server import Server, ServerRequestContext
 from mcp.server.request_state import RequestStateBoundary, RequestStateSecurity
 from mcp.server.streamable_http import MCP_SESSION_ID_HEADER
 from mcp.shared.exceptions import MCPError
-from mcp_types.version import MODERN_PROTOCOL_VERSIONS
 
 from amigo_mcp.apps import EXTENSION_ID, read_view, tool_meta, view_resources
+from amigo_mcp.asker import ElicitingAsker
 from amigo_mcp.catalog import Catalog, ToolSpec
-from amigo_mcp.pipeline import CallPipeline, CannotAsk, Reply, crash_text
-from amigo_mcp.policy import NO_ELICITATION, NO_ELICITATION_STATELESS, ToolPolicy
+from amigo_mcp.pipeline import CallPipeline, crash_text
+from amigo_mcp.policy import ToolPolicy
 from amigo_mcp.runtime import Runtime
 from amigo_mcp.telemetry import note_session
 
@@ -55,7 +54,6 @@ first; a refusal means nothing was sent. Calls are spaced to Amigo's rate limits
 log = logging.getLogger("amigo_mcp")
 # The header that carries a user's own Amigo bearer token in hosted multi-user mode.
 AMIGO_TOKEN_HEADER = "x-amigo-token"
-CONFIRM_KEY = "confirm"
 
 
 def mcp_tool(tool: ToolSpec) -> types.Tool:
@@ -74,81 +72,6 @@ def _error(text: str) -> types.CallToolResult:
     return types.CallToolResult(content=[types.TextContent(type="text", text=text)], is_error=True)
 
 
-def _confirmation_schema(tool: ToolSpec) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {
-            CONFIRM_KEY: {
-                "type": "boolean",
-                "title": f"Allow {tool.name}",
-                "description": "Tick to let this one call run.",
-            }
-        },
-        "required": [CONFIRM_KEY],
-    }
-
-
-def _reply(answer: Any, state: str | None = None) -> Reply:
-    """The person's answer to an elicitation."""
-    if not isinstance(answer, types.ElicitResult):
-        return Reply("not-understood", state=state)
-    if answer.action == "accept" and (answer.content or {}).get(CONFIRM_KEY) is True:
-        return Reply("accepted", state=state)
-    if answer.action == "cancel":
-        return Reply("cancelled", state=state)
-    said = "did not allow it" if answer.action == "accept" else None
-    return Reply("declined", said=said, state=state)
-
-
-class ElicitingAsker:
-    """Asks the MCP client's user: by an elicitation request within the call (2025-11-25), or
-    by a question in the call's answer, answered when the client calls again (2026-07-28)."""
-
-    def __init__(self, ctx: ServerRequestContext[Any], params: types.CallToolRequestParams):
-        self.ctx, self.params = ctx, params
-        self.modern = ctx.protocol_version in MODERN_PROTOCOL_VERSIONS
-        # The answer that hands the question to the client (2026-07-28), once asked.
-        self.question: types.InputRequiredResult | None = None
-
-    def given(self) -> Reply | None:
-        answer = (self.params.input_responses or {}).get(CONFIRM_KEY) if self.modern else None
-        if answer is None or self.params.request_state is None:
-            return None
-        return _reply(answer, self.params.request_state)
-
-    def cannot_ask(self, tool: ToolSpec) -> str | None:
-        session = self.ctx.session
-        if not self.modern and not session.can_send_request:
-            return NO_ELICITATION_STATELESS.format(tool=tool.name)
-        caps = session.client_capabilities
-        if caps is None or caps.elicitation is None:
-            return NO_ELICITATION.format(tool=tool.name)
-        return None
-
-    async def ask(self, tool: ToolSpec, question: str, state: str) -> Reply | None:
-        message = f"{question}\nAllow this call?"
-        if self.modern:
-            # Not a decision yet: the client calls again with the answer.
-            self.question = types.InputRequiredResult(
-                input_requests={
-                    CONFIRM_KEY: types.ElicitRequest(
-                        params=types.ElicitRequestFormParams(
-                            message=message, requested_schema=_confirmation_schema(tool)
-                        )
-                    )
-                },
-                request_state=state,
-            )
-            return None
-        try:
-            answer = await self.ctx.session.elicit_form(
-                message, _confirmation_schema(tool), related_request_id=self.ctx.request_id
-            )
-        except MCPError:
-            raise CannotAsk(NO_ELICITATION.format(tool=tool.name)) from None
-        return _reply(answer)
-
-
 def build_server(
     catalog: Catalog,
     runtime: Runtime,
@@ -164,7 +87,7 @@ def build_server(
     listing = types.ListToolsResult(tools=[mcp_tool(tool) for tool in offered])
     # The schemas the listing publishes, by name. Without this lookup the SDK finds a called
     # tool's schema (to check `Mcp-Param-*` headers on 2026-07-28) by running and serialising
-    # the whole `tools/list` on every call: a fifth of the server's time under load.
+    # the whole `tools/list` on every call.
     input_schemas = {tool.name: tool.input_schema for tool in offered}
 
     async def list_tools(
