@@ -86,8 +86,8 @@ _attempt_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """The TLS settings every client in this process shares: httpx's defaults (certifi's CA
-    bundle; `SSL_CERT_FILE` and `SSL_CERT_DIR` honoured), built once. Building them reads the
-    whole CA bundle, tens of milliseconds that every new HTTP client would otherwise pay."""
+    bundle; `SSL_CERT_FILE` and `SSL_CERT_DIR` honoured), built once: building them reads and
+    parses the whole CA bundle, which every new HTTP client would otherwise do again."""
     return httpx.create_ssl_context()
 
 
