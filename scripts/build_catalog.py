@@ -402,7 +402,7 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                         "path_fields": path_fields,
                         "query_fields": locations["query"],
                         "body_fields": locations["body"],
-                        "rate_limit_per_minute": operation.get("x-rate-limit-per-minute"),
+                        "rate_limit_per_minute": rate_limit_per_minute(operation),
                     },
                 }
             )
@@ -424,6 +424,13 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
         "objects": objects,
         "tools": tools,
     }
+
+
+def rate_limit_per_minute(operation: dict[str, Any]) -> int | None:
+    """An operation's documented rate limit in calls per minute (`x-rate-limit-per-minute`),
+    None when the spec states none."""
+    limit = operation.get("x-rate-limit-per-minute")
+    return None if limit is None else int(limit)
 
 
 def catalog_of(spec_path: Path) -> dict[str, Any]:

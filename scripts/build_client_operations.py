@@ -38,6 +38,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from build_catalog import rate_limit_per_minute
 from openapi_python_client.strings import ClassName, PythonIdentifier
 
 from amigo_sandbox.refs import Document
@@ -532,7 +533,12 @@ def build(document: dict[str, Any], project: Path) -> tuple[str, str]:
                 imports.add(f"from .models import {item}")
                 paginated.append(f"    {op_id!r}: {field!r},")
             safe = method in SAFE_METHODS
-            operations.append(f"    {op_id!r}: Operation({op_id!r}, safe_to_repeat={safe}),")
+            limit = rate_limit_per_minute(operation)
+            operations.append(
+                f"    {op_id!r}: Operation({op_id!r}, safe_to_repeat={safe}"
+                + ("" if limit is None else f", rate_limit_per_minute={limit}")
+                + "),"
+            )
             methods.append((entry, field, item))
     if bodies_used:
         imports.add(f"from .bodies import {', '.join(sorted(bodies_used))}")

@@ -5,16 +5,23 @@ bounding attempts in flight, also for the blocking client on a stopped clock."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
+
+import anyio
 import pytest
 from amigo_client import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    Clock,
     NotFoundError,
     RateLimitError,
     RetryPolicy,
 )
 from amigo_client.models import CreateDynamicBehaviorSetRequest
+from amigo_client.operations import OPERATIONS
 
 from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.server import RunningSandbox
@@ -203,3 +210,64 @@ def test_the_client_holds_calls_while_the_apis_window_is_used_up(
     statuses = sandbox.response_statuses()[results]
     assert statuses == {"200": 12}, "never refused: held back before the API had to"
     assert stopped_clock.monotonic() > start, "a call waited for the window to reset"
+
+
+class _AfterLanding(Clock):
+    """The sandbox's stopped clock, its waits as in real time: a wait first lets the calls
+    already sent land (a minute outlasts them), then moves the clock to the moment it ends,
+    unless another wait that ran alongside it moved the clock there already."""
+
+    def __init__(self, clock: SandboxClock, landed: threading.Event) -> None:
+        self.clock, self.landed = clock, landed
+        self.moving = threading.Lock()
+
+    def time(self) -> float:
+        return self.clock.time()
+
+    def monotonic(self) -> float:
+        return self.clock.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        ends = self.clock.monotonic() + seconds
+        self.landed.wait(timeout=60)
+        with self.moving:
+            self.clock.sleep(ends - self.clock.monotonic())
+
+    @property
+    def stopped(self) -> bool:
+        return self.clock.stopped
+
+    def deadline(self, seconds: float) -> AbstractContextManager[anyio.CancelScope]:
+        return self.clock.deadline(seconds)
+
+
+def test_the_client_spaces_calls_by_the_documented_limit(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock
+) -> None:
+    """The spec's per-minute limit of an operation is the client's own: N+2 calls started
+    together, before any answer could tell the API's count, go N at once and the rest once the
+    minute has passed on the clock; none is refused."""
+    results = "get-metric-evaluation-results"
+    limit = OPERATIONS[results].rate_limit_per_minute
+    assert limit is not None, "the spec documents this operation's limit"
+    sandbox.set_rate_limits(True)
+    sandbox.reset_request_counts()
+    start = stopped_clock.monotonic()
+    calls, answered, lock = limit + 2, [0], threading.Lock()
+    together, landed = threading.Barrier(calls), threading.Event()
+    clock = _AfterLanding(stopped_clock, landed)
+    with sync_client(sandbox, clock, RetryPolicy(budget_s=90)) as amigo:
+
+        def one_call() -> None:
+            together.wait()
+            amigo.get_metric_evaluation_results(limit=1)
+            with lock:
+                answered[0] += 1
+                if answered[0] == limit:
+                    landed.set()
+
+        with ThreadPoolExecutor(calls) as pool:
+            for done in [pool.submit(one_call) for _ in range(calls)]:
+                done.result()
+    assert sandbox.response_statuses()[results] == {"200": calls}, "never refused"
+    assert stopped_clock.monotonic() > start, "the last calls waited for the minute to pass"

@@ -37,6 +37,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amigo_mcp.catalog import ToolSpec
+from amigo_sandbox.clock import SandboxClock
 from amigo_sandbox.demo import (
     DEMO_BEHAVIOR_SET_IDS,
     DEMO_CONVERSATION_ID,
@@ -107,12 +108,16 @@ def test_the_table_holds_every_read_with_an_enum(sandbox: RunningSandbox) -> Non
 
 
 @pytest.mark.parametrize("operation_id", sorted(ENUM_READS))
-def test_the_client_keeps_an_unknown_enum_value(sandbox: RunningSandbox, operation_id: str) -> None:
+def test_the_client_keeps_an_unknown_enum_value(
+    sandbox: RunningSandbox, stopped_clock: SandboxClock, operation_id: str
+) -> None:
+    """(On a stopped clock: paging one item at a time outruns an operation's documented
+    per-minute limit, and the client's rate gate then waits on the clock.)"""
     read = ENUM_READS[operation_id]
     name = endpoint_name(read_tool(operation_id))
     sandbox.inject_fault(operation_id, "unknown_enum", times=None)  # every answer, every page
     pages = 0
-    with sync_client(sandbox) as amigo:
+    with sync_client(sandbox, stopped_clock) as amigo:
         with pytest.warns(UnknownValueWarning) as caught:
             answer = read.call(amigo)
         assert UNKNOWN_ENUM_VALUE in dumped(answer)

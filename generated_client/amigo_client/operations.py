@@ -79,27 +79,55 @@ if TYPE_CHECKING:
     from .models.update_simulation_scenario_request import UpdateSimulationScenarioRequest
 
 OPERATIONS: dict[str, Operation] = {
-    "get-dynamic-behavior-sets": Operation("get-dynamic-behavior-sets", safe_to_repeat=True),
-    "create-dynamic-behavior-set": Operation("create-dynamic-behavior-set", safe_to_repeat=False),
-    "search-dynamic-behavior-sets": Operation("search-dynamic-behavior-sets", safe_to_repeat=True),
-    "update-dynamic-behavior-set": Operation("update-dynamic-behavior-set", safe_to_repeat=False),
-    "delete-dynamic-behavior-set": Operation("delete-dynamic-behavior-set", safe_to_repeat=False),
-    "get-dynamic-behavior-set-versions": Operation("get-dynamic-behavior-set-versions", safe_to_repeat=True),
-    "create-dynamic-behavior-set-version": Operation("create-dynamic-behavior-set-version", safe_to_repeat=False),
-    "get-dynamic-behavior-invocations": Operation("get-dynamic-behavior-invocations", safe_to_repeat=True),
-    "get-metrics": Operation("get-metrics", safe_to_repeat=True),
-    "search-metrics": Operation("search-metrics", safe_to_repeat=True),
-    "evaluate-metrics": Operation("evaluate-metrics", safe_to_repeat=False),
-    "get-metric-evaluation-results": Operation("get-metric-evaluation-results", safe_to_repeat=True),
-    "get-conversations": Operation("get-conversations", safe_to_repeat=True),
-    "get-conversation-messages": Operation("get-conversation-messages", safe_to_repeat=True),
-    "get-simulation-scenarios": Operation("get-simulation-scenarios", safe_to_repeat=True),
-    "create-simulation-scenario": Operation("create-simulation-scenario", safe_to_repeat=False),
-    "search-simulation-scenarios": Operation("search-simulation-scenarios", safe_to_repeat=True),
-    "update-simulation-scenario": Operation("update-simulation-scenario", safe_to_repeat=False),
-    "delete-simulation-scenario": Operation("delete-simulation-scenario", safe_to_repeat=False),
-    "get-simulation-scenario-versions": Operation("get-simulation-scenario-versions", safe_to_repeat=True),
-    "create-simulation-scenario-version": Operation("create-simulation-scenario-version", safe_to_repeat=False),
+    "get-dynamic-behavior-sets": Operation("get-dynamic-behavior-sets", safe_to_repeat=True, rate_limit_per_minute=500),
+    "create-dynamic-behavior-set": Operation(
+        "create-dynamic-behavior-set", safe_to_repeat=False, rate_limit_per_minute=200
+    ),
+    "search-dynamic-behavior-sets": Operation(
+        "search-dynamic-behavior-sets", safe_to_repeat=True, rate_limit_per_minute=50
+    ),
+    "update-dynamic-behavior-set": Operation(
+        "update-dynamic-behavior-set", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
+    "delete-dynamic-behavior-set": Operation(
+        "delete-dynamic-behavior-set", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
+    "get-dynamic-behavior-set-versions": Operation(
+        "get-dynamic-behavior-set-versions", safe_to_repeat=True, rate_limit_per_minute=1000
+    ),
+    "create-dynamic-behavior-set-version": Operation(
+        "create-dynamic-behavior-set-version", safe_to_repeat=False, rate_limit_per_minute=200
+    ),
+    "get-dynamic-behavior-invocations": Operation(
+        "get-dynamic-behavior-invocations", safe_to_repeat=True, rate_limit_per_minute=50
+    ),
+    "get-metrics": Operation("get-metrics", safe_to_repeat=True, rate_limit_per_minute=20),
+    "search-metrics": Operation("search-metrics", safe_to_repeat=True, rate_limit_per_minute=20),
+    "evaluate-metrics": Operation("evaluate-metrics", safe_to_repeat=False, rate_limit_per_minute=50),
+    "get-metric-evaluation-results": Operation(
+        "get-metric-evaluation-results", safe_to_repeat=True, rate_limit_per_minute=10
+    ),
+    "get-conversations": Operation("get-conversations", safe_to_repeat=True, rate_limit_per_minute=15),
+    "get-conversation-messages": Operation("get-conversation-messages", safe_to_repeat=True, rate_limit_per_minute=20),
+    "get-simulation-scenarios": Operation("get-simulation-scenarios", safe_to_repeat=True, rate_limit_per_minute=200),
+    "create-simulation-scenario": Operation(
+        "create-simulation-scenario", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
+    "search-simulation-scenarios": Operation(
+        "search-simulation-scenarios", safe_to_repeat=True, rate_limit_per_minute=50
+    ),
+    "update-simulation-scenario": Operation(
+        "update-simulation-scenario", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
+    "delete-simulation-scenario": Operation(
+        "delete-simulation-scenario", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
+    "get-simulation-scenario-versions": Operation(
+        "get-simulation-scenario-versions", safe_to_repeat=True, rate_limit_per_minute=500
+    ),
+    "create-simulation-scenario-version": Operation(
+        "create-simulation-scenario-version", safe_to_repeat=False, rate_limit_per_minute=500
+    ),
 }
 
 # The paginated lists and the field holding each page's items (derived from the spec).
