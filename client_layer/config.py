@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
-from typing import Any, ClassVar, Self, get_args
+from typing import Any, ClassVar, Self, cast, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -156,17 +156,25 @@ class ClientConfig(BaseSettings):
         "AMIGO_ORGANIZATION_ID is not set: every Amigo call is made within an organization."
     )
 
+    # Read on every call, so read from pydantic's store of private attributes directly: reading
+    # them as attributes goes through `BaseModel.__getattr__`, slow for something this hot.
+
     @property
     def retry(self) -> RetryPolicy:
-        return self._retry
+        return cast(RetryPolicy, self._private("_retry"))
 
     @property
     def clock(self) -> Clock:
-        return self._clock
+        return cast(Clock, self._private("_clock"))
 
     @property
     def gate(self) -> RateGate:
-        return self._gate
+        return cast(RateGate, self._private("_gate"))
+
+    def _private(self, name: str) -> object:
+        private = self.__pydantic_private__
+        assert private is not None, "pydantic sets the private attributes at construction"
+        return private[name]
 
     @property
     def shown_base_url(self) -> str:

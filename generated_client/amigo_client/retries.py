@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import random
 import threading
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -138,12 +139,12 @@ def _window(state: Any, now: float) -> tuple[list[float], list[float] | None]:
     fixed window often frees room sooner than a sliding minute. Once it has reset, calls sent
     before no longer count against our own sliding minute either.
     """
-    sent: list[float] = list(state["sent"]) if state else []
+    sent: list[float] = state["sent"] if state else []  # in time order (see `_reserve`)
     window: list[float] | None = state.get("window") if state else None
     if window is not None and now >= window[1]:
-        sent = [t for t in sent if t >= window[1]]
+        sent = sent[bisect_left(sent, window[1]) :]
         window = None
-    return [t for t in sent if t > now - WINDOW_S], window
+    return sent[bisect_right(sent, now - WINDOW_S) :], window
 
 
 def _reserve(state: Any, limit: int | None, now: float) -> tuple[Any, Hold]:
@@ -153,7 +154,7 @@ def _reserve(state: Any, limit: int | None, now: float) -> tuple[Any, Hold]:
             return state, Hold(window[1] - now, api=True)
     elif limit and len(sent) >= limit:
         return state, Hold(sent[-limit] + WINDOW_S - now)
-    sent.append(now)
+    insort(sent, now)  # in time order, also when calls of several threads come out of turn
     if limit:
         del sent[:-limit]  # older calls can no longer hold anything back
     if window is not None:
