@@ -274,15 +274,15 @@ def _reading(doc: Document, schema: Any, within: frozenset[str] = frozenset()) -
     if node.get("required"):
         out["required"] = list(node["required"])
     properties = {
-        name: reading
-        for name, sub in node.get("properties", {}).items()
-        if (reading := _reading(doc, sub, within))
+        name: _reading(doc, sub, within) for name, sub in node.get("properties", {}).items()
     }
-    if properties:
-        out["properties"] = properties
     extra = node.get("additionalProperties")
-    if isinstance(extra, dict) and (reading := _reading(doc, extra, within)):
-        out["additionalProperties"] = reading
+    extra = _reading(doc, extra, within) if isinstance(extra, dict) else {}
+    if extra:  # the properties name the fields the map's entries are not
+        out["properties"] = properties
+        out["additionalProperties"] = extra
+    elif any(properties.values()):
+        out["properties"] = {name: reading for name, reading in properties.items() if reading}
     return out
 
 

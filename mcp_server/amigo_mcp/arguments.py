@@ -36,16 +36,13 @@ class ArgumentError(AmigoError):
 _VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
 
 
-def schema_validator(schema: dict[str, Any], formats: Any = None) -> Any:
-    """A Draft 2020-12 validator for `schema`, its formats checked by `formats` (a
-    `jsonschema.FormatChecker`; all it knows by default), made once per schema: a schema is
-    always checked with the same formats."""
+def schema_validator(schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator for `schema`, formats checked, made once per schema."""
     entry = _VALIDATORS.get(id(schema))
     if entry is None or entry[0] is not schema:
         from jsonschema import Draft202012Validator, FormatChecker
 
-        checker = FormatChecker() if formats is None else formats
-        entry = (schema, Draft202012Validator(schema, format_checker=checker))
+        entry = (schema, Draft202012Validator(schema, format_checker=FormatChecker()))
         _VALIDATORS[id(schema)] = entry
     return entry[1]
 
