@@ -23,7 +23,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spec_normalize import SpecError
 
@@ -242,6 +242,62 @@ def _shape(schema: dict[str, Any], depth: int) -> dict[str, Any]:
     return out
 
 
+def _reading(doc: Document, schema: Any, within: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What the generated client's tolerant reader needs of an answer to read it into its
+    models (`amigo_client.reading`), as a JSON Schema: objects with their required fields,
+    lists of what it reads, enums as strings (an unknown value is kept), date-times Python can
+    read; a plain value is taken as it comes, and so is any value of a union with a plain arm
+    (null included). A body this schema refuses is one the client cannot read."""
+    followed = doc.follow(schema, within)
+    node, within = followed.node, followed.within
+    if followed.recursive or not isinstance(node, dict):
+        return {}
+    arms = node.get("anyOf") or node.get("oneOf")
+    types = _types(node)
+    if arms is not None:
+        if not all(_read_as_model(doc, arm, within) for arm in arms):
+            return {}
+        return {"anyOf": [_reading(doc, arm, within) for arm in arms]}
+    if len(types) > 1:
+        return {}  # e.g. [string, null]: read as it comes
+    kind = types[0] if types else ("object" if "properties" in node else None)
+    if "enum" in node:
+        return {"type": "string"}
+    if kind == "string" and node.get("format") == "date-time":
+        return {"type": "string", "format": "date-time"}
+    if kind == "array":
+        items = _reading(doc, node.get("items", {}), within)
+        return {"type": "array", "items": items} if items else {}
+    if kind != "object":
+        return {}
+    out: dict[str, Any] = {"type": "object"}
+    if node.get("required"):
+        out["required"] = list(node["required"])
+    properties = {
+        name: _reading(doc, sub, within) for name, sub in node.get("properties", {}).items()
+    }
+    extra = node.get("additionalProperties")
+    extra = _reading(doc, extra, within) if isinstance(extra, dict) else {}
+    if extra:  # the properties name the fields the map's entries are not
+        out["properties"] = properties
+        out["additionalProperties"] = extra
+    elif any(properties.values()):
+        out["properties"] = {name: reading for name, reading in properties.items() if reading}
+    return out
+
+
+def _read_as_model(doc: Document, schema: Any, within: frozenset[str]) -> bool:
+    """Whether the generated reader builds something from a union's arm (a model, a list, an
+    enum, a date-time) rather than taking the value as it comes."""
+    node = doc.follow(schema, within).node
+    types = _types(node)
+    if "anyOf" in node or "oneOf" in node or "enum" in node or "properties" in node:
+        return True
+    if len(types) != 1:
+        return False
+    return types[0] in ("object", "array") or node.get("format") == "date-time"
+
+
 def _types(schema: dict[str, Any]) -> list[str]:
     declared = schema.get("type", [])
     return [declared] if isinstance(declared, str) else list(declared)
@@ -255,15 +311,23 @@ def _success(operation: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
     raise SpecError(f"{operation['operationId']}: no 2xx response")
 
 
-PythonNames = dict[tuple[str, str], tuple[str, dict[str, str]]]
+class Generated(NamedTuple):
+    """An operation as openapi-python-client generates it: its module, the keyword of every
+    parameter, where each parameter goes, and the value its function sends for a query
+    parameter left out (the spec's default of a scalar; the generator sends none for a list)."""
+
+    module: str
+    keywords: dict[str, str]
+    locations: dict[str, str]
+    query_defaults: dict[str, Any]
 
 
-def generated_names(spec: dict[str, Any], spec_path: Path) -> PythonNames:
-    """{(METHOD, path): (module, {parameter: keyword})} as openapi-python-client names them.
+def generated_names(spec: dict[str, Any], spec_path: Path) -> dict[tuple[str, str], Generated]:
+    """{(METHOD, path): Generated} as openapi-python-client makes each function.
 
     Its own parser, run with the committed configuration, decides every name (snake case,
-    reserved words such as `type` -> `type_`, conflicts between locations), so the catalog
-    holds exactly what the generated functions accept.
+    reserved words such as `type` -> `type_`, conflicts between locations) and default, so the
+    catalog holds exactly what the generated functions accept and send.
     """
     from openapi_python_client.config import Config, ConfigFile, MetaType
     from openapi_python_client.parser.openapi import GeneratorData
@@ -276,21 +340,46 @@ def generated_names(spec: dict[str, Any], spec_path: Path) -> PythonNames:
     if not isinstance(data, GeneratorData):
         raise SpecError(f"openapi-python-client cannot read the spec: {data.detail}")
     package = config.package_name_override or "amigo_client"
-    names: PythonNames = {}
+    names: dict[tuple[str, str], Generated] = {}
     for tag, collection in data.endpoint_collections_by_tag.items():
         for endpoint in collection.endpoints:
             module = PythonIdentifier(endpoint.name, config.field_prefix)
-            parameters = {
-                param.name.get_untrusted_value(): str(param.python_name)
-                for param in (
-                    *endpoint.path_parameters,
-                    *endpoint.query_parameters,
-                    *endpoint.header_parameters,
-                )
+            where = {
+                "path": endpoint.path_parameters,
+                "query": endpoint.query_parameters,
+                "header": endpoint.header_parameters,
+            }
+            keywords, locations = {}, {}
+            for location, parameters in where.items():
+                for param in parameters:
+                    wire = param.name.get_untrusted_value()
+                    keywords[wire] = str(param.python_name)
+                    locations[wire] = location
+            defaults = {
+                param.name.get_untrusted_value(): param.default.raw_value
+                for param in endpoint.query_parameters
+                if param.default is not None
             }
             path = endpoint.path.get_untrusted_value()
-            names[(endpoint.method.upper(), path)] = (f"{package}.api.{tag}.{module}", parameters)
+            names[(endpoint.method.upper(), path)] = Generated(
+                f"{package}.api.{tag}.{module}", keywords, locations, defaults
+            )
     return names
+
+
+def date_time_paths(schema: dict[str, Any], path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Where in a tool's arguments a date-time string goes (keys, `[]` for list items): the
+    request carries each in Python's ISO form, as the generated client writes a `datetime`."""
+    if schema.get("format") == "date-time":
+        return [list(path)]
+    found: list[list[str]] = []
+    for name, sub in schema.get("properties", {}).items():
+        found += date_time_paths(sub, (*path, name))
+    if isinstance(schema.get("items"), dict):
+        found += date_time_paths(schema["items"], (*path, "[]"))
+    for arm in schema.get("anyOf", []) + schema.get("oneOf", []):
+        found += [p for p in date_time_paths(arm, path) if p not in found]
+    return found
 
 
 def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -309,7 +398,9 @@ def _toolsets(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
     return out
 
 
-def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, Any]:
+def build_catalog(
+    spec: dict[str, Any], python_names: dict[tuple[str, str], Generated]
+) -> dict[str, Any]:
     root_curation = spec.get("x-mcp", {})
     doc = Document(spec)
     hidden_parameters: dict[str, str] = root_curation.get("hidden-parameters", {})
@@ -338,7 +429,7 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
 
             if (method.upper(), path) not in python_names:
                 raise SpecError(f"{operation_id}: openapi-python-client generates no function")
-            module, keywords = python_names[(method.upper(), path)]
+            generated = python_names[(method.upper(), path)]
             input_schema, locations = _input_schema(
                 doc, operation, set(hidden_parameters), short_descriptions
             )
@@ -395,8 +486,22 @@ def build_catalog(spec: dict[str, Any], python_names: PythonNames) -> dict[str, 
                         "id": operation_id,
                         "method": method.upper(),
                         "path": path,
-                        "module": module,
-                        "python_names": keywords,
+                        "module": generated.module,
+                        "python_names": generated.keywords,
+                        "hidden": {
+                            name: generated.locations[name]
+                            for name in hidden_parameters
+                            if name in generated.locations
+                        },
+                        "query_defaults": {
+                            name: value
+                            for name, value in generated.query_defaults.items()
+                            if name in locations["query"]
+                        },
+                        "date_times": date_time_paths(input_schema),
+                        "answer_schema": None
+                        if result_kind == "confirmation"
+                        else _reading(doc, response_schema),
                         "success_status": status,
                         "result": result_kind,
                         "path_fields": path_fields,

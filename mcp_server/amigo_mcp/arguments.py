@@ -1,23 +1,21 @@
-"""A tool's arguments: checked against its input schema, then bound to the generated function.
+"""A tool's arguments: checked against its input schema, then turned into the request.
 
 `validate_arguments` names every field that breaks the schema, and the rule, before anything is
-sent. `build_kwargs` turns the JSON arguments (plus the parameters hidden from tools and filled
-from configuration) into the keyword arguments of the generated client function, under the
-Python names the catalog recorded from the generator, converting enums, date-times and models by
-that function's type hints.
+sent. `request_of` turns the JSON arguments (plus the parameters hidden from tools and filled
+from configuration) into the request, by what the catalog recorded of the operation: where each
+argument goes, what the generated client sends for a query argument left out, where a date-time
+goes. The JSON values are sent as they are (a query list as repeated parameters), as the
+generated client sends the same values read into its models.
 """
 
 from __future__ import annotations
 
-import enum
-import importlib
 import json
-import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from types import ModuleType, UnionType
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from amigo_client.exceptions import AmigoError, field_path
 
@@ -135,8 +133,6 @@ def check_url_length(tool: ToolSpec, arguments: dict[str, Any], base_url: str, l
 
     The path and query fields travel in the URL; their URL-encoded size is what counts.
     """
-    from urllib.parse import quote, urlencode
-
     op = tool.operation
     sizes: dict[str, int] = {}
     for name in op.path_fields:
@@ -169,61 +165,59 @@ def json_text(value: Any) -> str:
     return json.dumps(value) if isinstance(value, bool) else str(value)
 
 
-@cache
-def _module(name: str) -> tuple[ModuleType, dict[str, Any]]:
-    module = importlib.import_module(name)
-    return module, typing.get_type_hints(module.asyncio_detailed)
+@dataclass(frozen=True)
+class Request:
+    """What one call of a tool sends, made once from its checked arguments: what the generated
+    operation function would send for the same arguments, without its models."""
+
+    method: str
+    url: str  # the path, each path parameter URL-quoted
+    params: dict[str, Any]
+    headers: dict[str, str]
+    json: dict[str, Any] | None
 
 
-def _convert(value: Any, annotation: Any) -> Any:
-    """Turn JSON-shaped `value` into what the generated function's `annotation` expects."""
-    if value is None:
-        return None
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, UnionType):
-        from amigo_client.types import Unset
-
-        arms = [a for a in typing.get_args(annotation) if a not in (type(None), Unset)]
-        for arm in arms:
-            try:
-                return _convert(value, arm)
-            except (TypeError, ValueError, KeyError):
-                continue
+def _iso(value: Any, path: tuple[str, ...]) -> Any:
+    """`value` with the date-time string at `path` in Python's ISO form (as the generated client
+    writes a `datetime`); a string Python cannot read stays as it is, as the models keep it."""
+    if not path:
+        if not isinstance(value, str):
+            return value
+        try:
+            return datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            return value
+    key, rest = path[0], path[1:]
+    if key == "[]":
+        return [_iso(item, rest) for item in value] if isinstance(value, list) else value
+    if not isinstance(value, dict) or key not in value:
         return value
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        return [_convert(v, item) for v in value]
-    if isinstance(annotation, type):
-        if issubclass(annotation, enum.Enum):
-            return annotation(value)
-        if annotation is datetime:
-            return datetime.fromisoformat(value)
-        if hasattr(annotation, "from_dict"):
-            return annotation.from_dict(value)
-    return value
+    return {**value, key: _iso(value[key], rest)}
 
 
-def build_kwargs(
+def request_of(
     catalog: Catalog, tool: ToolSpec, settings: Settings, arguments: dict[str, Any]
-) -> tuple[ModuleType, dict[str, Any]]:
-    module, hints = _module(tool.operation.module)
+) -> Request:
+    """The request for `arguments` (checked against the tool's input schema), with the
+    parameters hidden from tools filled from `settings`."""
     op = tool.operation
-    kwargs: dict[str, Any] = {}
-    for parameter, setting in catalog.hidden_parameters.items():
-        value = getattr(settings, setting)
-        if value and parameter in op.python_names:
-            kwargs[op.python_names[parameter]] = value
-    for name in op.path_fields + op.query_fields:
-        if name in arguments:
-            keyword = op.python_names[name]
-            kwargs[keyword] = _convert(arguments[name], hints[keyword])
+    for path in op.date_times:
+        arguments = _iso(arguments, path)
+    path_values = {name: arguments[name] for name in op.path_fields}
+    params = {name: arguments.get(name, op.query_defaults.get(name)) for name in op.query_fields}
+    headers: dict[str, str] = {}
+    for parameter, location in op.hidden.items():
+        value = getattr(settings, catalog.hidden_parameters[parameter])
+        if value:
+            {"path": path_values, "query": params, "header": headers}[location][parameter] = value
+    body = None
     if op.body_fields:
         body = {name: arguments[name] for name in op.body_fields if name in arguments}
-        kwargs["body"] = _convert(body, hints["body"])
-    unknown = set(kwargs) - set(hints)
-    if unknown:
-        raise RuntimeError(
-            f"{tool.name}: the generated client has no parameter {sorted(unknown)}; "
-            "the catalog and the client are out of step (run scripts/regenerate)"
-        )
-    return module, kwargs
+        headers["Content-Type"] = "application/json"
+    return Request(
+        method=op.method,
+        url=op.path.format_map({k: quote(str(v), safe="") for k, v in path_values.items()}),
+        params={name: value for name, value in params.items() if value is not None},
+        headers=headers,
+        json=body,
+    )

@@ -2,8 +2,10 @@
 
 `catalog.json` is generated (never edited by hand). Each tool carries what `tools/list`
 publishes (name, title, description, annotations, input and output schemas) and how to call it
-(the generated client module, where each argument goes and its Python name there, the success
-status, the rate limit). The areas (toolsets) carry the title and description the spec gives them.
+(where each argument goes, the parameters filled from configuration, what is sent for a query
+argument left out; the generated client module and each parameter's Python name there; the
+success status, the rate limit). The areas (toolsets) carry the title and description the spec
+gives them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ class Operation:
     body_fields: tuple[str, ...]
     rate_limit_per_minute: int | None
     python_names: dict[str, str]  # parameter (path, query, header) -> keyword of the function
+    hidden: dict[str, str]  # parameter filled from configuration -> "path", "query" or "header"
+    # What the generated function sends for a query argument left out.
+    query_defaults: dict[str, Any]
+    # Where a date-time string goes in the arguments (keys, "[]" for list items).
+    date_times: tuple[tuple[str, ...], ...]
+    # What the client's tolerant reader needs of a success body (JSON Schema; None for an
+    # answer without one): a body it refuses is one the API description does not cover.
+    answer_schema: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,10 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                     body_fields=tuple(op["body_fields"]),
                     rate_limit_per_minute=op["rate_limit_per_minute"],
                     python_names=dict(op["python_names"]),
+                    hidden=dict(op["hidden"]),
+                    query_defaults=dict(op["query_defaults"]),
+                    date_times=tuple(tuple(path) for path in op["date_times"]),
+                    answer_schema=op["answer_schema"],
                 ),
             )
         )

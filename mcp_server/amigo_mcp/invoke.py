@@ -1,8 +1,11 @@
-"""One tool call: check and bind the arguments, call the generated client, shape the answer.
+"""One tool call: turn the checked arguments into the request, send it, shape the answer.
 
-The request is sent by the client's one retry loop (`amigo_client.transport.Attempts`), with
-this server's hooks: progress while waiting, the MCP request's own token, the rate gate counted
-in the state store. What is the server's own is turning what happened into a `ToolOutcome`.
+The request is made once from the JSON arguments (`arguments.request_of`) and sent by the
+client's one retry loop (`amigo_client.transport.Attempts`) on the client's authenticated httpx
+client, with this server's hooks: progress while waiting, the MCP request's own token, the rate
+gate counted in the state store. The answer is read once: its JSON body, checked against the
+tool's output schema, is the structured content. What is the server's own is turning what
+happened into a `ToolOutcome`.
 Nothing here knows about MCP: `Invoker.call` returns a `ToolOutcome` (structured data plus a
 compact text, or an error text) that the server, the CLI and the tests all use alike.
 """
@@ -13,18 +16,27 @@ import json
 import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from datetime import datetime
+from http import HTTPStatus
+from typing import Any, cast
 
 import httpx
 from amigo_client.clock import Clock
-from amigo_client.exceptions import AmigoError, APIConnectionError, APIStatusError, status_error
+from amigo_client.exceptions import (
+    AmigoError,
+    APIConnectionError,
+    APIStatusError,
+    error_body,
+    status_error,
+)
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 from amigo_client.transport import Attempts, Hooks, Operation
+from amigo_client.types import Response
 
-from amigo_mcp.arguments import build_kwargs, schema_validator
+from amigo_mcp.arguments import Request, request_of, schema_validator
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.context import request_token
-from amigo_mcp.errors import Scrubber, api_error_message, compact_json, validation_message
+from amigo_mcp.errors import Scrubber, api_error_message, compact_json
 from amigo_mcp.resilience import RateSpacer
 from amigo_mcp.settings import Settings
 from amigo_mcp.state import MemoryStore, StateStore
@@ -112,6 +124,47 @@ def request_id_of(response: Any) -> str | None:
     return status_error("", response).request_id
 
 
+def readable(tool: ToolSpec, data: dict[str, Any]) -> bool:
+    """Whether the client's tolerant reader reads `data`, the body of the success status of
+    `tool`'s operation, into its models. What the API adds (a field, an enum value) it keeps,
+    so only a body that breaks what the API description says (a required field missing, a
+    date-time that is not one, a list that is not) is not readable. Checked on the JSON as
+    parsed, by the schema the catalog holds of what the reader needs; no model is built."""
+    schema = tool.operation.answer_schema
+    return schema is None or _reads(schema, data)
+
+
+def _reads(schema: dict[str, Any], value: Any) -> bool:
+    """Whether `value` meets `schema`, a schema of what the reader needs: the catalog writes
+    only `type` (object, array or string), `required`, `properties`, `additionalProperties`,
+    `items`, `anyOf` and `format: date-time` (read by Python's `datetime.fromisoformat`)
+    there. Walked here rather than by `jsonschema`, which takes several times as long as the
+    models it stands for."""
+    kind = schema.get("type")
+    if kind == "object":
+        if not isinstance(value, dict) or any(n not in value for n in schema.get("required", ())):
+            return False
+        properties: dict[str, Any] = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        if extra is None:
+            return all(_reads(sub, value[n]) for n, sub in properties.items() if n in value)
+        return all(_reads(properties.get(n, extra), item) for n, item in value.items())
+    if kind == "array":
+        items = schema.get("items")
+        return isinstance(value, list) and (items is None or all(_reads(items, v) for v in value))
+    if kind == "string":
+        if not isinstance(value, str):
+            return False
+        if schema.get("format") == "date-time":
+            try:
+                datetime.fromisoformat(value)
+            except ValueError:
+                return False
+        return True
+    arms = schema.get("anyOf")
+    return arms is None or any(_reads(arm, value) for arm in arms)
+
+
 class Invoker:
     """Calls tools on one shared, authenticated generated client."""
 
@@ -135,6 +188,8 @@ class Invoker:
         self.config = settings.using(
             retry=retry, clock=self.clock, gate=RateSpacer(store or MemoryStore(self.clock))
         )
+        # The generated client's holder of the authenticated httpx client, as its operation
+        # functions send through it.
         self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
         self.scrub = scrub
 
@@ -144,17 +199,10 @@ class Invoker:
         arguments: dict[str, Any],
         on_progress: Progress | None = None,
     ) -> ToolOutcome:
-        try:
-            module, kwargs = build_kwargs(self.catalog, tool, self.settings, arguments)
-        except (TypeError, ValueError, KeyError) as exc:
-            problem = [("(arguments)", f"could not be used: {exc}")]
-            return ToolOutcome(True, self.scrub(validation_message(tool.name, problem)))
-
+        request = request_of(self.catalog, tool, self.settings, arguments)
         attempts = self.attempts(tool, on_progress)
         try:
-            response = await attempts.asend(
-                lambda: module.asyncio_detailed(client=self.client, **kwargs)
-            )
+            response = await attempts.asend(lambda: self._send(request))
         except AmigoError as exc:
             return self._unanswered(tool, attempts, exc)
         outcome = self.shape(
@@ -171,6 +219,23 @@ class Invoker:
         if outcome.is_error and attempts.count > 1:
             outcome = replace(outcome, text=_gave_up(outcome.text, attempts.count, "\n"))
         return self._noted(tool, attempts, outcome)
+
+    async def _send(self, request: Request) -> Response[Any]:
+        """One attempt: the answer as the client's retry loop reads it (status and headers),
+        with its body unread."""
+        answer = await self.client.get_async_httpx_client().request(
+            request.method,
+            request.url,
+            params=request.params,
+            headers=request.headers,
+            json=request.json,
+        )
+        return Response(
+            status_code=cast(HTTPStatus, answer.status_code),  # read as int(...) throughout
+            content=answer.content,
+            headers=answer.headers,
+            parsed=None,
+        )
 
     def attempts(self, tool: ToolSpec, on_progress: Progress | None) -> Attempts:
         """The client's retry loop for one call of `tool`: its progress while waiting, the
@@ -249,6 +314,9 @@ class Invoker:
     ) -> ToolOutcome:
         """The tool's answer to Amigo's `response`, with its status and request ID.
         `maybe_applied`: an earlier attempt of this call was sent and may have been applied."""
+        if int(response.status_code) >= 300:
+            # The error body, read once for both the message and the request ID.
+            response.parsed = error_body(response)
         outcome = self._answer(tool, arguments, response, maybe_applied)
         return replace(
             outcome, status=int(response.status_code), request_id=request_id_of(response)
@@ -297,6 +365,6 @@ class Invoker:
         if not isinstance(data, dict) or not schema_validator(tool.output_schema).is_valid(data):
             # Too far from the schema to publish as structured content: hand over the text.
             return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"))
-        if response.parsed is None:
+        if status != tool.operation.success_status or not readable(tool, data):
             text = f"{DRIFT_NOTE}\n{text}"
         return ToolOutcome(False, self.scrub(text), data)
