@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import copy
 import enum
+import functools
 import importlib
 import json
 import typing
 import warnings
+from collections.abc import Iterator
 from datetime import datetime
 from types import UnionType
 from typing import Any
@@ -110,23 +112,36 @@ def server_request(
     )
 
 
+@functools.cache
+def configured(organization: str, cluster: str | None) -> Settings:
+    return Settings.create(
+        base_url=BASE_URL,
+        organization_id=organization,
+        bearer_token="token",
+        mongo_cluster_name=cluster,
+    )
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[httpx.Client]:
+    """Builds requests only (nothing is sent): one client for every example."""
+    with httpx.Client(base_url=BASE_URL) as client:
+        yield client
+
+
 @pytest.mark.parametrize("tool", TOOLS, ids=[tool.name for tool in TOOLS])
-def test_the_server_sends_what_the_generated_client_sends(tool: ToolSpec) -> None:
+def test_the_server_sends_what_the_generated_client_sends(
+    tool: ToolSpec, http: httpx.Client
+) -> None:
     arguments_of = valid(tool.input_schema)
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(arguments=arguments_of, organization=ORGANIZATIONS, cluster=CLUSTERS)
     def same(arguments: dict[str, Any], organization: str, cluster: str | None) -> None:
-        config = Settings.create(
-            base_url=BASE_URL,
-            organization_id=organization,
-            bearer_token="token",
-            mongo_cluster_name=cluster,
-        )
+        config = configured(organization, cluster)
         sent = copy.deepcopy(arguments)
-        with httpx.Client(base_url=BASE_URL) as http:
-            ours = server_request(tool, config, arguments, http)
-            theirs = generated_request(tool, config, arguments, http)
+        ours = server_request(tool, config, arguments, http)
+        theirs = generated_request(tool, config, arguments, http)
         assert arguments == sent, "the arguments are not changed"
         assert (ours.method, str(ours.url)) == (theirs.method, str(theirs.url))
         assert ours.headers.multi_items() == theirs.headers.multi_items()
