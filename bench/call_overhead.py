@@ -1,18 +1,25 @@
-"""Per-call overhead: a tool call through the MCP client versus the same generated-client call.
+"""Per-call overhead: one tool call through an MCP server versus the same call made directly.
 
-Both run against one in-process sandbox (rate limits off) in the same process and the same
-run, in alternating batches, so machine noise hits both alike. The MCP path is the whole
-product path: MCP client -> server -> argument validation -> generated client -> HTTP.
+The sandbox, amigo-mcp and FastMCP (`from_openapi` on the same spec) run as in bench/load.py:
+separate processes on loopback, the servers over streamable HTTP. One client, one call at a
+time, in alternating batches so that machine noise hits all alike: the generated client's own
+call straight to the sandbox (the floor), then the MCP tool call through each server. A server's
+overhead is its median call time minus the floor's: the MCP round trip plus everything the
+server does around the API call.
 
-    uv run python bench/call_overhead.py [--calls 200]
+    uv run python -m bench.call_overhead [--calls 200]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AsyncExitStack, ExitStack
+from pathlib import Path
 
 import anyio
 import httpx
@@ -20,78 +27,83 @@ from amigo_client import AuthenticatedClient
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
 from mcp import Client
 
-from amigo_mcp.catalog import load_catalog
-from amigo_mcp.runtime import Runtime
-from amigo_mcp.server import build_server
-from amigo_mcp.settings import Settings
-from amigo_sandbox.server import start_in_thread
+from bench import load
 
 BATCH = 10
+SERVERS = ("amigo-mcp", "fastmcp")
 
 
-async def timed(call: Callable[[], Awaitable[None]], batches: int) -> list[float]:
-    per_call = []
-    for _ in range(batches):
-        started = time.perf_counter()
-        for _ in range(BATCH):
-            await call()
-        per_call.append((time.perf_counter() - started) / BATCH)
-    return per_call
+async def timed(call: Callable[[], Awaitable[None]]) -> float:
+    """Mean time of one call over a batch."""
+    started = time.perf_counter()
+    for _ in range(BATCH):
+        await call()
+    return (time.perf_counter() - started) / BATCH
 
 
-async def run(calls: int) -> None:
-    with start_in_thread(db=":memory:", seed_demo=True, rate_limits=False) as sandbox:
-        token = sandbox.issue_token()
-        direct = AuthenticatedClient(base_url=sandbox.base_url, token=token)
-        direct.set_async_httpx_client(
-            httpx.AsyncClient(
-                base_url=sandbox.base_url, headers={"Authorization": f"Bearer {token}"}
-            )
-        )
+async def run(calls: int, box: load.Sandbox, served: dict[str, load.Served], token: str) -> None:
+    org = box.env["AMIGO_ORGANIZATION_ID"]
+    direct = AuthenticatedClient(base_url=box.base_url, token=token)
+    direct.set_async_httpx_client(
+        httpx.AsyncClient(base_url=box.base_url, headers={"Authorization": f"Bearer {token}"})
+    )
 
-        async def generated_client_call() -> None:
-            response = await get_dynamic_behavior_sets.asyncio_detailed(
-                sandbox.organization, client=direct, limit=5
-            )
-            assert response.status_code == 200
+    async def generated_client_call() -> None:
+        response = await get_dynamic_behavior_sets.asyncio_detailed(org, client=direct, limit=5)
+        assert response.status_code == 200
 
-        settings = Settings.create(
-            base_url=sandbox.base_url, organization_id=sandbox.organization, bearer_token=token
-        )
-        catalog = load_catalog()
-        results: dict[str, list[float]] = {}
-        for mode in ("auto", "legacy"):
-            runtime = Runtime(catalog, settings)
-            async with Client(build_server(catalog, runtime), mode=mode) as client:
+    results: dict[str, list[float]] = {"generated client": []}
+    for mode in ("auto", "legacy"):
+        async with AsyncExitStack() as stack:
+            paths = {"generated client": generated_client_call}
+            for name, server in served.items():
+                client = await stack.enter_async_context(Client(server.url, mode=mode))
 
-                async def mcp_call() -> None:
-                    result = await client.call_tool("list_dynamic_behavior_sets", {"limit": 5})
-                    assert not result.is_error
+                async def mcp_call(client: Client = client, server: load.Served = server) -> None:
+                    result = await client.call_tool(server.tool, server.arguments)
+                    assert not result.is_error, result.content
 
-                await mcp_call()
-                await generated_client_call()  # warm both paths
-                key = f"MCP tool call ({mode})"
-                results.setdefault(key, [])
-                results.setdefault("generated client", [])
-                for _ in range(max(1, calls // (2 * BATCH))):
-                    results[key] += await timed(mcp_call, 1)
-                    results["generated client"] += await timed(generated_client_call, 1)
-            await runtime.aclose()
+                paths[f"{name} ({mode})"] = mcp_call
+            for path in paths.values():
+                await path()  # warm every path
+            for _ in range(max(1, calls // (2 * BATCH))):
+                for key, path in paths.items():
+                    results.setdefault(key, []).append(await timed(path))
 
     floor = statistics.median(results["generated client"])
-    print(f"per-call time, list_dynamic_behavior_sets(limit=5) on the sandbox, {calls} calls each")
+    print(f"per-call time, list of behavior sets (limit 5) on the sandbox, {calls} calls each")
+    overhead: dict[str, float] = {}
     for name, values in results.items():
         median = statistics.median(values)
+        overhead[name] = median - floor
         print(
-            f"  {name:<26} median {median * 1000:6.2f} ms   "
+            f"  {name:<20} median {median * 1000:6.2f} ms   "
             f"overhead {(median - floor) * 1000:+6.2f} ms   ratio {median / floor:.2f}x"
         )
+    for mode in ("auto", "legacy"):
+        ours, theirs = overhead.get(f"amigo-mcp ({mode})"), overhead.get(f"fastmcp ({mode})")
+        if ours is not None and theirs:
+            print(f"amigo-mcp/fastmcp overhead ({mode}): {ours / theirs:.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=200)
-    anyio.run(run, parser.parse_args().calls)
+    parser.add_argument("--servers", default=",".join(SERVERS), help="amigo-mcp, fastmcp")
+    args = parser.parse_args()
+    logs = Path(tempfile.mkdtemp(prefix="amigo-overhead-"))
+    try:
+        with ExitStack() as stack:
+            # Rate limits off in effect (scaled far up), as in bench/load.py.
+            box = stack.enter_context(load.sandbox(logs, 1000))
+            token = load.bearer_token(box)
+            served = {
+                name: stack.enter_context(load.serving(name, box, token, logs))
+                for name in args.servers.split(",")
+            }
+            anyio.run(run, args.calls, box, served, token)
+    finally:
+        shutil.rmtree(logs, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,11 @@ data), and three servers pointed at it, each in its default (stateful) HTTP conf
 Each session opens its own MCP client (`mcp.Client(url, mode=...)`), makes one warm-up call,
 waits until every session is ready, then calls `list_dynamic_behavior_sets` (limit 5) `--calls`
 times. Calls per second is all calls over the wall time of that phase; p50/p99 are over every
-call. Servers take turns within each round so that machine noise hits all of them alike.
+call; CPU per call is each process's CPU time over that phase (the server's, the sandbox's, and
+this driving process's, the client's). Servers take turns within each round, each round started
+by another server, so that machine noise hits all of them alike; the ratios between amigo-mcp
+and the others are taken within each round first. `--baseline` adds another build of amigo-mcp
+(another checkout's `.venv/bin/amigo-mcp`) to compare a change against, in the same run.
 
 Rate limits stay ON in the sandbox, scaled up (`rate_limit_scale`, default 1000) through its
 admin API: amigo-mcp still spaces calls, following the window the API reports in its
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import signal
@@ -52,8 +57,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 FASTMCP = "fastmcp==4.2.3"
-TOOLS = {"amigo-mcp": "list_dynamic_behavior_sets", "floor": "list_dynamic_behavior_sets"}
-FASTMCP_TOOL = "get_dynamic_behavior_sets"
 
 
 def cpu_seconds(pid: int) -> float:
@@ -156,12 +159,65 @@ def bearer_token(box: Sandbox) -> str:
         return token
 
 
+SERVERS = ("amigo-mcp", "floor", "fastmcp", "baseline")
+
+
+@dataclass
+class Served:
+    """A server under test: its MCP URL, its process, and the tool call that reads the same
+    page of behavior sets from each (FastMCP names the operation and takes the organization)."""
+
+    url: str
+    pid: int
+    tool: str
+    arguments: dict[str, Any]
+
+
+@contextmanager
+def serving(
+    name: str, box: Sandbox, token: str, logs: Path, baseline: str | None = None
+) -> Iterator[Served]:
+    """Start one of `SERVERS` over streamable HTTP (stateful, its default) against `box`;
+    "baseline" is the `amigo-mcp` executable `baseline` (another checkout's build)."""
+    port = free_port()
+    org = box.env["AMIGO_ORGANIZATION_ID"]
+    base = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    tool = "list_dynamic_behavior_sets"
+    arguments: dict[str, Any] = {"limit": 5}
+    if name in ("amigo-mcp", "baseline"):
+        executable = str(BIN / "amigo-mcp") if name == "amigo-mcp" else baseline or ""
+        argv = [executable, "serve", "--transport", "http", "--port", str(port)]
+        env = base | box.env
+    elif name == "floor":
+        argv = [sys.executable, str(HERE / "floor_server.py"), "--port", str(port)]
+        env = base | {
+            "AMIGO_BASE_URL": box.base_url,
+            "AMIGO_ORGANIZATION_ID": org,
+            "AMIGO_BEARER_TOKEN": token,
+        }
+    elif name == "fastmcp":
+        spec = logs / "amigo.json"
+        spec.write_text(json.dumps(load_yaml(ROOT / "openapi/amigo.yaml")))
+        uv = shutil.which("uv") or "uv"
+        argv = [uv, "run", "--no-project", "--with", FASTMCP, "python"]
+        argv += [str(HERE / "fastmcp_server.py"), "--spec", str(spec), "--port", str(port)]
+        env = base | {"AMIGO_BASE_URL": box.base_url, "AMIGO_BEARER_TOKEN": token}
+        env.pop("VIRTUAL_ENV", None)
+        tool = "get_dynamic_behavior_sets"
+        arguments = {"organization": org, "limit": 5}
+    else:
+        raise ValueError(f"unknown server {name!r}")
+    with started(name, argv, env, logs, port) as proc:
+        yield Served(proc.url, proc.proc.pid, tool, arguments)
+
+
 @dataclass
 class Figures:
     rates: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     cpu_ms: list[float] = field(default_factory=list)  # server CPU per call
+    client_cpu_ms: list[float] = field(default_factory=list)  # the sessions' CPU per call
     sandbox_cpu_ms: list[float] = field(default_factory=list)
 
     def quantile(self, q: float) -> float:
@@ -169,18 +225,39 @@ class Figures:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+@dataclass
+class Phase:
+    """What one run of `drive` measured over its calls (set-up and warm-up left out)."""
+
+    rate: float  # calls per second
+    latencies: list[float]
+    errors: int
+    cpu_ms: list[float]  # CPU per call of each watched process, then of this one (the client)
+
+
 async def drive(
-    url: str, tool: str, arguments: dict[str, Any], mode: str, sessions: int, calls: int
-) -> tuple[float, list[float], int]:
-    """(calls per second, latencies, errors) of `sessions` sessions making `calls` calls each."""
+    url: str,
+    tool: str,
+    arguments: dict[str, Any],
+    mode: str,
+    sessions: int,
+    calls: int,
+    watched: tuple[int, ...] = (),
+) -> Phase:
+    """`sessions` sessions making `calls` calls each, once every session has made its warm-up
+    call; the phase ends when the last session's last call is answered."""
     ready = anyio.Event()
-    waiting = sessions
+    waiting = running = sessions
     latencies: list[float] = []
     errors = 0
-    phase: list[float] = []
+    marks: list[tuple[float, list[float]]] = []  # (time, CPU so far) at start and end
+
+    def mark() -> None:
+        cpu = [cpu_seconds(pid) for pid in watched] + [time.process_time()]
+        marks.append((time.perf_counter(), cpu))
 
     async def session() -> None:
-        nonlocal waiting, errors
+        nonlocal waiting, running, errors
         async with Client(url, mode=mode) as client:
             for _ in range(3):  # a pooled connection the sandbox closed may fail once
                 result = await client.call_tool(tool, arguments)
@@ -190,7 +267,7 @@ async def drive(
                 raise RuntimeError(f"warm-up call failed: {result.content}")
             waiting -= 1
             if waiting == 0:
-                phase.append(time.perf_counter())
+                mark()
                 ready.set()
             await ready.wait()
             for _ in range(calls):
@@ -198,13 +275,17 @@ async def drive(
                 result = await client.call_tool(tool, arguments)
                 latencies.append(time.perf_counter() - started)
                 errors += bool(result.is_error)
-        phase.append(time.perf_counter())
+            running -= 1
+            if running == 0:
+                mark()
 
     async with anyio.create_task_group() as tg:
         for _ in range(sessions):
             tg.start_soon(session)
-    wall = max(phase) - phase[0]
-    return sessions * calls / wall, latencies, errors
+    (start, before), (end, after) = marks
+    total = sessions * calls
+    cpu_ms = [(b - a) * 1e3 / total for a, b in zip(before, after, strict=True)]
+    return Phase(total / (end - start), latencies, errors, cpu_ms)
 
 
 def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) -> None:
@@ -214,25 +295,32 @@ def report(results: dict[tuple[str, str], Figures], args: argparse.Namespace) ->
     )
     print(
         f"{'server':<11} {'mode':<7} {'calls/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
-        f" {'server CPU ms/call':>19} {'sandbox CPU ms/call':>20}"
+        f" {'server CPU ms/call':>19} {'client CPU ms/call':>19} {'sandbox CPU ms/call':>20}"
     )
     for (name, mode), fig in results.items():
         print(
             f"{name:<11} {mode:<7} {statistics.median(fig.rates):8.1f} "
             f"{fig.quantile(0.5) * 1000:8.1f} {fig.quantile(0.99) * 1000:8.1f} {fig.errors:7d}"
-            f" {statistics.median(fig.cpu_ms):19.2f} {statistics.median(fig.sandbox_cpu_ms):20.2f}"
+            f" {statistics.median(fig.cpu_ms):19.2f} {statistics.median(fig.client_cpu_ms):19.2f}"
+            f" {statistics.median(fig.sandbox_cpu_ms):20.2f}"
         )
     for mode in args.modes:
         ours = results.get(("amigo-mcp", mode))
         if ours is None:
             continue
-        for other in ("floor", "fastmcp"):
+        for other in ("floor", "fastmcp", "baseline"):
             theirs = results.get((other, mode))
             if theirs is not None:
-                ratio = statistics.median(ours.rates) / statistics.median(theirs.rates)
-                cpu = statistics.median(ours.cpu_ms) / statistics.median(theirs.cpu_ms)
+                # Per round first: the servers of one round ran minutes apart at most.
+                ratio = statistics.median(
+                    a / b for a, b in zip(ours.rates, theirs.rates, strict=True)
+                )
+                p99 = ours.quantile(0.99) / theirs.quantile(0.99)
+                # A few calls may take less CPU than the clock's tick can show.
+                theirs_cpu = statistics.median(theirs.cpu_ms)
+                cpu = statistics.median(ours.cpu_ms) / theirs_cpu if theirs_cpu else math.nan
                 print(
-                    f"amigo-mcp/{other} ({mode}): calls/s {ratio:.2f}, "
+                    f"amigo-mcp/{other} ({mode}): calls/s {ratio:.2f}, p99 {p99:.2f}, "
                     f"server CPU per call {cpu:.2f}"
                 )
 
@@ -250,9 +338,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--timeout", type=float, default=600, help="give up after (seconds)")
     parser.add_argument("--keep-logs", action="store_true", help="print where the logs are")
+    parser.add_argument(
+        "--baseline",
+        metavar="EXECUTABLE",
+        help="also measure this amigo-mcp executable (e.g. another checkout's) as 'baseline'",
+    )
     args = parser.parse_args(argv)
     args.modes = args.modes.split(",")
-    servers = args.servers.split(",")
+    servers = args.servers.split(",") + (["baseline"] if args.baseline else [])
     if not 1 <= args.sessions <= 500 or not 1 <= args.calls <= 10_000:
         parser.error("--sessions must be 1..500 and --calls 1..10000")
 
@@ -264,41 +357,14 @@ def main(argv: list[str] | None = None) -> None:
             box = stack.enter_context(sandbox(logs, args.rate_limit_scale))
             sandbox_pid = box.pid
             token = bearer_token(box)
-            org = box.env["AMIGO_ORGANIZATION_ID"]
-            base = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
             urls: dict[str, tuple[str, str, dict[str, Any]]] = {}
             pids: dict[str, int] = {}
             for name in servers:
-                port = free_port()
-                arguments: dict[str, Any]
-                if name == "amigo-mcp":
-                    argv = [str(BIN / "amigo-mcp"), "serve", "--transport", "http"]
-                    argv += ["--port", str(port)]
-                    env = base | box.env
-                    tool, arguments = TOOLS[name], {"limit": 5}
-                elif name == "floor":
-                    argv = [sys.executable, str(HERE / "floor_server.py"), "--port", str(port)]
-                    env = base | {
-                        "AMIGO_BASE_URL": box.base_url,
-                        "AMIGO_ORGANIZATION_ID": org,
-                        "AMIGO_BEARER_TOKEN": token,
-                    }
-                    tool, arguments = TOOLS[name], {"limit": 5}
-                elif name == "fastmcp":
-                    spec = logs / "amigo.json"
-                    spec.write_text(json.dumps(load_yaml(ROOT / "openapi/amigo.yaml")))
-                    uv = shutil.which("uv") or "uv"
-                    argv = [uv, "run", "--no-project", "--with", FASTMCP, "python"]
-                    argv += [str(HERE / "fastmcp_server.py"), "--spec", str(spec)]
-                    argv += ["--port", str(port)]
-                    env = base | {"AMIGO_BASE_URL": box.base_url, "AMIGO_BEARER_TOKEN": token}
-                    env.pop("VIRTUAL_ENV", None)
-                    tool, arguments = FASTMCP_TOOL, {"organization": org, "limit": 5}
-                else:
+                if name not in SERVERS:
                     parser.error(f"unknown server {name!r}")
-                proc = stack.enter_context(started(name, argv, env, logs, port))
-                urls[name] = (proc.url, tool, arguments)
-                pids[name] = proc.proc.pid
+                served = stack.enter_context(serving(name, box, token, logs, args.baseline))
+                urls[name] = (served.url, served.tool, served.arguments)
+                pids[name] = served.pid
 
             results: dict[tuple[str, str], Figures] = {}
 
@@ -308,28 +374,38 @@ def main(argv: list[str] | None = None) -> None:
                     # stack and signs in on its first call (kept off its start-up on purpose).
                     for name in servers:
                         await drive(*urls[name], args.modes[0], 1, 1)
-                    for _ in range(args.rounds):
+                    for index in range(args.rounds):
+                        # Each round starts with another server: none always runs first.
+                        turn = index % len(servers)
                         for mode in args.modes:
-                            for name in servers:
+                            for name in servers[turn:] + servers[:turn]:
                                 url, tool, arguments = urls[name]
-                                cpu = cpu_seconds(pids[name]), cpu_seconds(sandbox_pid)
-                                rate, latencies, errors = await drive(
-                                    url, tool, arguments, mode, args.sessions, args.calls
+                                phase = await drive(
+                                    url,
+                                    tool,
+                                    arguments,
+                                    mode,
+                                    args.sessions,
+                                    args.calls,
+                                    (pids[name], sandbox_pid),
                                 )
                                 fig = results.setdefault((name, mode), Figures())
-                                # Includes each session's set-up and warm-up call.
-                                calls = args.sessions * (args.calls + 1)
-                                fig.cpu_ms.append((cpu_seconds(pids[name]) - cpu[0]) * 1e3 / calls)
-                                fig.sandbox_cpu_ms.append(
-                                    (cpu_seconds(sandbox_pid) - cpu[1]) * 1e3 / calls
-                                )
-                                fig.rates.append(rate)
-                                fig.latencies += latencies
-                                fig.errors += errors
+                                server_ms, sandbox_ms, client_ms = phase.cpu_ms
+                                fig.cpu_ms.append(server_ms)
+                                fig.sandbox_cpu_ms.append(sandbox_ms)
+                                fig.client_cpu_ms.append(client_ms)
+                                fig.rates.append(phase.rate)
+                                fig.latencies += phase.latencies
+                                fig.errors += phase.errors
+                                rate = phase.rate
                                 print(f"  {name:<10} {mode:<7} {rate:7.1f} calls/s", flush=True)
 
+            load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
             anyio.run(run_all)
             report(results, args)
+            if hasattr(os, "getloadavg"):
+                # Other work on the machine skews every figure; the ratios suffer least.
+                print(f"machine load (1 min): {load:.2f} before, {os.getloadavg()[0]:.2f} after")
     finally:
         signal.signal(signal.SIGTERM, on_sigterm)
         if args.keep_logs:

@@ -12,12 +12,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for script in (
-    "tools_size.py",
-    "coldstart.py",
-    "call_overhead.py",
-    "audit_overhead.py",
-    "client_layer.py",
-):
-    subprocess.run([sys.executable, str(HERE / script)], check=True)
+for script in ("tools_size", "coldstart", "call_overhead", "audit_overhead", "client_layer"):
+    # As modules of the bench package, from the repository root: some share bench/load.py.
+    subprocess.run([sys.executable, "-m", f"bench.{script}"], check=True, cwd=HERE.parent)
     print()

@@ -27,8 +27,9 @@ from amigo_mcp.settings import Settings
 REPO = Path(__file__).resolve().parent.parent
 PACKAGES = (Path(str(files("amigo_mcp"))), Path(str(files("amigo_sandbox"))))
 # Declared although never imported by name (see pyproject.toml): httpcore looks sniffio up on
-# every request; jsonschema checks `format: date-time` with rfc3339-validator.
-IMPORTED_BY_OTHERS = {"sniffio", "rfc3339-validator"}
+# every request; jsonschema checks `format: date-time` with rfc3339-validator; anyio runs the
+# HTTP server on uvloop and uvicorn parses HTTP with httptools.
+IMPORTED_BY_OTHERS = {"sniffio", "rfc3339-validator", "uvloop", "httptools"}
 
 
 def client_project() -> dict[str, Any]:

@@ -354,13 +354,17 @@ def _serve(settings: Settings) -> int:
                 # Printed once the socket listens and the app is ready: a client may connect as
                 # soon as it reads this line.
                 say(f"MCP endpoint at http://{shown}:{port}/mcp")
-                config = uvicorn.Config(app, log_level="warning")
+                # No access log: at this log level its lines are never shown anyway.
+                config = uvicorn.Config(app, log_level="warning", access_log=False)
                 await uvicorn.Server(config).serve(sockets=[sock])
             finally:
                 # On the loop that made it: the shared client's connections belong to it.
                 await runtime.aclose()
 
-        anyio.run(http)
+        # uvloop where it exists (not on Windows): under load the pure-Python event loop's
+        # socket and scheduling work is a large share of the server's CPU (bench/README.md).
+        uvloop = sys.platform != "win32"
+        anyio.run(http, backend_options={"use_uvloop": uvloop})
         return 0
 
     async def stdio() -> None:
