@@ -29,23 +29,24 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest runs (marked `longest`) first, then the other slow tests, then the rest,
-    dealt out like cards.
+    """The longest runs (marked `longest`) first, then the modules that keep to one worker
+    (marked `xdist_group`), then the other slow tests, then the rest.
 
-    pytest-xdist (`--dist worksteal`) first hands each worker one contiguous share of this
-    order, and a worker that runs out takes tests from the end of another's share. Dealt out,
-    every share starts with its part of the long tests and ends on short ones, so a run ends on
-    short tests rather than one worker still on a long one while the other waits.
+    pytest-xdist (`--dist loadgroup`) hands the tests out in this order, a few at a time, to
+    whichever worker is nearly out of work, and a group's tests all to one worker, so that its
+    module-scoped fixtures (a browser, a server, a regenerated copy of the project) are made
+    once. Long work first, short work last: a run ends on short tests rather than one worker
+    still on a long one while the other waits.
     """
 
     def rank(item: pytest.Item) -> int:
         if item.get_closest_marker("longest") is not None:
             return 0
-        return 1 + (item.get_closest_marker("slow") is None)
+        if item.get_closest_marker("xdist_group") is not None:
+            return 1
+        return 2 + (item.get_closest_marker("slow") is None)
 
     items.sort(key=rank)
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    items[:] = [item for share in range(workers) for item in items[share::workers]]
 
 
 # --- property-based tests ---------------------------------------------------------------------

@@ -23,7 +23,8 @@ from testing.mcp_helpers import isolated_env, ok
 from testing.run_once import made_once
 from tests.toolsnaps import snapshot_names
 
-pytestmark = [pytest.mark.anyio, pytest.mark.slow]
+# One worker runs the module: the bundle is packed once per run.
+pytestmark = [pytest.mark.anyio, pytest.mark.slow, pytest.mark.xdist_group("mcpb")]
 
 REPO = Path(__file__).resolve().parent.parent
 

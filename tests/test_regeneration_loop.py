@@ -26,7 +26,8 @@ from amigo_sandbox.spec import load_yaml
 from testing.mcp_helpers import clean_env, text_of
 from tests.toolsnaps import snapshot_problems
 
-pytestmark = [pytest.mark.slow, pytest.mark.anyio]
+# One worker runs the module: the project is copied and regenerated once per run.
+pytestmark = [pytest.mark.slow, pytest.mark.anyio, pytest.mark.xdist_group("regeneration_loop")]
 
 REPO = Path(__file__).resolve().parent.parent
 SET_PATH = "/v1/{organization}/dynamic_behavior_set/{dynamic_behavior_set_id}/"

@@ -34,7 +34,8 @@ from playwright.sync_api import (
 
 from testing.mcp_helpers import REPO, clean_env, serving_http
 
-pytestmark = pytest.mark.slow
+# One worker runs the module: one browser, one server, one host page per run.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("views_browser")]
 
 REFUNDS = "4f7a4de83714c227c4dbf894"  # "Refund requests": v2 adds the trigger below to v1
 ADDED_IN_V2 = "user was charged twice"
