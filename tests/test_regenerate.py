@@ -271,6 +271,11 @@ def test_a_document_found_valid_is_not_validated_again_and_a_changed_one_is(
     edited["info"]["description"] += " Edited."
     script.validate_spec(where, edited)
     assert len(remembered()) == 2 and entry in remembered()
+    # So is the same document under another setting of the validator.
+    monkeypatch.setenv("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND", "jsonschema")
+    script.validate_spec(where, load_spec())
+    assert len(remembered()) == 3
+    monkeypatch.delenv("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND")
     # The entry is what is consulted: one written for the broken document lets it through.
     script.validation_entry(broken).touch()
     script.validate_spec(where, broken)
