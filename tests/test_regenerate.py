@@ -239,6 +239,7 @@ def test_short_help(capsys: pytest.CaptureFixture[str]) -> None:
     check_help(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_a_document_found_valid_is_not_validated_again_and_a_changed_one_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
