@@ -35,10 +35,16 @@ PINNED = ("0.137.1", "1.3.1", "2.0.0", "2.4.0", "2.5.0")
 DOWNLOAD_TIMEOUT_S = 600
 
 
-def cache_folder() -> Path:
-    """`$XDG_CACHE_HOME/amigo-mcp/published-openapi` (`~/.cache` by default)."""
+def user_cache() -> Path:
+    """This project's folder in the user's cache: `$XDG_CACHE_HOME/amigo-mcp` (`~/.cache` by
+    default)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "amigo-mcp" / "published-openapi"
+    return Path(base) / "amigo-mcp"
+
+
+def cache_folder() -> Path:
+    """`$XDG_CACHE_HOME/amigo-mcp/published-openapi`."""
+    return user_cache() / "published-openapi"
 
 
 def published_document(version: str) -> Path:

@@ -29,23 +29,37 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest runs (marked `longest`) first, then the other slow tests, then the rest,
-    dealt out like cards.
+    """The longest runs (marked `longest`) first, then the modules that keep to one worker
+    (marked `xdist_group`), then the other slow tests, then the rest, dealt out like cards; a
+    group's tests are dealt together, as one card.
 
     pytest-xdist (`--dist worksteal`) first hands each worker one contiguous share of this
     order, and a worker that runs out takes tests from the end of another's share. Dealt out,
     every share starts with its part of the long tests and ends on short ones, so a run ends on
-    short tests rather than one worker still on a long one while the other waits.
+    short tests rather than one worker still on a long one while the other waits. A group sits
+    near the start of one share, so that worker runs all of it and makes its module-scoped
+    fixtures (a browser, servers) once. (`--dist loadgroup` would ensure it, but its grouping has
+    no effect on pytest 9.2: pytest-dev/pytest-xdist#1386.)
     """
 
     def rank(item: pytest.Item) -> int:
         if item.get_closest_marker("longest") is not None:
             return 0
-        return 1 + (item.get_closest_marker("slow") is None)
+        if item.get_closest_marker("xdist_group") is not None:
+            return 1
+        return 2 + (item.get_closest_marker("slow") is None)
+
+    def group(item: pytest.Item) -> object:
+        marker = item.get_closest_marker("xdist_group")
+        return item if marker is None else marker.args
 
     items.sort(key=rank)
+    cards: dict[object, list[pytest.Item]] = {}
+    for item in items:
+        cards.setdefault(group(item), []).append(item)
+    deck = list(cards.values())
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    items[:] = [item for share in range(workers) for item in items[share::workers]]
+    items[:] = [item for share in range(workers) for card in deck[share::workers] for item in card]
 
 
 # --- property-based tests ---------------------------------------------------------------------

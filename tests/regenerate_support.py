@@ -12,15 +12,22 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "regenerate"
 
 
-@cache
 def regenerate_main(script: Path = SCRIPT) -> Callable[[list[str]], int]:
     """The `main(argv)` of the script at `script`: the repository's, or a copy's, which then
     finds the copy as its repository (from its own location), as it does when run there."""
+    main: Callable[[list[str]], int] = regenerate_module(script).main
+    return main
+
+
+@cache
+def regenerate_module(script: Path = SCRIPT) -> ModuleType:
+    """The script at `script`, loaded as a module (once per process)."""
     digest = hashlib.sha256(str(script).encode()).hexdigest()[:12]
     name = "regenerate" if script == SCRIPT else f"regenerate_{digest}"
     loader = importlib.machinery.SourceFileLoader(name, str(script))
@@ -30,5 +37,4 @@ def regenerate_main(script: Path = SCRIPT) -> Callable[[list[str]], int]:
     # Its dataclasses look their module up by name while they are made.
     sys.modules[name] = module
     loader.exec_module(module)
-    main: Callable[[list[str]], int] = module.main
-    return main
+    return module

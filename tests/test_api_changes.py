@@ -799,22 +799,26 @@ def test_last_commit_mode_copes_with_a_missing_parent_and_reports_a_spec_change(
 
 
 @pytest.mark.slow
-@pytest.mark.longest
-def test_consecutive_published_documents_exit_as_their_reports_say() -> None:
+def test_consecutive_published_documents_exit_as_their_reports_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """Amigo's own documents, pinned and fetched on first use (scripts/published_documents.py):
     each compared with itself finds nothing; each with the next exits 1 exactly when its report
     has a breaking difference (0 for the newest step), and none of them is an equivalent form
-    taken for a change."""
+    taken for a change. In-process through `main`, like `test_command_text_report`; the exit
+    codes as the shell sees them are proven by `test_command_exit_codes_and_json`."""
     documents = [str(published_document(version)) for version in PINNED]
-    same = run(documents[0], documents[0])
-    assert same.returncode == 0, same.stderr
-    assert "No differences" in same.stdout
+    status = main([documents[0], documents[0]])
+    same = capsys.readouterr()
+    assert status == 0, same.err
+    assert "No differences" in same.out
     reports = {}
     for (old_version, old), (new_version, new) in pairwise(zip(PINNED, documents, strict=True)):
-        result = run(old, new, "--json")
-        assert result.returncode in (0, 1), result.stderr
-        report = json.loads(result.stdout)
-        assert result.returncode == int(report["breaking"])
+        status = main([old, new, "--json"])
+        result = capsys.readouterr()
+        assert status in (0, 1), result.err
+        report = json.loads(result.out)
+        assert status == int(report["breaking"])
         assert report["operations_compared"] >= 100
         reports[(old_version, new_version)] = report
         for change in report["changes"]:

@@ -22,7 +22,8 @@ from amigo_sandbox.demo import DEMO_BEHAVIOR_SET_IDS, DEMO_ORGANIZATION
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, tools_json
 from tests.toolsnaps import snapshot_names
 
-pytestmark = pytest.mark.slow
+# The module keeps to one worker (tests/conftest.py): one amigo-mcp over HTTP per run.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("inspector_cli")]
 
 # Its `engines`: Node.js 22.19 or newer.
 INSPECTOR = NpmTool("@modelcontextprotocol/inspector@2.12.0", "mcp-inspector", node=(22, 19))

@@ -21,7 +21,9 @@ from amigo_sandbox.server import RunningSandbox
 from testing.mcp_helpers import amigo_mcp, clean_env, endpoint_announced, fails, ok, serving_http
 from tests.toolsnaps import snapshot_names
 
-pytestmark = [pytest.mark.anyio, pytest.mark.slow]  # each test starts amigo-mcp
+# Each test starts amigo-mcp; the module keeps to one worker (tests/conftest.py), so its two
+# HTTP servers start once per run.
+pytestmark = [pytest.mark.anyio, pytest.mark.slow, pytest.mark.xdist_group("mcp_transports")]
 
 SIGN_IN = "sign-in-with-api-key"
 

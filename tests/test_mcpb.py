@@ -37,26 +37,30 @@ def mcpb() -> list[str]:
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundle, around the two wheels built from the working tree for this test run (the
-    wheel tests install the same two)."""
+    wheel tests install the same two); packed once per test run for every worker."""
     wheels = made_once(tmp_path_factory, "wheels", build_wheels)
-    out = tmp_path_factory.mktemp("dist")
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "scripts" / "build_mcpb.py"),
-            "--out",
-            str(out),
-            "--wheels",
-            str(wheels),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Manifest schema validation passes!" in done.stdout + done.stderr
-    return Path(done.stdout.strip().splitlines()[-1])
+
+    def pack(out: Path) -> None:
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "build_mcpb.py"),
+                "--out",
+                str(out),
+                "--wheels",
+                str(wheels),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Manifest schema validation passes!" in done.stdout + done.stderr
+        assert Path(done.stdout.strip().splitlines()[-1]).parent == out.resolve()
+
+    [packed] = made_once(tmp_path_factory, "mcpb", pack).glob("*.mcpb")
+    return packed
 
 
 @pytest.fixture(scope="module")

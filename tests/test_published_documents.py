@@ -172,7 +172,8 @@ def call_in_child(tree: Path, served: RunningSandbox) -> dict[str, Any]:
     }
     done = subprocess.run(
         [sys.executable, "-c", CHILD, json.dumps(settings)],
-        env=dict(os.environ, PYTHONPATH=str(tree)),
+        # The tree is imported once and thrown away: no bytecode written for it.
+        env=dict(os.environ, PYTHONPATH=str(tree), PYTHONDONTWRITEBYTECODE="1"),
         capture_output=True,
         text=True,
         timeout=120,

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from amigo_sandbox.spec import load_yaml
-from tests.regenerate_support import regenerate_main
+from tests.regenerate_support import regenerate_main, regenerate_module
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "regenerate"
@@ -237,3 +237,50 @@ def test_short_help(capsys: pytest.CaptureFixture[str]) -> None:
         regenerate_main()(["-h"])
     assert stop.value.code == 0
     check_help(capsys.readouterr().out)
+
+
+@pytest.mark.slow
+def test_a_document_found_valid_is_not_validated_again_and_a_changed_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validation is remembered in the user's cache by the document's text: the same document
+    is not validated again, a changed one is, and an invalid one is never remembered."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    script = regenerate_module()
+    where = tmp_path / "amigo.json"
+
+    def remembered() -> list[str]:
+        folder = cache / "amigo-mcp" / "valid-openapi"
+        return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
+
+    script.validate_spec(where, load_spec())
+    [entry] = remembered()
+    script.validate_spec(where, load_spec())
+    assert remembered() == [entry]
+    # One edit away from the remembered document, and invalid: refused, every time.
+    broken = load_spec()
+    broken["paths"]["/v1/{organization}/metric/evaluate"]["post"]["parameters"].append(
+        {"name": "payload", "in": "body", "schema": {"type": "object"}}
+    )
+    for _ in range(2):
+        with pytest.raises(script.SpecError, match="not valid OpenAPI"):
+            script.validate_spec(where, broken)
+    assert remembered() == [entry]
+    # A valid edit is validated and remembered on its own.
+    edited = load_spec()
+    edited["info"]["description"] += " Edited."
+    script.validate_spec(where, edited)
+    assert len(remembered()) == 2 and entry in remembered()
+    # So is the same document under another setting of the validator.
+    monkeypatch.setenv("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND", "jsonschema")
+    script.validate_spec(where, load_spec())
+    assert len(remembered()) == 3
+    monkeypatch.delenv("OPENAPI_SPEC_VALIDATOR_SCHEMA_VALIDATOR_BACKEND")
+    # The entry is what is consulted: one written for the broken document lets it through.
+    script.validation_entry(broken).touch()
+    script.validate_spec(where, broken)
+    # A document whose verdict depends on another file is never remembered.
+    elsewhere = load_spec()
+    elsewhere["components"]["schemas"]["Elsewhere"] = {"$ref": "other.yaml#/Thing"}
+    assert script.validation_entry(elsewhere) is None

@@ -24,6 +24,7 @@ from mcp import Client, StdioServerParameters
 
 from amigo_sandbox.spec import load_yaml
 from testing.mcp_helpers import clean_env, text_of
+from testing.run_once import made_once
 from tests.toolsnaps import snapshot_problems
 
 pytestmark = [pytest.mark.slow, pytest.mark.anyio]
@@ -121,8 +122,12 @@ def python_sources(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project whose spec has the new operation, regenerated."""
-    tree = tmp_path_factory.mktemp("loop") / "project"
+    """A copy of the project whose spec has the new operation, regenerated once per test run
+    for every worker (the tests only read it)."""
+    return made_once(tmp_path_factory, "regeneration-loop", make_tree)
+
+
+def make_tree(tree: Path) -> None:
     for part in (
         "openapi",
         "scripts",
@@ -151,7 +156,6 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    return tree
 
 
 def environment(tree: Path) -> dict[str, str]:

@@ -39,7 +39,8 @@ from testing.mcp_helpers import (
 from tests.redis_support import free_port
 from tests.sandbox_support import move_clock, start_cli, stop_cli
 
-pytestmark = [pytest.mark.anyio, pytest.mark.slow]
+# The module keeps to one worker (tests/conftest.py): one sandbox process per run.
+pytestmark = [pytest.mark.anyio, pytest.mark.slow, pytest.mark.xdist_group("replicas")]
 
 REPLICAS = 3
 SIGN_IN = "sign-in-with-api-key"

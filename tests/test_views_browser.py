@@ -33,8 +33,10 @@ from playwright.sync_api import (
 )
 
 from testing.mcp_helpers import REPO, clean_env, serving_http
+from testing.run_once import made_once
 
-pytestmark = pytest.mark.slow
+# The module keeps to one worker (tests/conftest.py): one browser and one server per run.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("views_browser")]
 
 REFUNDS = "4f7a4de83714c227c4dbf894"  # "Refund requests": v2 adds the trigger below to v1
 ADDED_IN_V2 = "user was charged twice"
@@ -44,18 +46,21 @@ NARROW: ViewportSize = {"width": 380, "height": 900}
 WIDE: ViewportSize = {"width": 900, "height": 1100}
 SNAP_HEIGHT = 1200
 BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(30, 31, 34)"}
+HOST = "host.html"
 
 
 @pytest.fixture(scope="module")
 def host_page(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The host page, built from testing/views_host/ with the views' pinned packages."""
-    out = tmp_path_factory.mktemp("host") / "host.html"
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_views.py"), "--host", str(out)],
-        check=True,
-        timeout=600,
-    )
-    return out.read_text("utf-8")
+    """The host page, built from testing/views_host/ with the views' pinned packages (once per
+    test run for every worker)."""
+
+    def build(folder: Path) -> None:
+        script = REPO / "scripts" / "build_views.py"
+        subprocess.run(
+            [sys.executable, str(script), "--host", str(folder / HOST)], check=True, timeout=600
+        )
+
+    return (made_once(tmp_path_factory, "views-host", build) / HOST).read_text("utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -83,7 +84,13 @@ class Operation:
 def parse_yaml(text: str) -> Any:
     """A YAML document, parsed with libyaml's safe loader when PyYAML has it (over ten times
     faster than the pure-Python one on the spec). The one way the project reads YAML; a
-    malformed document raises `yaml.YAMLError`."""
+    malformed document raises `yaml.YAMLError`. A JSON document (JSON is YAML: a published
+    OpenAPI document, a prepared spec) is read by `json`, which is faster still."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:  # a YAML flow mapping, or not a document at all: YAML says which
+            pass
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
