@@ -115,15 +115,9 @@ class _ClockTimeouts(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-# Connections kept open between calls: as many as may be open at once, so that a burst of
-# concurrent calls (a server serving many sessions) reuses its connections afterwards instead of
-# closing all but httpx's default of 20 and opening them again on the next burst.
-POOL_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-
-
 def async_http_transport(clock: Clock) -> httpx.AsyncBaseTransport:
     """The transport of an asynchronous client whose time is `clock`."""
-    return _ClockTimeouts(clock, httpx.AsyncHTTPTransport(verify=tls_context(), limits=POOL_LIMITS))
+    return _ClockTimeouts(clock, httpx.AsyncHTTPTransport(verify=tls_context()))
 
 
 class _SyncClockTimeouts(httpx.BaseTransport):
@@ -198,7 +192,7 @@ def _on_clock(clock: Clock, request: httpx.Request, patience: float) -> httpx.Re
 
 def sync_http_transport(clock: Clock) -> httpx.BaseTransport:
     """The transport of a blocking client whose time is `clock`."""
-    return _SyncClockTimeouts(clock, httpx.HTTPTransport(verify=tls_context(), limits=POOL_LIMITS))
+    return _SyncClockTimeouts(clock, httpx.HTTPTransport(verify=tls_context()))
 
 
 def async_http_client(config: ClientConfig, user_agent: str) -> httpx.AsyncClient:
