@@ -129,6 +129,7 @@ def http() -> Iterator[httpx.Client]:
         yield client
 
 
+@pytest.mark.slow  # a property run per tool: the whole suite runs it, the quick loop not
 @pytest.mark.parametrize("tool", TOOLS, ids=[tool.name for tool in TOOLS])
 def test_the_server_sends_what_the_generated_client_sends(
     tool: ToolSpec, http: httpx.Client
@@ -245,6 +246,7 @@ def iterated(schema: dict[str, Any], value: Any) -> bool:
     return "object" in kinds and isinstance(value, str | list)
 
 
+@pytest.mark.slow  # a property run per tool: the whole suite runs it, the quick loop not
 @pytest.mark.parametrize("tool", BODY_TOOLS, ids=[tool.name for tool in BODY_TOOLS])
 def test_the_server_reads_an_answer_as_the_client_reads_it(
     sandbox_server: RunningSandbox, real_bodies: dict[str, Any], tool: ToolSpec
