@@ -270,6 +270,8 @@ ZERO_IS_NO_BOUND = ("minLength", "minItems", "minProperties")
 
 def json_type(value: Any) -> str:
     """The JSON type of a value, as JSON Schema 2020-12 tells them apart (1.0 is an integer)."""
+    if isinstance(value, str):  # most enum values: no other type to tell apart
+        return "string"
     return next(t for t in JSON_TYPES if TYPE_CHECKER.is_type(value, t))
 
 
