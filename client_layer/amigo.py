@@ -145,18 +145,18 @@ class _ClientBase(Generic[H]):
         )
         self._client = Client(base_url=self._config.base_url)
         self.tokens = token_source(self._config, self._client)
-        options: dict[str, Any] = {
-            "base_url": self._config.base_url,
-            "timeout": self._config.timeout_s,
-            "auth": BearerAuth(self.tokens),
-        }
+        auth = BearerAuth(self.tokens)
         if http_client is None:
             self._http = self._own_http()
-            self._http.auth = options["auth"]
+            self._http.auth = auth
             self._under = ()
         else:
             self._http = self._http_through(
-                http_client, headers=_headers_of(http_client), **options
+                http_client,
+                base_url=self._config.base_url,
+                timeout=self._config.timeout_s,
+                auth=auth,
+                headers=_headers_of(http_client),
             )
             self._under = (http_client,)
         self._signing = self._http
