@@ -261,7 +261,7 @@ async def test_a_crash_inside_a_write_still_writes_its_audit_line(
 
     async with connect(sandbox_settings(sandbox), mode, audit_log=str(log)) as (client, runtime):
         invoker = await runtime.invoker()
-        http = invoker.client.get_async_httpx_client()
+        http = invoker.http
         http.event_hooks["response"].append(break_after_the_write)
         sandbox.reset_request_counts()
         result = await client.call_tool(

@@ -166,7 +166,7 @@ def _reads(schema: dict[str, Any], value: Any) -> bool:
 
 
 class Invoker:
-    """Calls tools on one shared, authenticated generated client."""
+    """Calls tools on one shared, authenticated httpx client."""
 
     def __init__(
         self,
@@ -178,8 +178,6 @@ class Invoker:
         clock: Clock | None = None,
         store: StateStore | None = None,
     ) -> None:
-        from amigo_client import Client
-
         self.catalog = catalog
         self.settings = settings
         self.clock = clock or Clock()
@@ -188,9 +186,8 @@ class Invoker:
         self.config = settings.using(
             retry=retry, clock=self.clock, gate=RateSpacer(store or MemoryStore(self.clock))
         )
-        # The generated client's holder of the authenticated httpx client, as its operation
-        # functions send through it.
-        self.client = Client(base_url=settings.base_url).set_async_httpx_client(http)
+        # The authenticated httpx client every request is sent with.
+        self.http = http
         self.scrub = scrub
 
     async def call(
@@ -223,7 +220,7 @@ class Invoker:
     async def _send(self, request: Request) -> Response[Any]:
         """One attempt: the answer as the client's retry loop reads it (status and headers),
         with its body unread."""
-        answer = await self.client.get_async_httpx_client().request(
+        answer = await self.http.request(
             request.method,
             request.url,
             params=request.params,
