@@ -87,7 +87,7 @@ class Runtime:
             self.sandbox = await anyio.to_thread.run_sync(start_embedded_sandbox, self.sandbox_db)
             settings = self.settings = sandbox_settings(settings, self.sandbox)
             self.scrub.add(*settings.secrets)
-        http = async_http_client(settings.using(clock=self.clock), USER_AGENT)
+        http = async_http_client(settings.using(clock=self.clock), USER_AGENT, "aiohttp")
         if self.tracing:
             from amigo_mcp.telemetry import instrument
 
