@@ -3,7 +3,8 @@
 The same faults (a 503 with `Retry-After`, then a connection dropped on a read, then success)
 give the same attempts and the same waits through `AmigoClient`, through a tool called by a
 real MCP client, and through `amigo-mcp call`; all on the sandbox's stopped clock, which the
-waits move instead of sleeping.
+waits move instead of sleeping. The server sends on aiohttp, the other two on httpx's own
+transport: the loop above them is one, and so are its decisions.
 """
 
 from __future__ import annotations

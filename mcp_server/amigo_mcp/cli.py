@@ -15,6 +15,7 @@ from amigo_mcp.state import StateStoreError
 
 if TYPE_CHECKING:
     from amigo_client.clock import Clock
+    from amigo_client.transport import Engine
     from mcp.server import Server
 
     from amigo_mcp.catalog import Catalog, ToolSpec
@@ -130,7 +131,8 @@ def _policy(settings: Settings, catalog: Catalog) -> ToolPolicy:
     return ToolPolicy.load(catalog, settings)
 
 
-def _runtime(catalog: Catalog, settings: Settings) -> Runtime:
+def _runtime(catalog: Catalog, settings: Settings, engine: Engine) -> Runtime:
+    """`engine`: what the calls to Amigo are sent on (see `Runtime`)."""
     from amigo_client.retries import RetryPolicy
 
     from amigo_mcp.runtime import Runtime
@@ -154,6 +156,7 @@ def _runtime(catalog: Catalog, settings: Settings) -> Runtime:
         retry=RetryPolicy(budget_s=settings.retry_budget),
         audit_log=settings.audit_log,
         tracing=tracing,
+        engine=engine,
     )
     configure_logging(settings.log_level, runtime.scrub)
     return runtime
@@ -252,7 +255,7 @@ def _call(args: argparse.Namespace, settings: Settings) -> int:
     if not isinstance(arguments, dict):
         return _fail("the arguments must be one JSON object, e.g. '{\"limit\": 5}'")
     catalog = load_catalog()
-    runtime = _runtime(catalog, settings)
+    runtime = _runtime(catalog, settings, "httpx")  # one call: the lighter import
     pipeline = CallPipeline(catalog, runtime, _policy(settings, catalog))
 
     async def run() -> Ending:
@@ -291,7 +294,7 @@ def _serve(settings: Settings) -> int:
         )
     catalog = load_catalog()
     policy = _policy(settings, catalog)
-    runtime = _runtime(catalog, settings)
+    runtime = _runtime(catalog, settings, "aiohttp")
 
     async def serving_server() -> Server[Any]:
         """The MCP server, once the shared state store (if any) answers."""

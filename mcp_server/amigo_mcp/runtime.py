@@ -22,6 +22,7 @@ from amigo_mcp.state import MemoryStore, RedisStore, StateStore
 
 if TYPE_CHECKING:
     import httpx
+    from amigo_client.transport import Engine
 
     from amigo_mcp.invoke import Invoker
     from amigo_sandbox.server import RunningSandbox
@@ -39,9 +40,12 @@ class Runtime:
         clock: Clock | None = None,
         audit_log: str | None = None,
         tracing: bool = False,
+        engine: Engine = "aiohttp",
     ) -> None:
         """`audit_log`: a file to append audit lines to, or "-" for stderr (None: no audit log);
-        `tracing`: give outbound requests spans (after `telemetry.start_tracing`)."""
+        `tracing`: give outbound requests spans (after `telemetry.start_tracing`); `engine`:
+        what the calls to Amigo are sent on (`amigo_client.transport.async_http_transport`):
+        aiohttp costs less CPU per call with many in flight, httpx less to import for one."""
         self.catalog = catalog
         self.settings = settings
         self.sandbox_db = sandbox_db
@@ -56,6 +60,7 @@ class Runtime:
         self.store: StateStore = MemoryStore(self.clock)
         self.audit = None if audit_log is None else AuditLog(audit_log, self.clock, self.scrub)
         self.tracing = tracing
+        self.engine: Engine = engine
         self.sandbox: RunningSandbox | None = None
         self._http: httpx.AsyncClient | None = None
         self._invoker: Invoker | None = None
@@ -87,7 +92,7 @@ class Runtime:
             self.sandbox = await anyio.to_thread.run_sync(start_embedded_sandbox, self.sandbox_db)
             settings = self.settings = sandbox_settings(settings, self.sandbox)
             self.scrub.add(*settings.secrets)
-        http = async_http_client(settings.using(clock=self.clock), USER_AGENT, "aiohttp")
+        http = async_http_client(settings.using(clock=self.clock), USER_AGENT, self.engine)
         if self.tracing:
             from amigo_mcp.telemetry import instrument
 
