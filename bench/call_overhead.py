@@ -1,7 +1,8 @@
 """Per-call overhead: one tool call through an MCP server versus the same call made directly.
 
-The sandbox, amigo-mcp and FastMCP (`from_openapi` on the same spec) run as in bench/load.py:
-separate processes on loopback, the servers over streamable HTTP. One client, one call at a
+The sandbox, amigo-mcp, the bare-SDK floor (`floor_server.py`: the SDK's own cost, with no work
+of a server's) and FastMCP (`from_openapi` on the same spec) run as in bench/load.py: separate
+processes on loopback, the servers over streamable HTTP. One client, one call at a
 time, in alternating batches so that machine noise hits all alike: the generated client's own
 call straight to the sandbox (the floor), then the MCP tool call through each server. A server's
 overhead is its median call time minus the floor's: the MCP round trip plus everything the
@@ -30,7 +31,7 @@ from mcp import Client
 from bench import load
 
 BATCH = 10
-SERVERS = ("amigo-mcp", "fastmcp")
+SERVERS = ("amigo-mcp", "floor", "fastmcp")
 
 
 async def timed(call: Callable[[], Awaitable[None]]) -> float:
@@ -81,15 +82,17 @@ async def run(calls: int, box: load.Sandbox, served: dict[str, load.Served], tok
             f"overhead {(median - floor) * 1000:+6.2f} ms   ratio {median / floor:.2f}x"
         )
     for mode in ("auto", "legacy"):
-        ours, theirs = overhead.get(f"amigo-mcp ({mode})"), overhead.get(f"fastmcp ({mode})")
-        if ours is not None and theirs:
-            print(f"amigo-mcp/fastmcp overhead ({mode}): {ours / theirs:.2f}")
+        ours = overhead.get(f"amigo-mcp ({mode})")
+        for other in ("floor", "fastmcp"):
+            theirs = overhead.get(f"{other} ({mode})")
+            if ours is not None and theirs:
+                print(f"amigo-mcp/{other} overhead ({mode}): {ours / theirs:.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--calls", type=int, default=200)
-    parser.add_argument("--servers", default=",".join(SERVERS), help="amigo-mcp, fastmcp")
+    parser.add_argument("--servers", default=",".join(SERVERS), help=", ".join(SERVERS))
     args = parser.parse_args()
     logs = Path(tempfile.mkdtemp(prefix="amigo-overhead-"))
     try:
