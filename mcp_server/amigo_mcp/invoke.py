@@ -21,6 +21,7 @@ from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
+import jsonschema_rs
 from amigo_client.clock import Clock
 from amigo_client.exceptions import (
     AmigoError,
@@ -33,7 +34,7 @@ from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 from amigo_client.transport import Attempts, Hooks, Operation
 from amigo_client.types import Response
 
-from amigo_mcp.arguments import Request, request_of, schema_validator
+from amigo_mcp.arguments import Request, request_of
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.context import request_token
 from amigo_mcp.errors import Scrubber, api_error_message, compact_json
@@ -122,6 +123,24 @@ def request_id_of(response: Any) -> str | None:
     if status < 300:
         return response.headers.get("x-request-id") or None
     return status_error("", response).request_id
+
+
+# One validator per published output schema (keyed by the schema's identity: the catalog's
+# schemas live as long as the process).
+_CONFORMITY: dict[int, tuple[dict[str, Any], Any]] = {}
+
+
+def conforms(schema: dict[str, Any], data: Any) -> bool:
+    """Whether `data` is what `schema`, a tool's published output schema, allows (Draft 2020-12,
+    formats checked): what an MCP client checks structured content against. By jsonschema-rs,
+    not by the `jsonschema` that explains argument errors: only a yes or no is needed here,
+    and answers grow with the page asked for (tests/test_output_conformity.py holds both to
+    the same verdicts)."""
+    entry = _CONFORMITY.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+        entry = _CONFORMITY[id(schema)] = (schema, validator)
+    return bool(entry[1].is_valid(data))
 
 
 def readable(tool: ToolSpec, data: dict[str, Any]) -> bool:
@@ -359,7 +378,7 @@ class Invoker:
                 ),
             )
         text = compact_json(data)
-        if not isinstance(data, dict) or not schema_validator(tool.output_schema).is_valid(data):
+        if not isinstance(data, dict) or not conforms(tool.output_schema, data):
             # Too far from the schema to publish as structured content: hand over the text.
             return ToolOutcome(True, self.scrub(f"{DRIFT_NOTE}\n{text}"))
         if status != tool.operation.success_status or not readable(tool, data):
