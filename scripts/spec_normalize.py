@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from amigo_sandbox.refs import Document
-from amigo_sandbox.spec import copy_document, load_yaml
+from amigo_sandbox.spec import copy_document, load_yaml, parse_yaml
 
 REPO = Path(__file__).resolve().parent.parent
 NORMALIZE_CONFIG = REPO / "openapi" / "normalize.yaml"
@@ -249,6 +249,13 @@ def _is_error(status: str) -> bool:
     return status == "default" or status[:1] in {"4", "5"}
 
 
+@functools.lru_cache(maxsize=1)
+def _parsed(text: str) -> Any:
+    """Our spec, parsed once per text: each published document prepared needs its error body
+    (a change report prepares two). Read only; what is taken from it is copied."""
+    return parse_yaml(text)
+
+
 def _add_error_body(result: dict[str, Any], name: str) -> None:
     """Every error response without content gets our spec's `name` schema (copied into the
     document with the schemas it refers to, unless the document has its own)."""
@@ -265,7 +272,9 @@ def _add_error_body(result: dict[str, Any], name: str) -> None:
         return
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     if name not in schemas:
-        ours = (load_yaml(OUR_SPEC).get("components") or {}).get("schemas") or {}
+        ours = (_parsed(OUR_SPEC.read_text(encoding="utf-8")).get("components") or {}).get(
+            "schemas"
+        ) or {}
         pending = [name]
         while pending:
             key = pending.pop()

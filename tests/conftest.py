@@ -20,6 +20,12 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # --- garbage collection -----------------------------------------------------------------------
 
+# A youngest generation of 10,000 objects rather than Python's 700: a test process makes objects
+# by the million (hypothesis draws, pydantic models, parsed documents), most of them short-lived,
+# and with the default the collector runs thousands of times a run and takes about twice the CPU.
+# The schemathesis run does the same (tests/test_sandbox_schemathesis.py).
+gc.set_threshold(10_000, 10, 10)
+
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """What collection imported lives to the end of the run: frozen, the garbage collector

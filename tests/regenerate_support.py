@@ -1,7 +1,8 @@
 """`scripts/regenerate` as a function, for tests that run it in their own process: no
 interpreter to start, and the generator's packages (openapi-python-client, the spec validator)
 imported once per worker rather than once per run. A test of what the shell sees (exit status,
-output streams) runs the script as a command instead."""
+output streams) runs the script as a command instead. `script_module` loads any script so, a
+copy's too (which then finds the copy as its repository)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,18 @@ def regenerate_main(script: Path = SCRIPT) -> Callable[[list[str]], int]:
     return main
 
 
-@cache
 def regenerate_module(script: Path = SCRIPT) -> ModuleType:
-    """The script at `script`, loaded as a module (once per process)."""
+    """The regenerate script at `script`, loaded as a module (once per process)."""
+    return script_module(script)
+
+
+@cache
+def script_module(script: Path) -> ModuleType:
+    """The script at `script`, loaded as a module (once per process): named after its file, and
+    for a script outside the repository's scripts/ (a copy's), after its location too."""
     digest = hashlib.sha256(str(script).encode()).hexdigest()[:12]
-    name = "regenerate" if script == SCRIPT else f"regenerate_{digest}"
+    stem = script.name.removesuffix(".py")
+    name = stem if script.parent == SCRIPT.parent else f"{stem}_{digest}"
     loader = importlib.machinery.SourceFileLoader(name, str(script))
     spec = importlib.util.spec_from_loader(name, loader)
     assert spec is not None

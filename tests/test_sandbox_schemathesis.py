@@ -35,6 +35,10 @@ from amigo_sandbox.spec import Spec, copy_document, load_yaml
 from tests.sandbox_support import SPEC_PATH
 
 MAX_EXAMPLES = 10
+# Hypothesis's storage, as the test process has it: its Unicode tables are computed once and kept
+# there (otherwise the run, started in a temporary folder, spends seconds working out again which
+# characters UTF-8 encodes).
+HYPOTHESIS_STORAGE = Path(__file__).resolve().parent.parent / ".hypothesis"
 # The operation added to the spec ahead of the sandbox (no handler).
 ADDED = "get-metric-copies"
 SEED = 20250601
@@ -138,7 +142,12 @@ def schemathesis(
         text=True,
         timeout=240,
         cwd=tmp_path,
-        env={**os.environ, "no_proxy": host, "NO_PROXY": host},
+        env={
+            **os.environ,
+            "no_proxy": host,
+            "NO_PROXY": host,
+            "HYPOTHESIS_STORAGE_DIRECTORY": str(HYPOTHESIS_STORAGE),
+        },
     )
     return result, {op: sorted(seen) for op, seen in running.response_statuses().items()}
 
