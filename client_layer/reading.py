@@ -166,11 +166,12 @@ def _drift(value: Any, path: str, found: dict[tuple[str, str], None]) -> None:
             if type(item) not in _PLAIN:
                 _drift(item, item_path, found)
         return
-    wire_names: dict[str, str] | None = getattr(type(value), "_wire_names", None)
-    if wire_names is None:
+    # The fields read into an enum or a model: the others hold JSON as received.
+    typed_fields: dict[str, str] | None = getattr(type(value), "_typed_fields", None)
+    if typed_fields is None:
         return
     prefix = f"{path}." if path else ""
-    for python_name, wire_name in wire_names.items():
+    for python_name, wire_name in typed_fields.items():
         child = getattr(value, python_name)
         if type(child) not in _PLAIN:
             _drift(child, prefix + wire_name, found)

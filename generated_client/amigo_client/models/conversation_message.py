@@ -36,12 +36,7 @@ class ConversationMessage:
     format_: ConversationMessageFormat
     message_type: MessageType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "interaction_id": "interaction_id",
-        "created_at": "created_at",
-        "sender": "sender",
-        "message": "message",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "format_": "format",
         "message_type": "message_type",
     }

@@ -20,9 +20,7 @@ class CreateDynamicBehaviorSetResponse:
 
     dynamic_behavior_set_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "dynamic_behavior_set_id": "dynamic_behavior_set_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,9 +20,7 @@ class CreateDynamicBehaviorSetVersionResponse:
 
     new_version_number: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "new_version_number": "new_version_number",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

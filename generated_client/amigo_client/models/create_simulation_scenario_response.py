@@ -20,9 +20,7 @@ class CreateSimulationScenarioResponse:
 
     simulation_scenario_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "simulation_scenario_id": "simulation_scenario_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -48,21 +48,7 @@ class DynamicBehaviorInvocation:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "field_id": "_id",
-        "org_id": "org_id",
-        "conversation_id": "conversation_id",
-        "service_id": "service_id",
-        "user_id": "user_id",
-        "initial_message_id": "initial_message_id",
-        "agent_message_id": "agent_message_id",
-        "agent_inner_thoughts_ids": "agent_inner_thoughts_ids",
-        "dynamic_behavior_set_version_info": "dynamic_behavior_set_version_info",
-        "invoked_at": "invoked_at",
-        "external_event_message_ids": "external_event_message_ids",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,11 +26,7 @@ class EvaluateMetricsRequest:
     conversation_id: str
     evaluate_to_interaction_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_ids": "metric_ids",
-        "conversation_id": "conversation_id",
-        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,12 +27,7 @@ class EvaluatedMetric:
     references: list[str]
     justification: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_id": "metric_id",
-        "value": "value",
-        "references": "references",
-        "justification": "justification",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,10 +26,8 @@ class InjectInstructionAction:
     instruction: str
     overrides_instructions: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
-        "instruction": "instruction",
-        "overrides_instructions": "overrides_instructions",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 

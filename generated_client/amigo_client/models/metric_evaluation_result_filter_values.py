@@ -21,9 +21,7 @@ class MetricEvaluationResultFilterValues:
 
     metric_ids: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_ids": "metric_ids",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -28,9 +28,7 @@ class PostSessionMetricSource:
     references: list[str]
     type_: PostSessionMetricSourceType | Unset = PostSessionMetricSourceType.POST_SESSION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "conversation_id": "conversation_id",
-        "references": "references",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
     }
     _extra_fields_are_new: ClassVar[bool] = True

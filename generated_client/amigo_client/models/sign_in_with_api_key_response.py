@@ -23,10 +23,7 @@ class SignInWithApiKeyResponse:
     id_token: str
     expires_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id_token": "id_token",
-        "expires_at": "expires_at",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:

@@ -32,11 +32,7 @@ class SimulationMetricSource:
     references: list[str]
     type_: SimulationMetricSourceType | Unset = SimulationMetricSourceType.SIMULATION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "simulation_unit_test_set_run_id": "simulation_unit_test_set_run_id",
-        "unit_test_id": "unit_test_id",
-        "run_index": "run_index",
-        "references": "references",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
     }
     _extra_fields_are_new: ClassVar[bool] = True

@@ -31,11 +31,8 @@ class SimulationScenarioVersionContent:
     initial_message_type: InitialMessageType
     conversation_starts_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "objective": "objective",
-        "instructions": "instructions",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "initial_message_type": "initial_message_type",
-        "conversation_starts_at": "conversation_starts_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 

@@ -34,14 +34,8 @@ class ToolCallSpec:
     result_persistence: ToolResultPersistence
     tool_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "tool_id": "tool_id",
-        "version_constraint": "version_constraint",
-        "additional_instruction": "additional_instruction",
-        "audio_fillers": "audio_fillers",
-        "audio_filler_triggered_after": "audio_filler_triggered_after",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "result_persistence": "result_persistence",
-        "tool_name": "tool_name",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 

@@ -25,11 +25,7 @@ class ValidationErrorItem:
     msg: str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "loc": "loc",
-        "msg": "msg",
-        "type_": "type",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
