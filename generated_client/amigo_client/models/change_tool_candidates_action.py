@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.change_tool_candidates_action_type import ChangeToolCandidatesActionType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ChangeToolCandidatesAction")
 
@@ -86,6 +86,8 @@ class ChangeToolCandidatesAction:
         )
 
         change_tool_candidates_action.additional_properties = d
+        if d:
+            met_unknown()
         return change_tool_candidates_action
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_processing_type import PostProcessingType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="Conversation")
 
@@ -204,6 +204,8 @@ class Conversation:
         )
 
         conversation.additional_properties = d
+        if d:
+            met_unknown()
         return conversation
 
     @property

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.conversation_message_format import ConversationMessageFormat
 from ..models.message_type import MessageType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ConversationMessage")
 
@@ -125,6 +125,8 @@ class ConversationMessage:
         )
 
         conversation_message.additional_properties = d
+        if d:
+            met_unknown()
         return conversation_message
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetRequest")
 
@@ -89,6 +89,8 @@ class CreateDynamicBehaviorSetRequest:
         )
 
         create_dynamic_behavior_set_request.additional_properties = d
+        if d:
+            met_unknown()
         return create_dynamic_behavior_set_request
 
     @property

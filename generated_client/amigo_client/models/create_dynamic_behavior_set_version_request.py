@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionRequest")
 
@@ -113,6 +113,8 @@ class CreateDynamicBehaviorSetVersionRequest:
         )
 
         create_dynamic_behavior_set_version_request.additional_properties = d
+        if d:
+            met_unknown()
         return create_dynamic_behavior_set_version_request
 
     @property

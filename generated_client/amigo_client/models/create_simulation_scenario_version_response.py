@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateSimulationScenarioVersionResponse")
 
@@ -49,6 +49,8 @@ class CreateSimulationScenarioVersionResponse:
         )
 
         create_simulation_scenario_version_response.additional_properties = d
+        if d:
+            met_unknown()
         return create_simulation_scenario_version_response
 
     @property

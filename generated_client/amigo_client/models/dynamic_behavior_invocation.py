@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DynamicBehaviorInvocation")
@@ -249,6 +249,8 @@ class DynamicBehaviorInvocation:
         )
 
         dynamic_behavior_invocation.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_invocation
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="DynamicBehaviorInvocationList")
 
@@ -100,6 +100,8 @@ class DynamicBehaviorInvocationList:
         )
 
         dynamic_behavior_invocation_list.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_invocation_list
 
     @property

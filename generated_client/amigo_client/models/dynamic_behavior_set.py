@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="DynamicBehaviorSet")
 
@@ -149,6 +149,8 @@ class DynamicBehaviorSet:
         )
 
         dynamic_behavior_set.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="DynamicBehaviorSetFilterValues")
 
@@ -85,6 +85,8 @@ class DynamicBehaviorSetFilterValues:
         )
 
         dynamic_behavior_set_filter_values.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_filter_values
 
     @property

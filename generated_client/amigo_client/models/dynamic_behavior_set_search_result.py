@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="DynamicBehaviorSetSearchResult")
 
@@ -61,6 +61,8 @@ class DynamicBehaviorSetSearchResult:
         )
 
         dynamic_behavior_set_search_result.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_search_result
 
     @property

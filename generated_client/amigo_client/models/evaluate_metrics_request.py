@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvaluateMetricsRequest")
@@ -96,6 +96,8 @@ class EvaluateMetricsRequest:
         )
 
         evaluate_metrics_request.additional_properties = d
+        if d:
+            met_unknown()
         return evaluate_metrics_request
 
     @property

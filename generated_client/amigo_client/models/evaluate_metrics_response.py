@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="EvaluateMetricsResponse")
 
@@ -60,6 +60,8 @@ class EvaluateMetricsResponse:
         )
 
         evaluate_metrics_response.additional_properties = d
+        if d:
+            met_unknown()
         return evaluate_metrics_response
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.inject_instruction_action_type import InjectInstructionActionType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="InjectInstructionAction")
 
@@ -76,6 +76,8 @@ class InjectInstructionAction:
         )
 
         inject_instruction_action.additional_properties = d
+        if d:
+            met_unknown()
         return inject_instruction_action
 
     @property

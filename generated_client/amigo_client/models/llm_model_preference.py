@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LlmModelPreference")
@@ -73,6 +73,8 @@ class LlmModelPreference:
         )
 
         llm_model_preference.additional_properties = d
+        if d:
+            met_unknown()
         return llm_model_preference
 
     @property

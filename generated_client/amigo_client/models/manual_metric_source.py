@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.manual_metric_source_type import ManualMetricSourceType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ManualMetricSource")
@@ -127,6 +127,8 @@ class ManualMetricSource:
         )
 
         manual_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return manual_metric_source
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metric_value_type import MetricValueType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="Metric")
 
@@ -209,6 +209,8 @@ class Metric:
         )
 
         metric.additional_properties = d
+        if d:
+            met_unknown()
         return metric
 
     @property

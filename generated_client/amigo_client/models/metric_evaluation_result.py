@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MetricEvaluationResult")
@@ -218,6 +218,8 @@ class MetricEvaluationResult:
         )
 
         metric_evaluation_result.additional_properties = d
+        if d:
+            met_unknown()
         return metric_evaluation_result
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metric_value_type import MetricValueType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MetricSearchItem")
@@ -226,6 +226,8 @@ class MetricSearchItem:
         )
 
         metric_search_item.additional_properties = d
+        if d:
+            met_unknown()
         return metric_search_item
 
     @property

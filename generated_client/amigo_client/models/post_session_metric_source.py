@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_session_metric_source_type import PostSessionMetricSourceType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PostSessionMetricSource")
@@ -87,6 +87,8 @@ class PostSessionMetricSource:
         )
 
         post_session_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return post_session_metric_source
 
     @property

@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SignInWithApiKeyResponse")
 
@@ -62,6 +62,8 @@ class SignInWithApiKeyResponse:
         )
 
         sign_in_with_api_key_response.additional_properties = d
+        if d:
+            met_unknown()
         return sign_in_with_api_key_response
 
     @property

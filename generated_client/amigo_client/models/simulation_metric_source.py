@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.simulation_metric_source_type import SimulationMetricSourceType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulationMetricSource")
@@ -109,6 +109,8 @@ class SimulationMetricSource:
         )
 
         simulation_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_metric_source
 
     @property

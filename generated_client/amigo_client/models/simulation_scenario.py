@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SimulationScenario")
 
@@ -137,6 +137,8 @@ class SimulationScenario:
         )
 
         simulation_scenario.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario
 
     @property

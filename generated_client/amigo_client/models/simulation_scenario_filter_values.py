@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SimulationScenarioFilterValues")
 
@@ -73,6 +73,8 @@ class SimulationScenarioFilterValues:
         )
 
         simulation_scenario_filter_values.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_filter_values
 
     @property

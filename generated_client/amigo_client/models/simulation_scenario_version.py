@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulationScenarioVersion")
@@ -215,6 +215,8 @@ class SimulationScenarioVersion:
         )
 
         simulation_scenario_version.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_version
 
     @property

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="SimulationScenarioVersionContent")
 
@@ -117,6 +117,8 @@ class SimulationScenarioVersionContent:
         )
 
         simulation_scenario_version_content.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_version_content
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_persistence import ToolResultPersistence
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ToolCallSpec")
 
@@ -121,6 +121,8 @@ class ToolCallSpec:
         )
 
         tool_call_spec.additional_properties = d
+        if d:
+            met_unknown()
         return tool_call_spec
 
     @property

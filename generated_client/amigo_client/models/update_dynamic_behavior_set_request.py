@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateDynamicBehaviorSetRequest")
@@ -193,6 +193,8 @@ class UpdateDynamicBehaviorSetRequest:
         )
 
         update_dynamic_behavior_set_request.additional_properties = d
+        if d:
+            met_unknown()
         return update_dynamic_behavior_set_request
 
     @property

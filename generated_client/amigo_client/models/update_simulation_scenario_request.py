@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateSimulationScenarioRequest")
@@ -82,6 +82,8 @@ class UpdateSimulationScenarioRequest:
         )
 
         update_simulation_scenario_request.additional_properties = d
+        if d:
+            met_unknown()
         return update_simulation_scenario_request
 
     @property
