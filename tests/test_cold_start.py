@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -51,19 +52,27 @@ def test_answering_tools_list_loads_nothing_of_the_call_path() -> None:
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
         {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
     ]
-    done = subprocess.run(
+    with subprocess.Popen(
         [sys.executable, "-c", SERVE],
-        input="".join(json.dumps(request) + "\n" for request in requests),
-        capture_output=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         env=clean_env(),
         cwd=REPO,
-        timeout=120,
-        check=True,
-    )
-    answers = {answer["id"]: answer for answer in map(json.loads, done.stdout.splitlines())}
-    assert answers[2]["result"]["tools"]
-    loaded = set(done.stderr.splitlines()[-1].split())
+    ) as server:
+        assert server.stdin is not None and server.stdout is not None
+        server.stdin.write("".join(json.dumps(request) + "\n" for request in requests))
+        server.stdin.flush()
+        answer: dict[str, Any] = {}
+        while answer.get("id") != 2:  # stdin stays open until the listing is answered
+            line = server.stdout.readline()
+            assert line, "the server ended before answering tools/list"
+            answer = json.loads(line)
+        _, errors = server.communicate(timeout=120)
+    assert server.returncode == 0
+    assert answer["result"]["tools"]
+    loaded = set(errors.splitlines()[-1].split())
     assert "amigo_mcp.server" in loaded
     early = sorted(
         m for m in loaded if m in CALL_PATH or m.startswith(tuple(f"{n}." for n in CALL_PATH))
