@@ -40,8 +40,8 @@ from amigo_mcp.settings import Settings
 from amigo_mcp.state import MemoryStore, StateStore
 
 if TYPE_CHECKING:
-    # Loaded by the first call (with httpx and attrs): the pipeline needs `ToolOutcome` at start,
-    # not what sends requests, and a server answers `initialize` and `tools/list` without them.
+    # Loaded by the first call that sends (with httpx and attrs): the rest of this module (e.g.
+    # `ToolOutcome`, used by the pipeline and the CLI) needs none of them.
     import httpx
     from amigo_client.transport import Attempts
     from amigo_client.types import Response
