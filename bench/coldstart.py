@@ -1,10 +1,12 @@
 """Cold start: spawn a stdio server and time until its tools/list answer arrives.
 
 `amigo-mcp` (embedded sandbox default, as a new user runs it) is measured against a one-tool
-`MCPServer` in the same run, alternating, so that machine noise hits both alike. Raw JSON-RPC
-on the client side: no SDK import on the measuring side.
+`MCPServer` in the same run, alternating, so that machine noise hits both alike; `--baseline`
+adds another build's `amigo-mcp` executable (e.g. another checkout's) to the same rounds. Raw
+JSON-RPC on the client side: no SDK import on the measuring side. The servers run with their
+compiled bytecode, as an installed one does (`PYTHONDONTWRITEBYTECODE` is not passed on).
 
-    uv run python bench/coldstart.py [--runs 15]
+    uv run python bench/coldstart.py [--runs 15] [--baseline EXECUTABLE]
 """
 
 from __future__ import annotations
@@ -76,13 +78,25 @@ def once(command: list[str], era: str, env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--baseline",
+        metavar="EXECUTABLE",
+        help="also measure this amigo-mcp executable (e.g. another checkout's) as 'baseline'",
+    )
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AMIGO_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("AMIGO_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     servers = {
         "one-tool MCPServer (floor)": [sys.executable, str(HERE / "one_tool_server.py")],
         "amigo-mcp": [sys.executable, "-m", "amigo_mcp.cli"],
     }
+    if args.baseline:
+        servers["baseline"] = [args.baseline]
     print(f"cold start, spawn to tools/list answer, {args.runs} runs each, alternating")
+    print(f"  load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for era in ("legacy", "modern"):
         times: dict[str, list[float]] = {name: [] for name in servers}
         for command in servers.values():
@@ -97,6 +111,7 @@ def main() -> None:
                 f"  {era:<6} {name:<28} median {median * 1000:6.0f} ms  "
                 f"min {min(values) * 1000:5.0f} ms  ratio {median / floor:.2f}x"
             )
+    print(f"  load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

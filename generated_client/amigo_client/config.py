@@ -1,6 +1,6 @@
 """Where and how to reach Amigo: regions, base URL, timeout, credentials.
 
-`ClientConfig` is a pydantic-settings model of the environment variables of Amigo's own SDKs:
+`ClientConfig` is a pydantic model of the environment variables of Amigo's own SDKs:
 `AMIGO_API_KEY`, `AMIGO_API_KEY_ID`, `AMIGO_USER_ID` (API-key sign-in) or `AMIGO_BEARER_TOKEN`
 (a ready token), `AMIGO_ORGANIZATION_ID`, `AMIGO_BASE_URL` or `AMIGO_REGION`,
 `AMIGO_MONGO_CLUSTER_NAME`, `AMIGO_TIMEOUT`. The MCP server's settings extend this model, so
@@ -11,12 +11,14 @@ or message shows them (`get_secret_value()` gives the value). Every mistake beco
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
-from contextvars import ContextVar
 from typing import Any, ClassVar, Self, cast, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
+    BaseModel,
+    ConfigDict,
     Field,
     PrivateAttr,
     SecretStr,
@@ -24,12 +26,6 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_validator,
-)
-from pydantic_settings import (
-    BaseSettings,
-    EnvSettingsSource,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
 )
 
 from .clock import Clock
@@ -87,19 +83,6 @@ def _given(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in stripped.items() if v is not None and v != ""}
 
 
-# The environment a model being built reads: None for `os.environ`, else the given mapping.
-_ENVIRONMENT: ContextVar[Mapping[str, str] | None] = ContextVar("amigo_environment", default=None)
-
-
-class _Environment(EnvSettingsSource):
-    """The environment variables: `os.environ`, or the mapping given to `from_env`."""
-
-    def _load_env_vars(self) -> Mapping[str, str | None]:
-        given = _ENVIRONMENT.get()
-        env = _given(super()._load_env_vars() if given is None else given)
-        return env if self.case_sensitive else {k.lower(): v for k, v in env.items()}
-
-
 # How pydantic's own checks read in a message, after the variable's name and value.
 _PROBLEMS = {
     "bool_parsing": "is not a boolean: use 1 or 0 (true/false, yes/no, on/off)",
@@ -113,17 +96,20 @@ _PROBLEMS = {
 }
 
 
-class ClientConfig(BaseSettings):
+class ClientConfig(BaseModel):
     """Everything a client needs. Build it with `ClientConfig.from_env` (the environment, plus
     explicit values that win over it) or `ClientConfig.create` (explicit values only).
+
+    Each setting is read from its environment variable (`variable`, in any case): the field's
+    `validation_alias`, else `AMIGO_` and the field's name. Read by this model itself rather than
+    by pydantic-settings, whose import alone costs more than a server's start can spare.
 
     Credentials are an API key with its ID and a user ID, or a bearer token (which wins when
     both are set). `retry`, `clock` and `gate` (the rate gate, see `retries.RateGate`) are not
     settings: they come from the code that builds the configuration.
     """
 
-    model_config = SettingsConfigDict(
-        env_prefix="AMIGO_",
+    model_config = ConfigDict(
         frozen=True,
         populate_by_name=True,
         hide_input_in_errors=True,
@@ -215,18 +201,6 @@ class ClientConfig(BaseSettings):
         return cls._build({}, values, retry, clock)
 
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Explicit values, then the environment; no `.env` or secrets files."""
-        return (init_settings, _Environment(settings_cls))
-
-    @classmethod
     def _build(
         cls,
         env: Mapping[str, str] | None,
@@ -234,14 +208,25 @@ class ClientConfig(BaseSettings):
         retry: RetryPolicy | None,
         clock: Clock | None,
     ) -> Self:
-        reading = _ENVIRONMENT.set(env)
         try:
-            config = cls(**_given(values))
+            config = cls(**(cls._environment(env) | _given(values)))
         except ValidationError as error:
             raise cls.configuration_error(error) from None
-        finally:
-            _ENVIRONMENT.reset(reading)
         return config.using(retry=retry, clock=clock)
+
+    @classmethod
+    def _environment(cls, env: Mapping[str, str] | None) -> dict[str, str]:
+        """The settings `env` (`os.environ` when None) holds, by field name; variable names in
+        any case."""
+        given = {
+            name.upper(): value
+            for name, value in _given(os.environ if env is None else env).items()
+        }
+        return {
+            name: given[variable]
+            for name in cls.model_fields
+            if (variable := cls.variable(name)) in given
+        }
 
     def using(
         self,

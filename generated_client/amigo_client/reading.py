@@ -10,7 +10,9 @@ The generated models and operation modules call into this module (the templates 
   arm; only when no arm matches exactly is the first arm that reads with an unknown value taken;
 - a field the API description does not list stays in the model's `additional_properties`
   (`model["new_field"]`);
-- both are reported by `report_drift` as one `UnknownValueWarning` per operation and field path;
+- both are reported by `report_drift` as one `UnknownValueWarning` per operation and field path.
+  Reading tells `met_unknown` when it makes such a member or keeps such a field, and the report
+  walks the model only then: an answer with nothing new costs it nothing;
 - whatever still cannot be read raises `ResponseParseError`, which names the field path and the
   value and has the original exception as its `__cause__`.
 
@@ -34,6 +36,7 @@ __all__ = [
     "ResponseParseError",
     "UnknownValueWarning",
     "field_error",
+    "met_unknown",
     "parse_error",
     "report_drift",
     "strict_enums",
@@ -43,6 +46,10 @@ __all__ = [
 E = TypeVar("E", bound=StrEnum)
 
 _STRICT: ContextVar[bool] = ContextVar("amigo_client_strict_enums", default=False)
+# Whether reading (in this thread or task) has met an unknown enum value or a new field since
+# the last report: set by `met_unknown`, cleared by `report_drift`. Left set by a read that is
+# not reported (an error body, a read that failed), it only makes the next report look.
+_MET_UNKNOWN: ContextVar[bool] = ContextVar("amigo_client_met_unknown", default=False)
 _MISSING = object()
 #: Values shown in an error message are cut to this many characters.
 VALUE_CHARS = 80
@@ -131,7 +138,14 @@ def unknown_member(enum: type[E], value: object) -> E | None:
     member = str.__new__(enum, value)
     member._name_ = value
     member._value_ = value
+    met_unknown()
     return member
+
+
+def met_unknown() -> None:
+    """Reading made an enum member the API description does not list, or kept a field it does
+    not list (the generated `from_dict` calls this): the next `report_drift` looks."""
+    _MET_UNKNOWN.set(True)
 
 
 def is_unknown(member: Enum) -> bool:
@@ -166,11 +180,12 @@ def _drift(value: Any, path: str, found: dict[tuple[str, str], None]) -> None:
             if type(item) not in _PLAIN:
                 _drift(item, item_path, found)
         return
-    wire_names: dict[str, str] | None = getattr(type(value), "_wire_names", None)
-    if wire_names is None:
+    # The fields read into an enum or a model: the others hold JSON as received.
+    typed_fields: dict[str, str] | None = getattr(type(value), "_typed_fields", None)
+    if typed_fields is None:
         return
     prefix = f"{path}." if path else ""
-    for python_name, wire_name in wire_names.items():
+    for python_name, wire_name in typed_fields.items():
         child = getattr(value, python_name)
         if type(child) not in _PLAIN:
             _drift(child, prefix + wire_name, found)
@@ -187,6 +202,9 @@ def _drift(value: Any, path: str, found: dict[tuple[str, str], None]) -> None:
 def report_drift(operation: str, parsed: Any) -> None:
     """Warn once per field of `parsed` (a model read from an answer of `operation`) that holds
     an enum value or a field the API description does not list."""
+    if not _MET_UNKNOWN.get():
+        return  # reading met nothing unknown since the last report: there is nothing to find
+    _MET_UNKNOWN.set(False)
     found: dict[tuple[str, str], None] = {}  # in the order met, each once
     _drift(parsed, "", found)
     for path, kind in found:

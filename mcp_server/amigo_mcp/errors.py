@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from amigo_client.exceptions import field_problems, status_error
 from amigo_client.retries import retry_after_seconds
-from amigo_client.types import Response
+
+if TYPE_CHECKING:  # the generated types load attrs: not before the first call
+    from amigo_client.types import Response
 
 NEXT_STEP = {
     400: "The API refused the request as it stands; read the message, adjust the arguments and "

@@ -18,9 +18,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import httpx
 import jsonschema_rs
 from amigo_client.clock import Clock
 from amigo_client.exceptions import (
@@ -31,8 +30,6 @@ from amigo_client.exceptions import (
     status_error,
 )
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
-from amigo_client.transport import Attempts, Hooks, Operation
-from amigo_client.types import Response
 
 from amigo_mcp.arguments import Request, request_of
 from amigo_mcp.catalog import Catalog, ToolSpec
@@ -41,6 +38,13 @@ from amigo_mcp.errors import Scrubber, api_error_message, compact_json
 from amigo_mcp.resilience import RateSpacer
 from amigo_mcp.settings import Settings
 from amigo_mcp.state import MemoryStore, StateStore
+
+if TYPE_CHECKING:
+    # Loaded by the first call that sends (with httpx and attrs): the rest of this module (e.g.
+    # `ToolOutcome`, used by the pipeline and the CLI) needs none of them.
+    import httpx
+    from amigo_client.transport import Attempts
+    from amigo_client.types import Response
 
 DRIFT_NOTE = (
     "Note: this answer does not match the API schema this server was built from (the API may "
@@ -239,6 +243,8 @@ class Invoker:
     async def _send(self, request: Request) -> Response[Any]:
         """One attempt: the answer as the client's retry loop reads it (status and headers),
         with its body unread."""
+        from amigo_client.types import Response
+
         answer = await self.http.request(
             request.method,
             request.url,
@@ -256,6 +262,8 @@ class Invoker:
     def attempts(self, tool: ToolSpec, on_progress: Progress | None) -> Attempts:
         """The client's retry loop for one call of `tool`: its progress while waiting, the
         token of the MCP request (hosted multi-user mode), this server's rate gate and budget."""
+        from amigo_client.transport import Attempts, Hooks, Operation
+
         op = tool.operation
         operation = Operation(op.id, tool.idempotent, op.rate_limit_per_minute)
         hooks = Hooks(on_wait=on_progress, token=request_token.get())
@@ -308,6 +316,8 @@ class Invoker:
                 "AMIGO_BASE_URL, then call again."
             )
         else:
+            import httpx
+
             happened = (
                 f"{op} timed out after {self.settings.timeout_s:g} s without an answer"
                 if isinstance(exc, httpx.TimeoutException)

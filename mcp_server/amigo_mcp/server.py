@@ -10,7 +10,8 @@ multi-user mode the Amigo token that came with the HTTP request.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import mcp_types as types
 from mcp.server import Server, ServerRequestContext
@@ -19,12 +20,13 @@ from mcp.server.streamable_http import MCP_SESSION_ID_HEADER
 from mcp.shared.exceptions import MCPError
 
 from amigo_mcp.apps import EXTENSION_ID, read_view, tool_meta, view_resources
-from amigo_mcp.asker import ElicitingAsker
 from amigo_mcp.catalog import Catalog, ToolSpec
-from amigo_mcp.pipeline import CallPipeline, crash_text
 from amigo_mcp.policy import ToolPolicy
 from amigo_mcp.runtime import Runtime
 from amigo_mcp.telemetry import note_session
+
+if TYPE_CHECKING:
+    from amigo_mcp.pipeline import CallPipeline
 
 
 def instructions(catalog: Catalog) -> str:
@@ -110,7 +112,13 @@ def build_server(
             raise MCPError(types.INVALID_PARAMS, f"Resource not found: {params.uri}")
         return found
 
-    pipeline = CallPipeline(catalog, runtime, policy)
+    @cache
+    def pipeline() -> CallPipeline:
+        """Made by the first call: the call path's modules load then, so that a starting server
+        answers `initialize` and `tools/list` without them."""
+        from amigo_mcp.pipeline import CallPipeline
+
+        return CallPipeline(catalog, runtime, policy)
 
     async def call_tool(
         ctx: ServerRequestContext[Any], params: types.CallToolRequestParams
@@ -121,6 +129,8 @@ def build_server(
             # The pipeline answers its own crashes; this is for the few lines around it. Never
             # let an exception become a protocol error: its text could reach the client
             # unscrubbed. Log the kind only; answer something the agent can act on.
+            from amigo_mcp.pipeline import crash_text
+
             log.error("%s failed inside amigo-mcp: %s", params.name, type(exc).__name__)
             return _error(crash_text(params.name, exc))
 
@@ -136,8 +146,10 @@ def build_server(
         async def on_progress(message: str, attempt: int) -> None:
             await ctx.session.report_progress(attempt, None, message)
 
+        from amigo_mcp.asker import ElicitingAsker
+
         asker = ElicitingAsker(ctx, params)
-        ending = await pipeline.run(
+        ending = await pipeline().run(
             params.name,
             dict(params.arguments or {}),
             asker,

@@ -1,4 +1,4 @@
-"""The server's settings: one pydantic-settings model of environment variables and flags.
+"""The server's settings: one pydantic model of environment variables and flags.
 
 `Settings` extends the client's `ClientConfig`, so the `AMIGO_*` variables of Amigo's own SDKs
 (credentials, organization, base URL or region, cluster, timeout), the region table and the
@@ -36,7 +36,6 @@ from urllib.parse import urlsplit
 from amigo_client.config import REGIONS, ClientConfig
 from amigo_client.exceptions import ConfigurationError
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import NoDecode
 
 # per_request: hosted multi-user mode with no credentials of the server's own; every MCP request
 # brings its user's token.
@@ -71,7 +70,7 @@ CLIENT_FLAGS: dict[str, Flag] = {
 
 STATE_URL_SCHEMES = ("redis", "rediss", "unix")
 
-Names = Annotated[frozenset[str], NoDecode]  # comma-separated in a variable or a flag
+Names = frozenset[str]  # comma-separated in a variable or a flag (see `_names`)
 
 
 class Settings(ClientConfig):

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.change_tool_candidates_action_type import ChangeToolCandidatesActionType
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.tool_call_spec import ToolCallSpec
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ChangeToolCandidatesAction")
 
@@ -30,9 +26,8 @@ class ChangeToolCandidatesAction:
     overrides_existing_tool_call_specs: bool
     tool_call_specs: list[ToolCallSpec]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
-        "overrides_existing_tool_call_specs": "overrides_existing_tool_call_specs",
         "tool_call_specs": "tool_call_specs",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -61,8 +56,6 @@ class ChangeToolCandidatesAction:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tool_call_spec import ToolCallSpec  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             type_ = ChangeToolCandidatesActionType(d.pop("type"))
@@ -93,6 +86,8 @@ class ChangeToolCandidatesAction:
         )
 
         change_tool_candidates_action.additional_properties = d
+        if d:
+            met_unknown()
         return change_tool_candidates_action
 
     @property
@@ -110,3 +105,9 @@ class ChangeToolCandidatesAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.tool_call_spec import ToolCallSpec  # noqa: E402

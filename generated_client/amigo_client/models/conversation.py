@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_processing_type import PostProcessingType
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.conversation_version_set_info import ConversationVersionSetInfo
-    from ..models.stored_tags import StoredTags
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="Conversation")
 
@@ -48,24 +43,14 @@ class Conversation:
     num_messages: int
     tags: StoredTags
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "user_id": "user_id",
-        "created_at": "created_at",
-        "is_finished": "is_finished",
-        "is_analyzed": "is_analyzed",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "completed_post_processings": "completed_post_processings",
-        "final_message": "final_message",
-        "service_id": "service_id",
         "version_set_info": "version_set_info",
-        "num_messages": "num_messages",
         "tags": "tags",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.conversation_version_set_info import ConversationVersionSetInfo  # noqa: PLC0415
-
         id = self.id
 
         user_id = self.user_id
@@ -117,9 +102,6 @@ class Conversation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_version_set_info import ConversationVersionSetInfo  # noqa: PLC0415
-        from ..models.stored_tags import StoredTags  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             id = d.pop("id")
@@ -222,6 +204,8 @@ class Conversation:
         )
 
         conversation.additional_properties = d
+        if d:
+            met_unknown()
         return conversation
 
     @property
@@ -239,3 +223,10 @@ class Conversation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.conversation_version_set_info import ConversationVersionSetInfo  # noqa: E402
+from ..models.stored_tags import StoredTags  # noqa: E402

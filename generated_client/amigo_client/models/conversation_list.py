@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.conversation import Conversation
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="ConversationList")
 
@@ -28,10 +24,8 @@ class ConversationList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "conversations": "conversations",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -60,8 +54,6 @@ class ConversationList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation import Conversation  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             conversations = []
@@ -106,6 +98,8 @@ class ConversationList:
         )
 
         conversation_list.additional_properties = d
+        if d:
+            met_unknown()
         return conversation_list
 
     @property
@@ -123,3 +117,9 @@ class ConversationList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.conversation import Conversation  # noqa: E402

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.conversation_message_format import ConversationMessageFormat
 from ..models.message_type import MessageType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ConversationMessage")
 
@@ -36,12 +36,7 @@ class ConversationMessage:
     format_: ConversationMessageFormat
     message_type: MessageType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "interaction_id": "interaction_id",
-        "created_at": "created_at",
-        "sender": "sender",
-        "message": "message",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "format_": "format",
         "message_type": "message_type",
     }
@@ -130,6 +125,8 @@ class ConversationMessage:
         )
 
         conversation_message.additional_properties = d
+        if d:
+            met_unknown()
         return conversation_message
 
     @property

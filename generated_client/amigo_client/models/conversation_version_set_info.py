@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.conversation_version_set_info_llm_model_preferences import (
-        ConversationVersionSetInfoLlmModelPreferences,
-    )
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="ConversationVersionSetInfo")
 
@@ -33,10 +27,7 @@ class ConversationVersionSetInfo:
     service_hierarchical_state_machine_version_info: list[int | str]
     llm_model_preferences: ConversationVersionSetInfoLlmModelPreferences
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "name": "name",
-        "agent_version_info": "agent_version_info",
-        "service_hierarchical_state_machine_version_info": "service_hierarchical_state_machine_version_info",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "llm_model_preferences": "llm_model_preferences",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -73,10 +64,6 @@ class ConversationVersionSetInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.conversation_version_set_info_llm_model_preferences import (
-            ConversationVersionSetInfoLlmModelPreferences,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
         try:
             name = d.pop("name")
@@ -151,6 +138,8 @@ class ConversationVersionSetInfo:
         )
 
         conversation_version_set_info.additional_properties = d
+        if d:
+            met_unknown()
         return conversation_version_set_info
 
     @property
@@ -168,3 +157,9 @@ class ConversationVersionSetInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.conversation_version_set_info_llm_model_preferences import ConversationVersionSetInfoLlmModelPreferences  # noqa: E402

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.llm_model_preference import LlmModelPreference
-
 
 T = TypeVar("T", bound="ConversationVersionSetInfoLlmModelPreferences")
 
@@ -18,7 +14,7 @@ class ConversationVersionSetInfoLlmModelPreferences:
     """The model preferences, by purpose."""
 
     additional_properties: dict[str, LlmModelPreference] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {}
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,8 +27,6 @@ class ConversationVersionSetInfoLlmModelPreferences:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.llm_model_preference import LlmModelPreference  # noqa: PLC0415
-
         d = dict(src_dict)
         conversation_version_set_info_llm_model_preferences = cls()
 
@@ -60,3 +54,9 @@ class ConversationVersionSetInfoLlmModelPreferences:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.llm_model_preference import LlmModelPreference  # noqa: E402

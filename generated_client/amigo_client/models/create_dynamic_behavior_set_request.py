@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion
-    from ..models.tags import Tags
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetRequest")
 
@@ -32,10 +27,8 @@ class CreateDynamicBehaviorSetRequest:
     applied_to_services: list[str]
     initial_version: DynamicBehaviorSetInitialVersion
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "name": "name",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
-        "applied_to_services": "applied_to_services",
         "initial_version": "initial_version",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -64,9 +57,6 @@ class CreateDynamicBehaviorSetRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion  # noqa: PLC0415
-        from ..models.tags import Tags  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             name = d.pop("name")
@@ -99,6 +89,8 @@ class CreateDynamicBehaviorSetRequest:
         )
 
         create_dynamic_behavior_set_request.additional_properties = d
+        if d:
+            met_unknown()
         return create_dynamic_behavior_set_request
 
     @property
@@ -116,3 +108,10 @@ class CreateDynamicBehaviorSetRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.dynamic_behavior_set_initial_version import DynamicBehaviorSetInitialVersion  # noqa: E402
+from ..models.tags import Tags  # noqa: E402

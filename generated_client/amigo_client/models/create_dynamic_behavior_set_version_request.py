@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.change_tool_candidates_action import ChangeToolCandidatesAction
-    from ..models.inject_instruction_action import InjectInstructionAction
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionRequest")
 
@@ -27,15 +22,12 @@ class CreateDynamicBehaviorSetVersionRequest:
     conversation_triggers: list[str]
     actions: list[ChangeToolCandidatesAction | InjectInstructionAction]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "conversation_triggers": "conversation_triggers",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "actions": "actions",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-
         conversation_triggers = self.conversation_triggers
 
         actions = []
@@ -65,9 +57,6 @@ class CreateDynamicBehaviorSetVersionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: PLC0415
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             conversation_triggers = cast(list[str], d.pop("conversation_triggers"))
@@ -124,6 +113,8 @@ class CreateDynamicBehaviorSetVersionRequest:
         )
 
         create_dynamic_behavior_set_version_request.additional_properties = d
+        if d:
+            met_unknown()
         return create_dynamic_behavior_set_version_request
 
     @property
@@ -141,3 +132,10 @@ class CreateDynamicBehaviorSetVersionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: E402
+from ..models.inject_instruction_action import InjectInstructionAction  # noqa: E402

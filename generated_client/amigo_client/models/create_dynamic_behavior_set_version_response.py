@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateDynamicBehaviorSetVersionResponse")
 
@@ -20,9 +20,7 @@ class CreateDynamicBehaviorSetVersionResponse:
 
     new_version_number: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "new_version_number": "new_version_number",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +49,8 @@ class CreateDynamicBehaviorSetVersionResponse:
         )
 
         create_dynamic_behavior_set_version_response.additional_properties = d
+        if d:
+            met_unknown()
         return create_dynamic_behavior_set_version_response
 
     @property

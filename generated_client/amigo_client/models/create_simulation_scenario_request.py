@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.simulation_scenario_version_content import SimulationScenarioVersionContent
-    from ..models.tags import Tags
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateSimulationScenarioRequest")
 
@@ -30,8 +25,7 @@ class CreateSimulationScenarioRequest:
     tags: Tags
     initial_version: SimulationScenarioVersionContent
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "name": "name",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
         "initial_version": "initial_version",
     }
@@ -58,9 +52,6 @@ class CreateSimulationScenarioRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simulation_scenario_version_content import SimulationScenarioVersionContent  # noqa: PLC0415
-        from ..models.tags import Tags  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             name = d.pop("name")
@@ -86,6 +77,8 @@ class CreateSimulationScenarioRequest:
         )
 
         create_simulation_scenario_request.additional_properties = d
+        if d:
+            met_unknown()
         return create_simulation_scenario_request
 
     @property
@@ -103,3 +96,10 @@ class CreateSimulationScenarioRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.simulation_scenario_version_content import SimulationScenarioVersionContent  # noqa: E402
+from ..models.tags import Tags  # noqa: E402

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="CreateSimulationScenarioResponse")
 
@@ -20,9 +20,7 @@ class CreateSimulationScenarioResponse:
 
     simulation_scenario_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "simulation_scenario_id": "simulation_scenario_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +49,8 @@ class CreateSimulationScenarioResponse:
         )
 
         create_simulation_scenario_response.additional_properties = d
+        if d:
+            met_unknown()
         return create_simulation_scenario_response
 
     @property

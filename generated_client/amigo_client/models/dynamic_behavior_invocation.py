@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DynamicBehaviorInvocation")
@@ -48,21 +48,7 @@ class DynamicBehaviorInvocation:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "field_id": "_id",
-        "org_id": "org_id",
-        "conversation_id": "conversation_id",
-        "service_id": "service_id",
-        "user_id": "user_id",
-        "initial_message_id": "initial_message_id",
-        "agent_message_id": "agent_message_id",
-        "agent_inner_thoughts_ids": "agent_inner_thoughts_ids",
-        "dynamic_behavior_set_version_info": "dynamic_behavior_set_version_info",
-        "invoked_at": "invoked_at",
-        "external_event_message_ids": "external_event_message_ids",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -263,6 +249,8 @@ class DynamicBehaviorInvocation:
         )
 
         dynamic_behavior_invocation.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_invocation
 
     @property

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.dynamic_behavior_invocation import DynamicBehaviorInvocation
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="DynamicBehaviorInvocationList")
 
@@ -28,10 +24,8 @@ class DynamicBehaviorInvocationList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "dynamic_behavior_invocations": "dynamic_behavior_invocations",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -60,8 +54,6 @@ class DynamicBehaviorInvocationList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dynamic_behavior_invocation import DynamicBehaviorInvocation  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             dynamic_behavior_invocations = []
@@ -108,6 +100,8 @@ class DynamicBehaviorInvocationList:
         )
 
         dynamic_behavior_invocation_list.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_invocation_list
 
     @property
@@ -125,3 +119,9 @@ class DynamicBehaviorInvocationList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.dynamic_behavior_invocation import DynamicBehaviorInvocation  # noqa: E402

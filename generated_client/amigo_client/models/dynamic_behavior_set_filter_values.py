@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.user_reference import UserReference
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="DynamicBehaviorSetFilterValues")
 
@@ -29,10 +25,8 @@ class DynamicBehaviorSetFilterValues:
     creators: list[UserReference]
     tags: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "applied_to_services_ids": "applied_to_services_ids",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "creators": "creators",
-        "tags": "tags",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -60,8 +54,6 @@ class DynamicBehaviorSetFilterValues:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             applied_to_services_ids = cast(list[str], d.pop("applied_to_services_ids"))
@@ -93,6 +85,8 @@ class DynamicBehaviorSetFilterValues:
         )
 
         dynamic_behavior_set_filter_values.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_filter_values
 
     @property
@@ -110,3 +104,9 @@ class DynamicBehaviorSetFilterValues:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.user_reference import UserReference  # noqa: E402

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.change_tool_candidates_action import ChangeToolCandidatesAction
-    from ..models.inject_instruction_action import InjectInstructionAction
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="DynamicBehaviorSetInitialVersion")
 
@@ -30,16 +25,12 @@ class DynamicBehaviorSetInitialVersion:
     conversation_triggers: list[str]
     actions: list[ChangeToolCandidatesAction | InjectInstructionAction]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "is_active": "is_active",
-        "conversation_triggers": "conversation_triggers",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "actions": "actions",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-
         is_active = self.is_active
 
         conversation_triggers = self.conversation_triggers
@@ -72,9 +63,6 @@ class DynamicBehaviorSetInitialVersion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: PLC0415
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             is_active = d.pop("is_active")
@@ -137,6 +125,8 @@ class DynamicBehaviorSetInitialVersion:
         )
 
         dynamic_behavior_set_initial_version.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_initial_version
 
     @property
@@ -154,3 +144,10 @@ class DynamicBehaviorSetInitialVersion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: E402
+from ..models.inject_instruction_action import InjectInstructionAction  # noqa: E402

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.dynamic_behavior_set import DynamicBehaviorSet
-    from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="DynamicBehaviorSetList")
 
@@ -31,17 +26,13 @@ class DynamicBehaviorSetList:
     continuation_token: int | None
     filter_values: DynamicBehaviorSetFilterValues | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "dynamic_behavior_sets": "dynamic_behavior_sets",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
         "filter_values": "filter_values",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues  # noqa: PLC0415
-
         dynamic_behavior_sets = []
         for dynamic_behavior_sets_item_data in self.dynamic_behavior_sets:
             dynamic_behavior_sets_item = dynamic_behavior_sets_item_data.to_dict()
@@ -73,9 +64,6 @@ class DynamicBehaviorSetList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dynamic_behavior_set import DynamicBehaviorSet  # noqa: PLC0415
-        from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             dynamic_behavior_sets = []
@@ -149,6 +137,8 @@ class DynamicBehaviorSetList:
         )
 
         dynamic_behavior_set_list.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_list
 
     @property
@@ -166,3 +156,10 @@ class DynamicBehaviorSetList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.dynamic_behavior_set import DynamicBehaviorSet  # noqa: E402
+from ..models.dynamic_behavior_set_filter_values import DynamicBehaviorSetFilterValues  # noqa: E402

@@ -2,19 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.change_tool_candidates_action import ChangeToolCandidatesAction
-    from ..models.inject_instruction_action import InjectInstructionAction
-    from ..models.user_reference import UserReference
-
 
 T = TypeVar("T", bound="DynamicBehaviorSetVersion")
 
@@ -45,22 +39,13 @@ class DynamicBehaviorSetVersion:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "field_id": "_id",
-        "org_id": "org_id",
-        "dynamic_behavior_set_id": "dynamic_behavior_set_id",
-        "version": "version",
-        "conversation_triggers": "conversation_triggers",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "actions": "actions",
         "creator": "creator",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-
         field_id = self.field_id
 
         org_id = self.org_id
@@ -113,10 +98,6 @@ class DynamicBehaviorSetVersion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: PLC0415
-        from ..models.inject_instruction_action import InjectInstructionAction  # noqa: PLC0415
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             field_id = d.pop("_id")
@@ -220,6 +201,8 @@ class DynamicBehaviorSetVersion:
         )
 
         dynamic_behavior_set_version.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_version
 
     @property
@@ -237,3 +220,11 @@ class DynamicBehaviorSetVersion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.change_tool_candidates_action import ChangeToolCandidatesAction  # noqa: E402
+from ..models.inject_instruction_action import InjectInstructionAction  # noqa: E402
+from ..models.user_reference import UserReference  # noqa: E402

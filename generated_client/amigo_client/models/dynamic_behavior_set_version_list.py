@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.dynamic_behavior_set_version import DynamicBehaviorSetVersion
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="DynamicBehaviorSetVersionList")
 
@@ -29,10 +25,8 @@ class DynamicBehaviorSetVersionList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "dynamic_behavior_set_versions": "dynamic_behavior_set_versions",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -61,8 +55,6 @@ class DynamicBehaviorSetVersionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.dynamic_behavior_set_version import DynamicBehaviorSetVersion  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             dynamic_behavior_set_versions = []
@@ -109,6 +101,8 @@ class DynamicBehaviorSetVersionList:
         )
 
         dynamic_behavior_set_version_list.additional_properties = d
+        if d:
+            met_unknown()
         return dynamic_behavior_set_version_list
 
     @property
@@ -126,3 +120,9 @@ class DynamicBehaviorSetVersionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.dynamic_behavior_set_version import DynamicBehaviorSetVersion  # noqa: E402

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.validation_error_item import ValidationErrorItem
-
 
 T = TypeVar("T", bound="ErrorBody")
 
@@ -31,10 +27,8 @@ class ErrorBody:
     error_code: str | Unset = UNSET
     request_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "detail": "detail",
-        "error_code": "error_code",
-        "request_id": "request_id",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -69,8 +63,6 @@ class ErrorBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_error_item import ValidationErrorItem  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
 
@@ -114,6 +106,8 @@ class ErrorBody:
         )
 
         error_body.additional_properties = d
+        if d:
+            met_unknown()
         return error_body
 
     @property
@@ -131,3 +125,9 @@ class ErrorBody:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.validation_error_item import ValidationErrorItem  # noqa: E402

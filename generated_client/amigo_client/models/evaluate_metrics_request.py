@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EvaluateMetricsRequest")
@@ -26,11 +26,7 @@ class EvaluateMetricsRequest:
     conversation_id: str
     evaluate_to_interaction_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_ids": "metric_ids",
-        "conversation_id": "conversation_id",
-        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -100,6 +96,8 @@ class EvaluateMetricsRequest:
         )
 
         evaluate_metrics_request.additional_properties = d
+        if d:
+            met_unknown()
         return evaluate_metrics_request
 
     @property

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.evaluated_metric import EvaluatedMetric
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="EvaluateMetricsResponse")
 
@@ -24,7 +20,7 @@ class EvaluateMetricsResponse:
 
     metrics: list[EvaluatedMetric]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "metrics": "metrics",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -47,8 +43,6 @@ class EvaluateMetricsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.evaluated_metric import EvaluatedMetric  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             metrics = []
@@ -66,6 +60,8 @@ class EvaluateMetricsResponse:
         )
 
         evaluate_metrics_response.additional_properties = d
+        if d:
+            met_unknown()
         return evaluate_metrics_response
 
     @property
@@ -83,3 +79,9 @@ class EvaluateMetricsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.evaluated_metric import EvaluatedMetric  # noqa: E402

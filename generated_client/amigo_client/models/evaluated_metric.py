@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="EvaluatedMetric")
 
@@ -27,12 +27,7 @@ class EvaluatedMetric:
     references: list[str]
     justification: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_id": "metric_id",
-        "value": "value",
-        "references": "references",
-        "justification": "justification",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,6 +100,8 @@ class EvaluatedMetric:
         )
 
         evaluated_metric.additional_properties = d
+        if d:
+            met_unknown()
         return evaluated_metric
 
     @property

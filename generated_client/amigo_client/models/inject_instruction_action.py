@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.inject_instruction_action_type import InjectInstructionActionType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="InjectInstructionAction")
 
@@ -26,10 +26,8 @@ class InjectInstructionAction:
     instruction: str
     overrides_instructions: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
-        "instruction": "instruction",
-        "overrides_instructions": "overrides_instructions",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -78,6 +76,8 @@ class InjectInstructionAction:
         )
 
         inject_instruction_action.additional_properties = d
+        if d:
+            met_unknown()
         return inject_instruction_action
 
     @property

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.llm_model_preference_params import LlmModelPreferenceParams
-
 
 T = TypeVar("T", bound="LlmModelPreference")
 
@@ -28,8 +24,7 @@ class LlmModelPreference:
     llm_name: str
     params: LlmModelPreferenceParams | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "llm_name": "llm_name",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "params": "params",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -55,8 +50,6 @@ class LlmModelPreference:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.llm_model_preference_params import LlmModelPreferenceParams  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             llm_name = d.pop("llm_name")
@@ -80,6 +73,8 @@ class LlmModelPreference:
         )
 
         llm_model_preference.additional_properties = d
+        if d:
+            met_unknown()
         return llm_model_preference
 
     @property
@@ -97,3 +92,9 @@ class LlmModelPreference:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.llm_model_preference_params import LlmModelPreferenceParams  # noqa: E402

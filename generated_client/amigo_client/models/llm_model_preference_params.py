@@ -14,7 +14,7 @@ class LlmModelPreferenceParams:
     """Parameters of the model."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {}
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:

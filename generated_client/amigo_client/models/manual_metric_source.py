@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.manual_metric_source_type import ManualMetricSourceType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_reference import UserReference
-
 
 T = TypeVar("T", bound="ManualMetricSource")
 
@@ -36,11 +32,8 @@ class ManualMetricSource:
     references: list[str]
     type_: ManualMetricSourceType | Unset = ManualMetricSourceType.MANUAL
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "conversation_id": "conversation_id",
-        "evaluate_to_interaction_id": "evaluate_to_interaction_id",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "invoked_by": "invoked_by",
-        "references": "references",
         "type_": "type",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -76,8 +69,6 @@ class ManualMetricSource:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             conversation_id = d.pop("conversation_id")
@@ -136,6 +127,8 @@ class ManualMetricSource:
         )
 
         manual_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return manual_metric_source
 
     @property
@@ -153,3 +146,9 @@ class ManualMetricSource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.user_reference import UserReference  # noqa: E402

@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metric_value_type import MetricValueType
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.metric_tag import MetricTag
-    from ..models.user_reference import UserReference
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="Metric")
 
@@ -50,19 +45,11 @@ class Metric:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "org_id": "org_id",
-        "name": "name",
-        "applied_to_services": "applied_to_services",
-        "additional_notes": "additional_notes",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
         "creator": "creator",
         "updated_by": "updated_by",
         "metric_value_type": "metric_value_type",
-        "is_deleted": "is_deleted",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -118,9 +105,6 @@ class Metric:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metric_tag import MetricTag  # noqa: PLC0415
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             id = d.pop("id")
@@ -225,6 +209,8 @@ class Metric:
         )
 
         metric.additional_properties = d
+        if d:
+            met_unknown()
         return metric
 
     @property
@@ -242,3 +228,10 @@ class Metric:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.metric_tag import MetricTag  # noqa: E402
+from ..models.user_reference import UserReference  # noqa: E402

@@ -2,19 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.manual_metric_source import ManualMetricSource
-    from ..models.post_session_metric_source import PostSessionMetricSource
-    from ..models.simulation_metric_source import SimulationMetricSource
-
 
 T = TypeVar("T", bound="MetricEvaluationResult")
 
@@ -46,23 +40,12 @@ class MetricEvaluationResult:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "org_id": "org_id",
-        "metric_id": "metric_id",
-        "metric_version": "metric_version",
-        "result": "result",
-        "justification": "justification",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "source": "source",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
-        from ..models.simulation_metric_source import SimulationMetricSource  # noqa: PLC0415
-
         id = self.id
 
         org_id = self.org_id
@@ -114,10 +97,6 @@ class MetricEvaluationResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.manual_metric_source import ManualMetricSource  # noqa: PLC0415
-        from ..models.post_session_metric_source import PostSessionMetricSource  # noqa: PLC0415
-        from ..models.simulation_metric_source import SimulationMetricSource  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             id = d.pop("id")
@@ -239,6 +218,8 @@ class MetricEvaluationResult:
         )
 
         metric_evaluation_result.additional_properties = d
+        if d:
+            met_unknown()
         return metric_evaluation_result
 
     @property
@@ -256,3 +237,11 @@ class MetricEvaluationResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.manual_metric_source import ManualMetricSource  # noqa: E402
+from ..models.post_session_metric_source import PostSessionMetricSource  # noqa: E402
+from ..models.simulation_metric_source import SimulationMetricSource  # noqa: E402

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="MetricEvaluationResultFilterValues")
 
@@ -21,9 +21,7 @@ class MetricEvaluationResultFilterValues:
 
     metric_ids: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "metric_ids": "metric_ids",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +51,8 @@ class MetricEvaluationResultFilterValues:
         )
 
         metric_evaluation_result_filter_values.additional_properties = d
+        if d:
+            met_unknown()
         return metric_evaluation_result_filter_values
 
     @property

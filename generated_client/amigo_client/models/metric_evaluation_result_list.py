@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.metric_evaluation_result import MetricEvaluationResult
-    from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="MetricEvaluationResultList")
 
@@ -32,17 +27,13 @@ class MetricEvaluationResultList:
     continuation_token: int | None
     filter_values: MetricEvaluationResultFilterValues | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "metric_evaluation_results": "metric_evaluation_results",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
         "filter_values": "filter_values",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues  # noqa: PLC0415
-
         metric_evaluation_results = []
         for metric_evaluation_results_item_data in self.metric_evaluation_results:
             metric_evaluation_results_item = metric_evaluation_results_item_data.to_dict()
@@ -74,9 +65,6 @@ class MetricEvaluationResultList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metric_evaluation_result import MetricEvaluationResult  # noqa: PLC0415
-        from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             metric_evaluation_results = []
@@ -150,6 +138,8 @@ class MetricEvaluationResultList:
         )
 
         metric_evaluation_result_list.additional_properties = d
+        if d:
+            met_unknown()
         return metric_evaluation_result_list
 
     @property
@@ -167,3 +157,10 @@ class MetricEvaluationResultList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.metric_evaluation_result import MetricEvaluationResult  # noqa: E402
+from ..models.metric_evaluation_result_filter_values import MetricEvaluationResultFilterValues  # noqa: E402

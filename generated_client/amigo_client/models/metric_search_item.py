@@ -2,19 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.metric_value_type import MetricValueType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metric_tag import MetricTag
-    from ..models.user_reference import UserReference
-
 
 T = TypeVar("T", bound="MetricSearchItem")
 
@@ -51,19 +46,11 @@ class MetricSearchItem:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "field_id": "_id",
-        "org_id": "org_id",
-        "name": "name",
-        "applied_to_services": "applied_to_services",
-        "additional_notes": "additional_notes",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
         "creator": "creator",
         "updated_by": "updated_by",
         "metric_value_type": "metric_value_type",
-        "is_deleted": "is_deleted",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -125,9 +112,6 @@ class MetricSearchItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metric_tag import MetricTag  # noqa: PLC0415
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             field_id = d.pop("_id")
@@ -242,6 +226,8 @@ class MetricSearchItem:
         )
 
         metric_search_item.additional_properties = d
+        if d:
+            met_unknown()
         return metric_search_item
 
     @property
@@ -259,3 +245,10 @@ class MetricSearchItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.metric_tag import MetricTag  # noqa: E402
+from ..models.user_reference import UserReference  # noqa: E402

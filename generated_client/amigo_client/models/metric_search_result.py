@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.metric_search_item import MetricSearchItem
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="MetricSearchResult")
 
@@ -24,7 +20,7 @@ class MetricSearchResult:
 
     metrics: list[MetricSearchItem]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "metrics": "metrics",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -47,8 +43,6 @@ class MetricSearchResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metric_search_item import MetricSearchItem  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             metrics = []
@@ -66,6 +60,8 @@ class MetricSearchResult:
         )
 
         metric_search_result.additional_properties = d
+        if d:
+            met_unknown()
         return metric_search_result
 
     @property
@@ -83,3 +79,9 @@ class MetricSearchResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.metric_search_item import MetricSearchItem  # noqa: E402

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="MetricTag")
 
@@ -23,10 +23,7 @@ class MetricTag:
     key: str
     value: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "key": "key",
-        "value": "value",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +77,8 @@ class MetricTag:
         )
 
         metric_tag.additional_properties = d
+        if d:
+            met_unknown()
         return metric_tag
 
     @property

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.post_session_metric_source_type import PostSessionMetricSourceType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PostSessionMetricSource")
@@ -28,9 +28,7 @@ class PostSessionMetricSource:
     references: list[str]
     type_: PostSessionMetricSourceType | Unset = PostSessionMetricSourceType.POST_SESSION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "conversation_id": "conversation_id",
-        "references": "references",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -89,6 +87,8 @@ class PostSessionMetricSource:
         )
 
         post_session_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return post_session_metric_source
 
     @property

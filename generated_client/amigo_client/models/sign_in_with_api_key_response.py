@@ -7,7 +7,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SignInWithApiKeyResponse")
 
@@ -23,10 +23,7 @@ class SignInWithApiKeyResponse:
     id_token: str
     expires_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id_token": "id_token",
-        "expires_at": "expires_at",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +62,8 @@ class SignInWithApiKeyResponse:
         )
 
         sign_in_with_api_key_response.additional_properties = d
+        if d:
+            met_unknown()
         return sign_in_with_api_key_response
 
     @property

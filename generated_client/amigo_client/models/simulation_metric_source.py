@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.simulation_metric_source_type import SimulationMetricSourceType
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SimulationMetricSource")
@@ -32,11 +32,7 @@ class SimulationMetricSource:
     references: list[str]
     type_: SimulationMetricSourceType | Unset = SimulationMetricSourceType.SIMULATION
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "simulation_unit_test_set_run_id": "simulation_unit_test_set_run_id",
-        "unit_test_id": "unit_test_id",
-        "run_index": "run_index",
-        "references": "references",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "type_": "type",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -113,6 +109,8 @@ class SimulationMetricSource:
         )
 
         simulation_metric_source.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_metric_source
 
     @property

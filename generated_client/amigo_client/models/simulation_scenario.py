@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.stored_tags import StoredTags
-    from ..models.user_reference import UserReference
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SimulationScenario")
 
@@ -41,14 +36,9 @@ class SimulationScenario:
     updated_at: datetime.datetime
     updated_by: UserReference
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "id": "id",
-        "name": "name",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
-        "is_deleted": "is_deleted",
-        "created_at": "created_at",
         "creator": "creator",
-        "updated_at": "updated_at",
         "updated_by": "updated_by",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -89,9 +79,6 @@ class SimulationScenario:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.stored_tags import StoredTags  # noqa: PLC0415
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             id = d.pop("id")
@@ -150,6 +137,8 @@ class SimulationScenario:
         )
 
         simulation_scenario.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario
 
     @property
@@ -167,3 +156,10 @@ class SimulationScenario:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.stored_tags import StoredTags  # noqa: E402
+from ..models.user_reference import UserReference  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.user_reference import UserReference
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SimulationScenarioFilterValues")
 
@@ -27,9 +23,8 @@ class SimulationScenarioFilterValues:
     creators: list[UserReference]
     tags: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "creators": "creators",
-        "tags": "tags",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -54,8 +49,6 @@ class SimulationScenarioFilterValues:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             creators = []
@@ -80,6 +73,8 @@ class SimulationScenarioFilterValues:
         )
 
         simulation_scenario_filter_values.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_filter_values
 
     @property
@@ -97,3 +92,9 @@ class SimulationScenarioFilterValues:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.user_reference import UserReference  # noqa: E402

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.simulation_scenario import SimulationScenario
-    from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="SimulationScenarioList")
 
@@ -33,17 +28,13 @@ class SimulationScenarioList:
     continuation_token: int | None
     filter_values: None | SimulationScenarioFilterValues
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "simulation_scenarios": "simulation_scenarios",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
         "filter_values": "filter_values",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues  # noqa: PLC0415
-
         simulation_scenarios = []
         for simulation_scenarios_item_data in self.simulation_scenarios:
             simulation_scenarios_item = simulation_scenarios_item_data.to_dict()
@@ -75,9 +66,6 @@ class SimulationScenarioList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simulation_scenario import SimulationScenario  # noqa: PLC0415
-        from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             simulation_scenarios = []
@@ -151,6 +139,8 @@ class SimulationScenarioList:
         )
 
         simulation_scenario_list.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_list
 
     @property
@@ -168,3 +158,10 @@ class SimulationScenarioList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.simulation_scenario import SimulationScenario  # noqa: E402
+from ..models.simulation_scenario_filter_values import SimulationScenarioFilterValues  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
-
-if TYPE_CHECKING:
-    from ..models.simulation_scenario import SimulationScenario
-
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="SimulationScenarioSearchResult")
 
@@ -25,7 +21,7 @@ class SimulationScenarioSearchResult:
 
     simulation_scenarios: list[SimulationScenario]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "simulation_scenarios": "simulation_scenarios",
     }
     _extra_fields_are_new: ClassVar[bool] = True
@@ -48,8 +44,6 @@ class SimulationScenarioSearchResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simulation_scenario import SimulationScenario  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             simulation_scenarios = []
@@ -67,6 +61,8 @@ class SimulationScenarioSearchResult:
         )
 
         simulation_scenario_search_result.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_search_result
 
     @property
@@ -84,3 +80,9 @@ class SimulationScenarioSearchResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.simulation_scenario import SimulationScenario  # noqa: E402

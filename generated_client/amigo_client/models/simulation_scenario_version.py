@@ -2,18 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_reference import UserReference
-
 
 T = TypeVar("T", bound="SimulationScenarioVersion")
 
@@ -50,18 +46,9 @@ class SimulationScenarioVersion:
     created_at: datetime.datetime | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "field_id": "_id",
-        "org_id": "org_id",
-        "simulation_scenario_id": "simulation_scenario_id",
-        "version": "version",
-        "objective": "objective",
-        "instructions": "instructions",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "initial_message_type": "initial_message_type",
-        "conversation_starts_at": "conversation_starts_at",
         "creator": "creator",
-        "created_at": "created_at",
-        "updated_at": "updated_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -120,8 +107,6 @@ class SimulationScenarioVersion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_reference import UserReference  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             field_id = d.pop("_id")
@@ -230,6 +215,8 @@ class SimulationScenarioVersion:
         )
 
         simulation_scenario_version.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_version
 
     @property
@@ -247,3 +234,9 @@ class SimulationScenarioVersion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.user_reference import UserReference  # noqa: E402

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.initial_message_type import InitialMessageType
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="SimulationScenarioVersionContent")
 
@@ -31,11 +31,8 @@ class SimulationScenarioVersionContent:
     initial_message_type: InitialMessageType
     conversation_starts_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "objective": "objective",
-        "instructions": "instructions",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "initial_message_type": "initial_message_type",
-        "conversation_starts_at": "conversation_starts_at",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -120,6 +117,8 @@ class SimulationScenarioVersionContent:
         )
 
         simulation_scenario_version_content.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_version_content
 
     @property

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
-
-if TYPE_CHECKING:
-    from ..models.simulation_scenario_version import SimulationScenarioVersion
-
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="SimulationScenarioVersionList")
 
@@ -29,10 +25,8 @@ class SimulationScenarioVersionList:
     has_more: bool
     continuation_token: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "simulation_scenario_versions": "simulation_scenario_versions",
-        "has_more": "has_more",
-        "continuation_token": "continuation_token",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -61,8 +55,6 @@ class SimulationScenarioVersionList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.simulation_scenario_version import SimulationScenarioVersion  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
             simulation_scenario_versions = []
@@ -109,6 +101,8 @@ class SimulationScenarioVersionList:
         )
 
         simulation_scenario_version_list.additional_properties = d
+        if d:
+            met_unknown()
         return simulation_scenario_version_list
 
     @property
@@ -126,3 +120,9 @@ class SimulationScenarioVersionList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.simulation_scenario_version import SimulationScenarioVersion  # noqa: E402

@@ -16,7 +16,7 @@ class StoredTags:
     """Tags as a map from key to value (null when the tag has no value)."""
 
     additional_properties: dict[str, None | str] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {}
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = False
 
     def to_dict(self) -> dict[str, Any]:

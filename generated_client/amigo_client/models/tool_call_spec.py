@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.tool_result_persistence import ToolResultPersistence
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="ToolCallSpec")
 
@@ -34,14 +34,8 @@ class ToolCallSpec:
     result_persistence: ToolResultPersistence
     tool_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "tool_id": "tool_id",
-        "version_constraint": "version_constraint",
-        "additional_instruction": "additional_instruction",
-        "audio_fillers": "audio_fillers",
-        "audio_filler_triggered_after": "audio_filler_triggered_after",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "result_persistence": "result_persistence",
-        "tool_name": "tool_name",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
@@ -127,6 +121,8 @@ class ToolCallSpec:
         )
 
         tool_call_spec.additional_properties = d
+        if d:
+            met_unknown()
         return tool_call_spec
 
     @property

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.tags import Tags
-
 
 T = TypeVar("T", bound="UpdateDynamicBehaviorSetRequest")
 
@@ -33,17 +29,12 @@ class UpdateDynamicBehaviorSetRequest:
     applied_to_services: list[str] | None | Unset = UNSET
     is_active: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "name": "name",
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
-        "applied_to_services": "applied_to_services",
-        "is_active": "is_active",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tags import Tags  # noqa: PLC0415
-
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -89,8 +80,6 @@ class UpdateDynamicBehaviorSetRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tags import Tags  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
 
@@ -204,6 +193,8 @@ class UpdateDynamicBehaviorSetRequest:
         )
 
         update_dynamic_behavior_set_request.additional_properties = d
+        if d:
+            met_unknown()
         return update_dynamic_behavior_set_request
 
     @property
@@ -221,3 +212,9 @@ class UpdateDynamicBehaviorSetRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.tags import Tags  # noqa: E402

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.tags import Tags
-
 
 T = TypeVar("T", bound="UpdateSimulationScenarioRequest")
 
@@ -26,14 +22,12 @@ class UpdateSimulationScenarioRequest:
 
     tags: None | Tags | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
+    _typed_fields: ClassVar[dict[str, str]] = {
         "tags": "tags",
     }
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.tags import Tags  # noqa: PLC0415
-
         tags: dict[str, Any] | None | Unset
         if isinstance(self.tags, Unset):
             tags = UNSET
@@ -52,8 +46,6 @@ class UpdateSimulationScenarioRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tags import Tags  # noqa: PLC0415
-
         d = dict(src_dict)
         try:
 
@@ -90,6 +82,8 @@ class UpdateSimulationScenarioRequest:
         )
 
         update_simulation_scenario_request.additional_properties = d
+        if d:
+            met_unknown()
         return update_simulation_scenario_request
 
     @property
@@ -107,3 +101,9 @@ class UpdateSimulationScenarioRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to: imported after its class, so that models that refer to each
+# other load in either order, and read as module globals (an import inside `from_dict` would
+# be resolved again on every read).
+from ..models.tags import Tags  # noqa: E402

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error
+from ..reading import field_error, met_unknown
 
 T = TypeVar("T", bound="UserReference")
 
@@ -23,10 +23,7 @@ class UserReference:
     org_id: str
     user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "org_id": "org_id",
-        "user_id": "user_id",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +61,8 @@ class UserReference:
         )
 
         user_reference.additional_properties = d
+        if d:
+            met_unknown()
         return user_reference
 
     @property

@@ -6,7 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..reading import field_error, strict_enums
+from ..reading import field_error, met_unknown, strict_enums
 
 T = TypeVar("T", bound="ValidationErrorItem")
 
@@ -25,11 +25,7 @@ class ValidationErrorItem:
     msg: str
     type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _wire_names: ClassVar[dict[str, str]] = {
-        "loc": "loc",
-        "msg": "msg",
-        "type_": "type",
-    }
+    _typed_fields: ClassVar[dict[str, str]] = {}
     _extra_fields_are_new: ClassVar[bool] = True
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +94,8 @@ class ValidationErrorItem:
         )
 
         validation_error_item.additional_properties = d
+        if d:
+            met_unknown()
         return validation_error_item
 
     @property
