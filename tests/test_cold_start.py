@@ -1,6 +1,7 @@
 """What a starting server loads before it answers: `initialize` and `tools/list` need neither
 the call path (the pipeline, the invoker, httpx, the generated models and their attrs) nor
-pydantic-settings; the first tool call loads what it needs (bench/coldstart.py measures it)."""
+pydantic-settings; the first tool call loads what it needs (bench/coldstart.py measures it).
+The collector, paused while the process starts, runs again once the server is built."""
 
 from __future__ import annotations
 
@@ -27,12 +28,16 @@ CALL_PATH = (
 )
 
 # The server on stdio, in a fresh interpreter (the test launcher's child has everything
-# imported already); once stdin ends, the modules it loaded, on stderr's last line.
+# imported already), with the collector paused as the `amigo-mcp` command (`cli.run`) starts
+# it; once stdin ends, the modules it loaded and whether it collects again, on stderr's last
+# two lines.
 SERVE = (
-    "import sys\n"
+    "import gc, sys\n"
+    "gc.disable()\n"
     "from amigo_mcp.cli import main\n"
     "code = main([])\n"
     "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    "print(gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -72,7 +77,11 @@ def test_answering_tools_list_loads_nothing_of_the_call_path() -> None:
         _, errors = server.communicate(timeout=120)
     assert server.returncode == 0
     assert answer["result"]["tools"]
-    loaded = set(errors.splitlines()[-1].split())
+    *_, modules, collector = errors.splitlines()
+    enabled, frozen = collector.split()
+    assert enabled == "True", "the server, once built, collects garbage again"
+    assert int(frozen) > 0, "what the start made is frozen, never walked again"
+    loaded = set(modules.split())
     assert "amigo_mcp.server" in loaded
     early = sorted(
         m for m in loaded if m in CALL_PATH or m.startswith(tuple(f"{n}." for n in CALL_PATH))

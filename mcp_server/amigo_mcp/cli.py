@@ -300,9 +300,11 @@ def _serve(settings: Settings) -> int:
         """The MCP server, once the shared state store (if any) answers."""
         store = await runtime.open_state()
         key = await shared_confirmation_key(store) if store.shared else None
-        return build_server(
+        server = build_server(
             catalog, runtime, policy, multi_user=settings.multi_user, request_state_key=key
         )
+        _started()
+        return server
 
     if settings.auth_mode == "sandbox":
         say(
@@ -395,13 +397,27 @@ def _replica_url(settings: Settings, port: int) -> str:
 
 
 def run() -> None:
-    """The `amigo-mcp` command: `main`, then exit without the collector's last pass over every
-    object the process made (they are frozen: the process ends, so none needs collecting)."""
-    code = main()
+    """The `amigo-mcp` command: `main` with the garbage collector paused while the process
+    starts (imports, the catalog, the server: objects that live as long as the process, which
+    a collection pass would only walk), then exit without its last pass over every object the
+    process made (they are frozen: the process ends, so none needs collecting). A server
+    resumes collecting once it is built (`_started`)."""
     import gc
 
+    gc.disable()
+    code = main()
     gc.freeze()
     sys.exit(code)
+
+
+def _started() -> None:
+    """The server is built: what exists now lives as long as the process, so the collector,
+    if `run` paused it, resumes without ever walking those objects again."""
+    import gc
+
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 if __name__ == "__main__":
