@@ -42,7 +42,7 @@ from amigo_mcp.runtime import Runtime
 from amigo_mcp.server import build_server
 from amigo_mcp.settings import Settings
 from amigo_sandbox.spec import load_yaml
-from bench import load
+from bench import floor_server, load
 
 BATCH = 10
 SERVERS = ("amigo-mcp", "floor", "fastmcp")
@@ -104,8 +104,9 @@ async def run(calls: int, box: load.Sandbox, served: dict[str, load.Served], tok
 
 
 async def ours_in_process(calls: int, box: load.Sandbox, token: str) -> dict[str, float]:
-    """amigo-mcp's server in this process behind the SDK's in-memory client, in both eras:
-    median seconds per call, and of the generated client's direct call."""
+    """amigo-mcp's server and the bare-SDK floor in this process, each behind the SDK's
+    in-memory client, in both eras: median seconds per call ("amigo-mcp auto", "floor legacy",
+    ...), and of the generated client's direct call ("direct")."""
     org = box.env["AMIGO_ORGANIZATION_ID"]
     direct = AuthenticatedClient(base_url=box.base_url, token=token)
 
@@ -118,13 +119,20 @@ async def ours_in_process(calls: int, box: load.Sandbox, token: str) -> dict[str
     results: dict[str, list[float]] = {"direct": []}
     for mode in ("auto", "legacy"):
         runtime = Runtime(catalog, settings)
-        async with Client(build_server(catalog, runtime), mode=mode) as client:
+        servers = {
+            "amigo-mcp": build_server(catalog, runtime),
+            "floor": floor_server.build(box.base_url, org, token),
+        }
+        async with AsyncExitStack() as stack:
+            paths = {"direct": generated_client_call}
+            for name, server in servers.items():
+                client = await stack.enter_async_context(Client(server, mode=mode))
 
-            async def mcp_call(client: Client = client) -> None:
-                result = await client.call_tool("list_dynamic_behavior_sets", {"limit": 5})
-                assert not result.is_error, result.content
+                async def mcp_call(client: Client = client) -> None:
+                    result = await client.call_tool("list_dynamic_behavior_sets", {"limit": 5})
+                    assert not result.is_error, result.content
 
-            paths = {"direct": generated_client_call, mode: mcp_call}
+                paths[f"{name} {mode}"] = mcp_call
             for path in paths.values():
                 await path()
             for _ in range(max(1, calls // (2 * BATCH))):
@@ -155,20 +163,21 @@ def in_process(calls: int, box: load.Sandbox, token: str, logs: Path) -> None:
     theirs = fastmcp_in_process(calls, box, token, logs)
     fastmcp_overhead = theirs["mcp"] - theirs["direct"]
     print(f"per-call time in one process (no HTTP to the MCP server), {calls} calls each")
-    print(f"  generated client     median {ours['direct'] * 1000:6.2f} ms (amigo-mcp's floor)")
-    for mode in ("auto", "legacy"):
-        overhead = ours[mode] - ours["direct"]
-        print(
-            f"  {f'amigo-mcp ({mode})':<20} median {ours[mode] * 1000:6.2f} ms   "
-            f"overhead {overhead * 1000:+6.2f} ms"
-        )
+    print(f"  generated client     median {ours['direct'] * 1000:6.2f} ms (the floor here)")
+    for name in ("amigo-mcp", "floor"):
+        for mode in ("auto", "legacy"):
+            median = ours[f"{name} {mode}"]
+            print(
+                f"  {f'{name} ({mode})':<20} median {median * 1000:6.2f} ms   "
+                f"overhead {(median - ours['direct']) * 1000:+6.2f} ms"
+            )
     print(f"  FastMCP's client     median {theirs['direct'] * 1000:6.2f} ms (FastMCP's floor)")
     print(
         f"  {'fastmcp':<20} median {theirs['mcp'] * 1000:6.2f} ms   "
         f"overhead {fastmcp_overhead * 1000:+6.2f} ms"
     )
     for mode in ("auto", "legacy"):
-        ratio = (ours[mode] - ours["direct"]) / fastmcp_overhead
+        ratio = (ours[f"amigo-mcp {mode}"] - ours["direct"]) / fastmcp_overhead
         print(f"amigo-mcp ({mode})/fastmcp overhead in one process: {ratio:.2f}")
 
 
