@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amigo_sandbox.server import RunningSandbox
+from tests.client_support import async_client
 from tests.redis_support import free_port
 
 ENGINES: tuple[Engine, ...] = ("httpx", "aiohttp")
@@ -175,3 +176,29 @@ async def test_a_late_answer_is_a_read_timeout(engine: Engine, echo: str) -> Non
                     await http.get("/v1/x")
             tasks.cancel_scope.cancel()
     assert not was_not_sent(failure.value)
+
+
+@pytest.mark.anyio
+async def test_an_async_client_sends_on_aiohttp_when_given_that_client(
+    sandbox: RunningSandbox,
+) -> None:
+    """As the client's README shows it: `AsyncAmigoClient` on an httpx client whose transport
+    is aiohttp signs in, pages and reads through it."""
+    from amigo_client.aiohttp_transport import AiohttpTransport
+    from amigo_client.transport import tls_context
+
+    transport = AiohttpTransport(tls_context())
+    seen: list[str] = []
+    original = transport.handle_async_request
+
+    async def counted(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return await original(request)
+
+    transport.handle_async_request = counted  # type: ignore[method-assign]
+    own = httpx.AsyncClient(transport=transport)
+    async with own, async_client(sandbox, http_client=own) as amigo:
+        sets = [s async for s in amigo.iter_dynamic_behavior_sets(limit=1)]
+    assert sets
+    assert any(path.endswith("/user/signin_with_api_key") for path in seen), seen
+    assert sum("/dynamic_behavior_set/" in path for path in seen) == len(sets)
