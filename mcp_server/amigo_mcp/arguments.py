@@ -10,17 +10,20 @@ generated client sends the same values read into its models.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlencode
 
 from amigo_client.exceptions import AmigoError, field_path
 
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.settings import Settings
+
+V = TypeVar("V")
 
 
 class ArgumentError(AmigoError):
@@ -32,19 +35,27 @@ class ArgumentError(AmigoError):
         self.problems = problems
 
 
-# Validators by schema object; each entry holds its schema, so the id cannot be reused.
-_VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+def per_schema(make: Callable[[dict[str, Any]], V]) -> Callable[[dict[str, Any]], V]:
+    """`make`, called once per schema object (schemas are dicts, so not hashable): keyed by the
+    object's identity, each entry holding its schema so that the id cannot be reused."""
+    made: dict[int, tuple[dict[str, Any], V]] = {}
+
+    @functools.wraps(make)
+    def once(schema: dict[str, Any]) -> V:
+        entry = made.get(id(schema))
+        if entry is None or entry[0] is not schema:
+            entry = made[id(schema)] = (schema, make(schema))
+        return entry[1]
+
+    return once
 
 
+@per_schema
 def schema_validator(schema: dict[str, Any]) -> Any:
     """A Draft 2020-12 validator for `schema`, formats checked, made once per schema."""
-    entry = _VALIDATORS.get(id(schema))
-    if entry is None or entry[0] is not schema:
-        from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema import Draft202012Validator, FormatChecker
 
-        entry = (schema, Draft202012Validator(schema, format_checker=FormatChecker()))
-        _VALIDATORS[id(schema)] = entry
-    return entry[1]
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 def _short(value: Any) -> str:

@@ -31,7 +31,7 @@ from amigo_client.exceptions import (
 )
 from amigo_client.retries import RetryPolicy, retry_after_seconds, was_not_sent
 
-from amigo_mcp.arguments import Request, request_of
+from amigo_mcp.arguments import Request, per_schema, request_of
 from amigo_mcp.catalog import Catalog, ToolSpec
 from amigo_mcp.context import request_token
 from amigo_mcp.errors import Scrubber, api_error_message, compact_json
@@ -129,9 +129,9 @@ def request_id_of(response: Any) -> str | None:
     return status_error("", response).request_id
 
 
-# One validator per published output schema (keyed by the schema's identity: the catalog's
-# schemas live as long as the process).
-_CONFORMITY: dict[int, tuple[dict[str, Any], Any]] = {}
+@per_schema
+def _conformity(schema: dict[str, Any]) -> jsonschema_rs.Draft202012Validator:
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
 
 
 def conforms(schema: dict[str, Any], data: Any) -> bool:
@@ -140,11 +140,7 @@ def conforms(schema: dict[str, Any], data: Any) -> bool:
     not by the `jsonschema` that explains argument errors: only a yes or no is needed here,
     and answers grow with the page asked for (tests/test_output_conformity.py holds both to
     the same verdicts)."""
-    entry = _CONFORMITY.get(id(schema))
-    if entry is None or entry[0] is not schema:
-        validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
-        entry = _CONFORMITY[id(schema)] = (schema, validator)
-    return bool(entry[1].is_valid(data))
+    return bool(_conformity(schema).is_valid(data))
 
 
 def readable(tool: ToolSpec, data: dict[str, Any]) -> bool:
