@@ -30,8 +30,8 @@ from testing import zygote
 
 REPO = Path(__file__).resolve().parent.parent
 
-# A 2025-11-25 `initialize` request as plain JSON-RPC over HTTP, and the headers the streamable
-# HTTP transport asks of it: for probing the endpoint below the MCP client.
+# A 2025-11-25 `initialize` request as plain JSON-RPC (over stdio or HTTP), and the headers the
+# streamable HTTP transport asks of it: for probing a server below the MCP client.
 INITIALIZE = {
     "jsonrpc": "2.0",
     "id": 1,

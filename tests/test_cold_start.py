@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from testing.mcp_helpers import REPO, clean_env
+from testing.mcp_helpers import INITIALIZE, REPO, clean_env
 
 pytestmark = pytest.mark.slow  # it starts amigo-mcp in a fresh interpreter
 
@@ -44,16 +44,7 @@ SERVE = (
 
 def test_answering_tools_list_loads_nothing_of_the_call_path() -> None:
     requests = [
-        {
-            "jsonrpc": "2.0",
-            "id": 1,
-            "method": "initialize",
-            "params": {
-                "protocolVersion": "2025-11-25",
-                "capabilities": {},
-                "clientInfo": {"name": "test", "version": "0"},
-            },
-        },
+        INITIALIZE,
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
         {"jsonrpc": "2.0", "id": 2, "method": "tools/list"},
     ]
