@@ -26,8 +26,6 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import time
-from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack, ExitStack
 from pathlib import Path
 
@@ -43,17 +41,9 @@ from amigo_mcp.server import build_server
 from amigo_mcp.settings import Settings
 from amigo_sandbox.spec import load_yaml
 from bench import floor_server, load
+from bench.timing import BATCH, timed
 
-BATCH = 10
 SERVERS = ("amigo-mcp", "floor", "fastmcp")
-
-
-async def timed(call: Callable[[], Awaitable[None]]) -> float:
-    """Mean time of one call over a batch."""
-    started = time.perf_counter()
-    for _ in range(BATCH):
-        await call()
-    return (time.perf_counter() - started) / BATCH
 
 
 async def run(calls: int, box: load.Sandbox, served: dict[str, load.Served], token: str) -> None:
@@ -151,9 +141,9 @@ def fastmcp_in_process(calls: int, box: load.Sandbox, token: str, logs: Path) ->
     env["AMIGO_ORGANIZATION_ID"] = box.env["AMIGO_ORGANIZATION_ID"]
     uv = shutil.which("uv") or "uv"
     argv = [uv, "run", "--no-project", "--with", load.FASTMCP, "python"]
-    argv += [str(load.HERE / "fastmcp_in_process.py"), "--spec", str(spec)]
+    argv += ["-m", "bench.fastmcp_in_process", "--spec", str(spec)]
     argv += ["--calls", str(calls)]
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(argv, env=env, cwd=load.ROOT, capture_output=True, text=True, check=True)
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return figures
 

@@ -5,7 +5,7 @@ Both make the same request (`get_dynamic_behavior_sets(limit=5)`) to one in-proc
 batches so machine noise hits both alike. The layer adds: the retry loop and its time budget,
 status checks, raising, the organization filled in. Goal: at most 10% more per call.
 
-    uv run python bench/client_layer.py [--calls 400]
+    uv run python -m bench.client_layer [--calls 400]
 """
 
 from __future__ import annotations
@@ -13,23 +13,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import time
-from collections.abc import Awaitable, Callable
 
 import httpx
 from amigo_client import AsyncAmigoClient, AuthenticatedClient
 from amigo_client.api.dynamic_behavior_sets import get_dynamic_behavior_sets
 
 from amigo_sandbox.server import start_in_thread
-
-BATCH = 10
-
-
-async def timed(call: Callable[[], Awaitable[None]]) -> float:
-    started = time.perf_counter()
-    for _ in range(BATCH):
-        await call()
-    return (time.perf_counter() - started) / BATCH
+from bench.timing import BATCH, timed
 
 
 async def run(calls: int) -> None:

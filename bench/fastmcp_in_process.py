@@ -4,7 +4,7 @@ client: its per-call overhead without any HTTP between the MCP client and the se
 Runs in its own environment, never the project's (FastMCP pins its own `mcp`);
 bench/call_overhead.py starts it with `--in-process`:
 
-    uv run --no-project --with fastmcp==4.2.3 python bench/fastmcp_in_process.py \
+    uv run --no-project --with fastmcp==4.2.3 python -m bench.fastmcp_in_process \
         --spec amigo.json --calls 200
 
 Prints one JSON line: the median seconds per call of the tool call and of the same request made
@@ -19,20 +19,11 @@ import asyncio
 import json
 import os
 import statistics
-import time
-from collections.abc import Awaitable, Callable
 
 import httpx2
 from fastmcp import Client, FastMCP
 
-BATCH = 10
-
-
-async def timed(call: Callable[[], Awaitable[None]]) -> float:
-    started = time.perf_counter()
-    for _ in range(BATCH):
-        await call()
-    return (time.perf_counter() - started) / BATCH
+from bench.timing import BATCH, timed
 
 
 async def run(spec: dict[str, object], calls: int) -> dict[str, float]:
